@@ -1,0 +1,66 @@
+package io.vigil.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: `demo` must show a DSL real alerts from a real agent within seconds. */
+class DemoIT {
+
+    private static final Pattern PASSWORD = Pattern.compile("(?im)^\\s*password\\s*:\\s*(\\S+)\\s*$");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoShowsAlertsFromItsReplayingAgentWithinSeconds() {
+        int https = FreePort.pick();
+        int grpc = FreePort.pick();
+        try (JavaProcess demo = JavaProcess.start(VigilSite.CONSOLE_JAR, tmp.resolve("demo.log"),
+                "demo", "--data", tmp.resolve("demo-data").toString(),
+                "--http-port", String.valueOf(https), "--grpc-port", String.valueOf(grpc))) {
+            demo.awaitOutput("https://", Duration.ofSeconds(90));
+            Matcher password = PASSWORD.matcher(waitFor(demo, PASSWORD));
+            assertTrue(password.find());
+
+            ConsoleApi api = new ConsoleApi(https, fingerprintFrom(tmp.resolve("demo-data")));
+            assertEquals(204, api.signIn("dsl", password.group(1)).status(), demo.output());
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            JsonNode found;
+            do {
+                JavaProcess.sleep(1000);
+                found = api.alerts(Map.of("minSeverity", "4")).json();
+            } while (found.get("total").asInt() == 0 && Instant.now().isBefore(deadline));
+            assertTrue(found.get("total").asInt() > 0, "no serious alert within 60 s:\n" + demo.output());
+        }
+    }
+
+    private static String waitFor(JavaProcess process, Pattern pattern) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (pattern.matcher(process.output()).find()) {
+                return process.output();
+            }
+            JavaProcess.sleep(200);
+        }
+        throw new AssertionError("demo printed no password:\n" + process.output());
+    }
+
+    private static String fingerprintFrom(Path data) {
+        JavaProcess.Result result = JavaProcess.run(VigilSite.CONSOLE_JAR, data.resolveSibling("fingerprint.log"),
+                null, VigilSite.COMMAND_LIMIT, "fingerprint", "--data", data.toString());
+        assertEquals(0, result.exitCode(), result.output());
+        String[] lines = result.output().strip().split("\\R");
+        return lines[lines.length - 1].strip();
+    }
+}

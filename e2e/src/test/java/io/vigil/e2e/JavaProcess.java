@@ -1,0 +1,148 @@
+package io.vigil.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A built Vigil jar running as a separate JVM, its stdout and stderr going to one log file so a failing
+ * test can show exactly what the program said.
+ */
+final class JavaProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private JavaProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static JavaProcess start(Path jar, Path log, List<String> prefix, List<String> args) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(javaExecutable());
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new JavaProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    static JavaProcess start(Path jar, Path log, String... args) {
+        return start(jar, log, List.of(), List.of(args));
+    }
+
+    /** Runs to completion with the given standard input; fails the test if it takes longer than the limit. */
+    static Result run(Path jar, Path log, String stdin, Duration limit, String... args) {
+        return run(jar, log, List.of(), stdin, limit, args);
+    }
+
+    static Result run(Path jar, Path log, List<String> prefix, String stdin, Duration limit, String... args) {
+        try (JavaProcess p = start(jar, log, prefix, List.of(args))) {
+            try (var in = p.process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!p.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("still running after " + limit + ": " + List.of(args) + "\n" + p.output());
+            }
+            return new Result(p.process.exitValue(), p.output());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Waits until the process has printed a line containing {@code text}; fails if it exits or times out first. */
+    void awaitOutput(String text, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("exited with " + process.exitValue() + " before printing '" + text + "':\n"
+                        + output());
+            }
+            sleep(100);
+        }
+        throw new AssertionError("did not print '" + text + "' within " + limit + ":\n" + output());
+    }
+
+    int awaitExit(Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("did not exit within " + limit + ":\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Simulates a power cut or `kill -9`: no shutdown hooks run. */
+    void killHard() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(20));
+    }
+
+    String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+}
