@@ -1,0 +1,42 @@
+package io.vigil.agent.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A safeguarding alert as the agent raised it, before it has a spool sequence. Carries only the
+ * bounded snippet around the match, never the text stream it came from.
+ *
+ * @param uuid        idempotency key: the console stores an alert once however often it is resent
+ * @param source      where the text came from: "keyboard", "window_title", "replay"
+ * @param listVersion content hash of the keyword lists that produced the match
+ */
+public record AlertRecord(UUID uuid, String category, int severity, int score, List<String> ruleIds,
+                          String snippet, String app, String windowTitle, String url, String user,
+                          Instant occurredAt, String source, String listVersion) {
+
+    /** Mirrors the console's limit, so an alert the agent keeps is one the console accepts. */
+    public static final int MAX_SNIPPET_CHARS = 500;
+
+    public AlertRecord {
+        Objects.requireNonNull(uuid);
+        Objects.requireNonNull(category);
+        Objects.requireNonNull(snippet);
+        Objects.requireNonNull(app);
+        Objects.requireNonNull(windowTitle);
+        Objects.requireNonNull(url);
+        Objects.requireNonNull(user);
+        Objects.requireNonNull(occurredAt);
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(listVersion);
+        ruleIds = List.copyOf(ruleIds);
+        if (severity < 1 || severity > 5) {
+            throw new IllegalArgumentException("severity " + severity + " is outside 1-5");
+        }
+        if (snippet.length() > MAX_SNIPPET_CHARS) {
+            throw new IllegalArgumentException("snippet of " + snippet.length() + " chars exceeds " + MAX_SNIPPET_CHARS);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.vigil.agent.capture;
+
+/** Backspace pressed: the last typed character is gone. */
+public record KeyBackspace() implements CaptureEvent {
+}

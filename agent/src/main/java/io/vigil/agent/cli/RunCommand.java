@@ -1,0 +1,113 @@
+package io.vigil.agent.cli;
+
+import io.vigil.agent.capture.replay.ReplayScript;
+import io.vigil.agent.capture.replay.ReplayScriptException;
+import io.vigil.agent.capture.replay.ReplaySpeed;
+import io.vigil.agent.config.AgentConfig;
+import io.vigil.agent.config.ConfigException;
+import io.vigil.agent.config.ConfigFile;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the agent: capture, match against the keyword lists, and deliver alerts to the console.")
+public final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Config file written by enrol.")
+    Path config;
+
+    @Option(names = "--replay", paramLabel = "SCRIPT",
+            description = "Replay a script (DELAY_MS<TAB>WINDOW_TITLE<TAB>TEXT per line) instead of live capture.")
+    Path replay;
+
+    @Option(names = "--replay-speed", paramLabel = "human|instant", defaultValue = "human",
+            description = "Type like a person (default) or all at once.")
+    ReplaySpeed speed;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "User to report (default: config 'user', else the OS user).")
+    String user;
+
+    @Option(names = "--exit-when-idle",
+            description = "Exit 0 once the replay has ended and every alert is acknowledged by the console.")
+    boolean exitWhenIdle;
+
+    private final AgentLauncher launcher;
+    private final Supplier<String> osUser;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public RunCommand(AgentLauncher launcher, Supplier<String> osUser) {
+        this.launcher = launcher;
+        this.osUser = osUser;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AgentConfig agentConfig = loadConfig();
+        if (replay == null) {
+            throw CliException.usage("live keyboard and window capture arrive in a later release; "
+                    + "run with --replay SCRIPT for now");
+        }
+        ReplayScript script = loadScript();
+        String reportedUser = user != null ? user.strip() : agentConfig.user().orElseGet(osUser);
+        if (reportedUser.isBlank()) {
+            throw CliException.usage("no user to report: pass --user NAME or set 'user' in " + config);
+        }
+        RunningAgent agent = launcher.launch(agentConfig, script, speed, reportedUser);
+        Thread hook = new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "vigil-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            awaitCapture(agent);
+            if (!exitWhenIdle) {
+                log.info("replay done; agent keeps running until stopped");
+                stopped.await();
+                return ExitCodes.OK;
+            }
+            while (agent.spoolDepth() > 0) {
+                if (stopped.await(100, TimeUnit.MILLISECONDS)) {
+                    return ExitCodes.OK;
+                }
+            }
+            log.info("replay done and every alert acknowledged; exiting");
+            return ExitCodes.OK;
+        } finally {
+            agent.close();
+        }
+    }
+
+    private void awaitCapture(RunningAgent agent) throws InterruptedException {
+        try {
+            agent.captureFinished().get();
+        } catch (ExecutionException | CompletionException e) {
+            throw CliException.failure("replay stopped: " + e.getCause());
+        }
+    }
+
+    private AgentConfig loadConfig() {
+        try {
+            return new ConfigFile(config).load();
+        } catch (ConfigException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    private ReplayScript loadScript() {
+        try {
+            return ReplayScript.load(replay);
+        } catch (ReplayScriptException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+}

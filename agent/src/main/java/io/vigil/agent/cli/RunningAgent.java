@@ -1,0 +1,17 @@
+package io.vigil.agent.cli;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A started agent, as far as the command line needs to see it. */
+public interface RunningAgent extends AutoCloseable {
+
+    /** Completes when the capture source has nothing more to deliver (a replay script ended). */
+    CompletableFuture<Void> captureFinished();
+
+    /** Alerts not yet acknowledged by the console. */
+    long spoolDepth();
+
+    /** Stops capture and transport and closes the spool; safe to call more than once. */
+    @Override
+    void close();
+}

@@ -1,0 +1,102 @@
+package io.vigil.agent.spool;
+
+import io.vigil.agent.alert.AlertRecord;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The spool's own binary form of an alert. A leading format byte lets a newer agent read records an
+ * older one left behind after an upgrade; the wire format (protobuf) stays in the transport.
+ */
+final class AlertCodec {
+
+    private static final byte FORMAT_1 = 1;
+
+    private AlertCodec() {
+    }
+
+    static byte[] encode(AlertRecord a) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT_1);
+            out.writeLong(a.uuid().getMostSignificantBits());
+            out.writeLong(a.uuid().getLeastSignificantBits());
+            out.writeUTF(a.category());
+            out.writeInt(a.severity());
+            out.writeInt(a.score());
+            out.writeInt(a.ruleIds().size());
+            for (String rule : a.ruleIds()) {
+                out.writeUTF(rule);
+            }
+            out.writeUTF(a.snippet());
+            out.writeUTF(a.app());
+            writeLong(out, a.windowTitle());
+            writeLong(out, a.url());
+            out.writeUTF(a.user());
+            out.writeLong(a.occurredAt().getEpochSecond());
+            out.writeInt(a.occurredAt().getNano());
+            out.writeUTF(a.source());
+            out.writeUTF(a.listVersion());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory stream
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @throws IOException if the bytes are not a record this agent wrote */
+    static AlertRecord decode(byte[] data) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte format = in.readByte();
+            if (format != FORMAT_1) {
+                throw new IOException("unknown spool record format " + format);
+            }
+            UUID uuid = new UUID(in.readLong(), in.readLong());
+            String category = in.readUTF();
+            int severity = in.readInt();
+            int score = in.readInt();
+            int rules = in.readInt();
+            if (rules < 0 || rules > 10_000) {
+                throw new IOException("implausible rule count " + rules);
+            }
+            List<String> ruleIds = new ArrayList<>(rules);
+            for (int i = 0; i < rules; i++) {
+                ruleIds.add(in.readUTF());
+            }
+            String snippet = in.readUTF();
+            String app = in.readUTF();
+            String title = readLong(in);
+            String url = readLong(in);
+            String user = in.readUTF();
+            Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            String source = in.readUTF();
+            String listVersion = in.readUTF();
+            return new AlertRecord(uuid, category, severity, score, ruleIds, snippet, app, title, url, user, at,
+                    source, listVersion);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IOException("invalid spool record: " + e.getMessage(), e);
+        }
+    }
+
+    /** Window titles and URLs can exceed writeUTF's 64 KiB limit, so they carry an int length. */
+    private static void writeLong(DataOutputStream out, String s) throws IOException {
+        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readLong(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 16 * 1024 * 1024) {
+            throw new IOException("implausible string length " + length);
+        }
+        return new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

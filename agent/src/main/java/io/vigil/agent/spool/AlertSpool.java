@@ -1,0 +1,219 @@
+package io.vigil.agent.spool;
+
+import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.alert.SpooledAlert;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerts waiting for the console, in an H2 MVStore file. An alert is on disk before {@link #append}
+ * returns and leaves only when the console acknowledges its sequence, so nothing the agent raised is
+ * lost to a crash, a kill -9 or a long outage.
+ *
+ * <p>Auto-commit is off: MVStore's background commit would make durability depend on timing. Each
+ * append commits and syncs explicitly (alerts are rare, the fsync is cheap at that rate).
+ *
+ * <p>Thread-safe: capture appends on one thread while the transport reads and acknowledges on others.
+ */
+public final class AlertSpool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertSpool.class);
+    private static final String LAST_SEQUENCE = "lastSequence";
+    /** Set once the console's high-water mark has been reconciled with this spool (see {@link #reconcile}). */
+    private static final String SYNCED = "synced";
+    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final MVStore store;
+    private final MVMap<Long, byte[]> alerts;
+    private final MVMap<String, Long> meta;
+    private final MVMap<Long, byte[]> unreadable;
+    private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+
+    private AlertSpool(Path file, MVStore store) {
+        this.file = file;
+        this.store = store;
+        this.alerts = store.openMap("alerts");
+        this.meta = store.openMap("meta");
+        this.unreadable = store.openMap("unreadable");
+    }
+
+    /**
+     * Opens or creates the spool. A file MVStore cannot read is not deleted: it is moved aside to
+     * {@code <file>.corrupt-<time>} (its alerts may still be recoverable by hand) and a new spool is
+     * started with a loud ERROR, because an agent that stops capturing protects nobody.
+     *
+     * @throws SpoolException if the file is locked by another agent or cannot be created
+     */
+    public static AlertSpool open(Path file, Clock clock) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new SpoolException("spool " + file + ": cannot create directory: " + e.getMessage(), e);
+        }
+        try {
+            return new AlertSpool(file, openStore(file));
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new SpoolException("spool " + file + " is in use by another Vigil agent process", e);
+            }
+            if (e.getErrorCode() == DataUtils.ERROR_WRITING_FAILED || !Files.isRegularFile(file)) {
+                throw new SpoolException("spool " + file + ": cannot open: " + e.getMessage(), e);
+            }
+            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + ASIDE.format(clock.instant()));
+            log.error("spool {} is unreadable ({}); moved it to {} and started a new spool. "
+                    + "Alerts still in the old file were NOT delivered; recover them from that file.",
+                    file, e.getMessage(), aside);
+            try {
+                Files.move(file, aside);
+                return new AlertSpool(file, openStore(file));
+            } catch (IOException | MVStoreException again) {
+                throw new SpoolException("spool " + file + " is corrupt and could not be replaced: "
+                        + again.getMessage(), again);
+            }
+        }
+    }
+
+    public static AlertSpool open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    private static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Stores the alert under the next sequence; on disk when this returns. */
+    public SpooledAlert append(AlertRecord alert) {
+        SpooledAlert spooled;
+        synchronized (this) {
+            long sequence = lastSequence() + 1;
+            alerts.put(sequence, AlertCodec.encode(alert));
+            meta.put(LAST_SEQUENCE, sequence);
+            commitDurably();
+            spooled = new SpooledAlert(sequence, alert);
+        }
+        appendListeners.forEach(Runnable::run);
+        return spooled;
+    }
+
+    /** Every unacknowledged alert, in sequence order. */
+    public List<SpooledAlert> pending() {
+        return pendingAfter(0, Integer.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} unacknowledged alerts with a sequence above {@code sequence}, in order. */
+    public synchronized List<SpooledAlert> pendingAfter(long sequence, int limit) {
+        List<SpooledAlert> result = new ArrayList<>();
+        List<Long> bad = new ArrayList<>();
+        Cursor<Long, byte[]> cursor = alerts.cursor(sequence + 1);
+        while (cursor.hasNext() && result.size() < limit) {
+            long key = cursor.next();
+            try {
+                result.add(new SpooledAlert(key, AlertCodec.decode(cursor.getValue())));
+            } catch (IOException ex) {
+                bad.add(key);
+                log.error("spool {}: record {} is unreadable ({}); kept aside in map 'unreadable'",
+                        file, key, ex.getMessage());
+            }
+        }
+        if (!bad.isEmpty()) {
+            bad.forEach(seq -> unreadable.put(seq, alerts.remove(seq)));
+            commitDurably();
+        }
+        return result;
+    }
+
+    /** Deletes every alert with a sequence up to and including {@code sequence}; returns how many. */
+    public synchronized int ackUpTo(long sequence) {
+        int removed = 0;
+        for (Long first = alerts.firstKey(); first != null && first <= sequence; first = alerts.firstKey()) {
+            alerts.remove(first);
+            removed++;
+        }
+        meta.put(SYNCED, 1L);
+        // No fsync: losing an acknowledgement to a power cut only means resending, which the console ignores.
+        store.commit();
+        return removed;
+    }
+
+    /**
+     * Applies the console's high-water mark for this device, sent straight after Hello.
+     *
+     * <p>Normally the mark is an acknowledgement. But if this spool has never been reconciled (it is
+     * new: first run, or the old file was corrupt or deleted) or the console claims more than this
+     * spool ever issued, its sequence numbers overlap ones the console already holds for other
+     * alerts; acknowledging would delete alerts never sent. Those alerts are renumbered above the
+     * mark instead and sent again (the console stores each uuid once).
+     *
+     * @return true if the pending alerts were renumbered
+     */
+    public synchronized boolean reconcile(long consoleMark) {
+        boolean synced = meta.getOrDefault(SYNCED, 0L) == 1L;
+        if (synced && consoleMark <= lastSequence()) {
+            ackUpTo(consoleMark);
+            return false;
+        }
+        boolean renumber = consoleMark > 0 && !alerts.isEmpty();
+        if (renumber) {
+            List<byte[]> values = new ArrayList<>(alerts.values());
+            alerts.clear();
+            long next = Math.max(consoleMark, lastSequence());
+            for (byte[] value : values) {
+                alerts.put(++next, value);
+            }
+            meta.put(LAST_SEQUENCE, next);
+            log.warn("spool {}: console already holds sequences up to {} for this device; renumbered {} pending "
+                    + "alert(s) to follow it", file, consoleMark, values.size());
+        } else if (consoleMark > lastSequence()) {
+            meta.put(LAST_SEQUENCE, consoleMark);
+        }
+        meta.put(SYNCED, 1L);
+        commitDurably();
+        return renumber;
+    }
+
+    public synchronized long depth() {
+        return alerts.sizeAsLong();
+    }
+
+    /** The highest sequence ever issued by this spool (0 if none), including acknowledged ones. */
+    public synchronized long lastSequence() {
+        return meta.getOrDefault(LAST_SEQUENCE, 0L);
+    }
+
+    /** Called after each append, on the appending thread; must be quick. */
+    public void onAppend(Runnable listener) {
+        appendListeners.add(listener);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+
+    private void commitDurably() {
+        store.commit();
+        store.sync();
+    }
+}

@@ -1,0 +1,158 @@
+package io.vigil.agent.transport;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import io.vigil.agent.config.ConsoleAddress;
+import io.vigil.agent.config.CertificatePin;
+import io.vigil.agent.spool.AlertSpool;
+import io.vigil.proto.v1.AgentGatewayGrpc;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.Hello;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the device's Session with the console open for as long as the agent runs: connects,
+ * delivers the spool, and reconnects with backoff whenever the console is unreachable. Alerts stay
+ * in the spool until acknowledged, so an outage only delays them.
+ */
+public final class ConsoleSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSession.class);
+    static final Metadata.Key<String> DEVICE_ID =
+            Metadata.Key.of("x-vigil-device-id", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> DEVICE_CREDENTIAL =
+            Metadata.Key.of("x-vigil-device-credential", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final ConsoleAddress address;
+    private final PinningTrustManager trust;
+    private final SessionIdentity identity;
+    private final AlertSpool spool;
+    private final TransportSettings settings;
+    /** Released by spool appends and console messages; the session loop waits on it. */
+    private final Semaphore wakeup = new Semaphore(0);
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile SessionCall current;
+    private ManagedChannel channel;
+    private Thread thread;
+
+    public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
+                          TransportSettings settings) {
+        this.address = address;
+        this.trust = new PinningTrustManager(pin);
+        this.identity = identity;
+        this.spool = spool;
+        this.settings = settings;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        channel = ConsoleChannels.open(address, trust);
+        spool.onAppend(wakeup::release);
+        thread = Thread.ofPlatform().name("vigil-transport").daemon().start(this::run);
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current());
+        while (!isClosing()) {
+            SessionCall call = new SessionCall(wakeup::release);
+            current = call;
+            try {
+                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (isClosing()) {
+                    return; // the call was cancelled under the pump by close()
+                }
+                log.error("console session failed unexpectedly", e);
+                call.cancel("agent error");
+            } finally {
+                current = null;
+            }
+            if (isClosing()) {
+                return;
+            }
+            if (call.heardFromConsole()) {
+                backoff.reset();
+            }
+            if (!waitBeforeReconnect(call, backoff)) {
+                return;
+            }
+        }
+    }
+
+    private StreamObserver<AgentMessage> open(SessionCall call) {
+        Metadata headers = new Metadata();
+        headers.put(DEVICE_ID, identity.deviceId());
+        headers.put(DEVICE_CREDENTIAL, identity.deviceCredential());
+        StreamObserver<AgentMessage> requests = AgentGatewayGrpc.newStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .session(call);
+        requests.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder()
+                .setUser(identity.user())
+                .setDevice(ProtoMapper.deviceFacts(identity.facts()))
+                .setListVersion(identity.listVersion())
+                .addAllCapabilities(identity.capabilities())
+                .setLastSpooledSequence(spool.lastSequence())).build());
+        return requests;
+    }
+
+    /** @return false if the agent is shutting down */
+    private boolean waitBeforeReconnect(SessionCall call, Backoff backoff) {
+        Status status = call.endStatus();
+        String problem = ConsoleErrors.describe(status.asRuntimeException(), address, trust);
+        Duration delay;
+        if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+            delay = backoff.maxDelay();
+            log.error("device {}: {}. {} alert(s) wait in the spool; retrying in {} s", identity.deviceId(), problem,
+                    spool.depth(), delay.toSeconds());
+        } else {
+            delay = backoff.nextDelay();
+            log.warn("console session ended: {}; {} alert(s) in the spool; reconnecting in {} ms", problem,
+                    spool.depth(), delay.toMillis());
+        }
+        try {
+            return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean isClosing() {
+        return closing.getCount() == 0;
+    }
+
+    /** Ends the session and waits briefly for the transport thread; the spool keeps anything unsent. */
+    @Override
+    public synchronized void close() {
+        closing.countDown();
+        wakeup.release(); // the pump half-closes the call itself
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        SessionCall call = current;
+        if (call != null) {
+            call.cancel("agent shutting down");
+        }
+        if (channel != null) {
+            ConsoleChannels.close(channel);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.vigil.agent.transport;
+
+import com.google.protobuf.Timestamp;
+import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.platform.DeviceFacts;
+import io.vigil.proto.v1.Alert;
+import java.time.Instant;
+
+/** The only place domain records become wire messages. */
+final class ProtoMapper {
+
+    private ProtoMapper() {
+    }
+
+    static io.vigil.proto.v1.DeviceFacts deviceFacts(DeviceFacts f) {
+        return io.vigil.proto.v1.DeviceFacts.newBuilder()
+                .setHostname(f.hostname())
+                .setOsName(f.osName())
+                .setOsVersion(f.osVersion())
+                .setHardwareId(f.hardwareId())
+                .setAgentVersion(f.agentVersion())
+                .build();
+    }
+
+    static Alert alert(SpooledAlert spooled) {
+        AlertRecord a = spooled.alert();
+        return Alert.newBuilder()
+                .setUuid(a.uuid().toString())
+                .setSequence(spooled.sequence())
+                .setCategory(a.category())
+                .setSeverity(a.severity())
+                .addAllRuleIds(a.ruleIds())
+                .setSnippet(a.snippet())
+                .setApp(a.app())
+                .setWindowTitle(a.windowTitle())
+                .setUrl(a.url())
+                .setUser(a.user())
+                .setOccurredAt(timestamp(a.occurredAt()))
+                .setSource(a.source())
+                .setListVersion(a.listVersion())
+                .setScore(a.score())
+                .build();
+    }
+
+    static Timestamp timestamp(Instant at) {
+        return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+    }
+}

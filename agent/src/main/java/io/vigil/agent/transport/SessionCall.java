@@ -1,0 +1,103 @@
+package io.vigil.agent.transport;
+
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.ConsoleMessage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's side of one Session call, as seen by the agent: records what arrived (on gRPC's
+ * threads) for the session loop to act on (on the transport thread), and wakes that loop.
+ */
+final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleMessage> {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionCall.class);
+    private static final long NO_ACK = -1;
+
+    private final Runnable wake;
+    private final AtomicLong latestAck = new AtomicLong(NO_ACK);
+    private final AtomicBoolean heartbeatRequested = new AtomicBoolean();
+    private volatile boolean heardFromConsole;
+    private volatile boolean ended;
+    private volatile Status endStatus = Status.OK;
+    private volatile ClientCallStreamObserver<AgentMessage> requests;
+
+    SessionCall(Runnable wake) {
+        this.wake = wake;
+    }
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<AgentMessage> requestStream) {
+        this.requests = requestStream;
+    }
+
+    @Override
+    public void onNext(ConsoleMessage message) {
+        heardFromConsole = true;
+        switch (message.getKindCase()) {
+            case ACK -> latestAck.accumulateAndGet(message.getAck().getUpToSequence(), Math::max);
+            case COMMAND -> command(message);
+            case POLICY_UPDATE -> log.warn("console pushed a policy update; this agent cannot apply policies yet");
+            default -> log.debug("ignoring console message of unknown kind {}", message.getKindCase());
+        }
+        wake.run();
+    }
+
+    private void command(ConsoleMessage message) {
+        var command = message.getCommand();
+        switch (command.getKindCase()) {
+            case PING -> heartbeatRequested.set(true);
+            case UNENROL -> log.error("console says this device was unenrolled ({}); alerts stay in the spool "
+                    + "until the device is enrolled again", command.getUnenrol().getReason());
+            default -> log.debug("ignoring console command {} of unknown kind", command.getCommandId());
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        endStatus = Status.fromThrowable(t);
+        ended = true;
+        wake.run();
+    }
+
+    @Override
+    public void onCompleted() {
+        endStatus = Status.UNAVAILABLE.withDescription("console closed the session");
+        ended = true;
+        wake.run();
+    }
+
+    /** The highest acknowledgement received since the last call, or null. */
+    Long takeAck() {
+        long ack = latestAck.getAndSet(NO_ACK);
+        return ack == NO_ACK ? null : ack;
+    }
+
+    boolean takeHeartbeatRequest() {
+        return heartbeatRequested.getAndSet(false);
+    }
+
+    boolean heardFromConsole() {
+        return heardFromConsole;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    Status endStatus() {
+        return endStatus;
+    }
+
+    void cancel(String why) {
+        ClientCallStreamObserver<AgentMessage> r = requests;
+        if (r != null) {
+            r.cancel(why, null);
+        }
+    }
+}

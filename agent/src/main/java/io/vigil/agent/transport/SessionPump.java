@@ -1,0 +1,135 @@
+package io.vigil.agent.transport;
+
+import io.grpc.stub.StreamObserver;
+import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.spool.AlertSpool;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.Heartbeat;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives one Session call after Hello: applies the console's high-water mark, then sends pending
+ * alerts in sequence order (at most {@code maxInFlight} unacknowledged), deletes what the console
+ * acknowledges, and sends heartbeats. Runs on the transport thread until the call ends.
+ */
+final class SessionPump {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionPump.class);
+
+    private final SessionCall call;
+    private final StreamObserver<AgentMessage> requests;
+    private final AlertSpool spool;
+    private final SessionIdentity identity;
+    private final TransportSettings settings;
+    private final Semaphore wakeup;
+    private final BooleanSupplier closing;
+    private final Deque<Long> inFlight = new ArrayDeque<>();
+    private long lastSent;
+
+    SessionPump(SessionCall call, StreamObserver<AgentMessage> requests, AlertSpool spool, SessionIdentity identity,
+                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing) {
+        this.call = call;
+        this.requests = requests;
+        this.spool = spool;
+        this.identity = identity;
+        this.settings = settings;
+        this.wakeup = wakeup;
+        this.closing = closing;
+    }
+
+    void run() throws InterruptedException {
+        if (!awaitHighWaterMark()) {
+            return;
+        }
+        Instant nextHeartbeat = Instant.now().plus(settings.heartbeatInterval());
+        while (!closing.getAsBoolean() && !call.ended()) {
+            wakeup.drainPermits(); // anything released after this point wakes the wait below
+            applyAck();
+            sendPending();
+            if (call.takeHeartbeatRequest() || !Instant.now().isBefore(nextHeartbeat)) {
+                sendHeartbeat();
+                nextHeartbeat = Instant.now().plus(settings.heartbeatInterval());
+            }
+            long wait = Math.max(1, nextHeartbeat.toEpochMilli() - System.currentTimeMillis());
+            wakeup.tryAcquire(wait, TimeUnit.MILLISECONDS);
+        }
+        if (closing.getAsBoolean() && !call.ended()) {
+            requests.onCompleted();
+        }
+    }
+
+    /**
+     * The console answers Hello with the highest sequence it holds for this device. Waiting for it
+     * before sending means a device that crashed before seeing its last Ack does not resend it all.
+     */
+    private boolean awaitHighWaterMark() throws InterruptedException {
+        long deadline = System.nanoTime() + settings.firstAckTimeout().toNanos();
+        Long mark = null;
+        while (mark == null && !call.ended() && !closing.getAsBoolean()) {
+            mark = call.takeAck();
+            long left = deadline - System.nanoTime();
+            if (mark == null && left <= 0) {
+                log.warn("console sent no high-water mark within {} s of Hello; sending pending alerts anyway",
+                        settings.firstAckTimeout().toSeconds());
+                return true;
+            }
+            if (mark == null) {
+                wakeup.tryAcquire(left, TimeUnit.NANOSECONDS);
+            }
+        }
+        if (mark == null) {
+            return false;
+        }
+        long before = spool.depth();
+        spool.reconcile(mark);
+        log.info("connected to console as device {}; console holds up to seq {}; {} alert(s) to send",
+                identity.deviceId(), mark, spool.depth());
+        if (spool.depth() < before) {
+            log.info("delivered up to seq {}", mark);
+        }
+        return true;
+    }
+
+    private void applyAck() {
+        Long ack = call.takeAck();
+        if (ack == null) {
+            return;
+        }
+        // An Ack can only cover what this session sent: anything else is not proof the console has it.
+        long upTo = Math.min(ack, lastSent);
+        if (inFlight.isEmpty() || inFlight.peekFirst() > upTo) {
+            return;
+        }
+        spool.ackUpTo(upTo);
+        while (!inFlight.isEmpty() && inFlight.peekFirst() <= upTo) {
+            inFlight.removeFirst();
+        }
+        log.info("delivered up to seq {}", upTo);
+    }
+
+    private void sendPending() {
+        int room = settings.maxInFlight() - inFlight.size();
+        if (room <= 0) {
+            return;
+        }
+        for (SpooledAlert alert : spool.pendingAfter(lastSent, room)) {
+            requests.onNext(AgentMessage.newBuilder().setAlert(ProtoMapper.alert(alert)).build());
+            lastSent = alert.sequence();
+            inFlight.addLast(lastSent);
+        }
+    }
+
+    private void sendHeartbeat() {
+        requests.onNext(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
+                .setSentAt(ProtoMapper.timestamp(Instant.now()))
+                .setSpoolDepth(spool.depth())
+                .setListVersion(identity.listVersion())).build());
+    }
+}
