@@ -1,6 +1,17 @@
 package io.vigil.keywords;
 
+import io.vigil.keywords.bundle.Bundle;
+import io.vigil.keywords.format.ListSetLoader;
+import io.vigil.keywords.format.ListSources;
+import io.vigil.keywords.format.SourceFile;
+import io.vigil.keywords.model.ListSet;
+import io.vigil.keywords.score.RuleEngine;
+import io.vigil.keywords.score.ScanReport;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The public face of the keyword engine, used by the agent (to raise alerts) and the console (to
@@ -10,9 +21,35 @@ import java.nio.file.Path;
  */
 public final class KeywordEngine {
 
+    /** Where the shipped lists live on the classpath. */
+    public static final String BUNDLED_LISTS = "io/vigil/keywords/lists";
+
+    private final ListSet lists;
+    private final Bundle bundle;
+    private final RuleEngine engine;
+
+    private KeywordEngine(ListSet lists) {
+        this.lists = lists;
+        this.bundle = Bundle.of(lists);
+        this.engine = new RuleEngine(lists);
+    }
+
+    /** Lazily built once: the shipped lists never change while the JVM runs. */
+    private static final class Shipped {
+        static final KeywordEngine ENGINE = loadShipped();
+
+        private static KeywordEngine loadShipped() {
+            try {
+                return of(ListSources.fromClasspath(KeywordEngine.class.getClassLoader(), BUNDLED_LISTS));
+            } catch (ListValidationException e) {
+                throw new IllegalStateException("the keyword lists shipped in this jar are invalid: " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The lists shipped inside this jar. */
     public static KeywordEngine bundled() {
-        throw new IllegalStateException("engine not built yet");
+        return Shipped.ENGINE;
     }
 
     /**
@@ -21,16 +58,60 @@ public final class KeywordEngine {
      * @throws ListValidationException naming file, line and problem for every bad rule
      */
     public static KeywordEngine load(Path listDirectory) throws ListValidationException {
-        throw new IllegalStateException("engine not built yet");
+        return of(ListSources.fromDirectory(listDirectory));
+    }
+
+    /** An engine from a compiled bundle ({@link #bundleBytes()}), e.g. one pushed by the console. */
+    public static KeywordEngine fromBundle(byte[] bundleBytes) throws ListValidationException {
+        return of(Bundle.read(bundleBytes));
+    }
+
+    /** An engine from a compiled bundle file written by {@code vigil-lists compile}. */
+    public static KeywordEngine loadBundle(Path bundleFile) throws ListValidationException {
+        try {
+            return fromBundle(Files.readAllBytes(bundleFile));
+        } catch (IOException e) {
+            throw new ListValidationException(List.of(bundleFile + ": cannot read: " + e.getMessage()));
+        }
+    }
+
+    private static KeywordEngine of(List<SourceFile> files) throws ListValidationException {
+        return new KeywordEngine(new ListSetLoader().load(files));
     }
 
     /** Content hash of the compiled list set, {@code sha256:<hex>}; identical lists give identical versions. */
     public String version() {
-        throw new IllegalStateException("engine not built yet");
+        return bundle.version();
     }
 
     /** Scans one piece of text (a typed line, a window title, a domain). Never returns null. */
     public Verdict scan(String text) {
-        throw new IllegalStateException("engine not built yet");
+        return engine.verdict(text == null ? "" : text);
+    }
+
+    /**
+     * Scans and explains: every category in which something matched, with the rules hit, their
+     * offsets in {@code text}, the scores and the exceptions that cancelled matches.
+     */
+    public ScanReport explain(String text) {
+        return engine.explain(text == null ? "" : text);
+    }
+
+    /** The compiled bundle of these lists (a copy), ready to write to a file or send to an agent. */
+    public byte[] bundleBytes() {
+        return bundle.bytes().clone();
+    }
+
+    /** The validated list set behind this engine. */
+    public ListSet lists() {
+        return lists;
+    }
+
+    public int categoryCount() {
+        return lists.categories().size();
+    }
+
+    public int ruleCount() {
+        return lists.ruleCount();
     }
 }

@@ -1,0 +1,95 @@
+package io.vigil.keywords.format;
+
+import io.vigil.keywords.ListValidationException;
+import io.vigil.keywords.match.PatternCompiler;
+import io.vigil.keywords.model.Category;
+import io.vigil.keywords.model.CategoryList;
+import io.vigil.keywords.model.ListSet;
+import io.vigil.keywords.model.Rule;
+import io.vigil.keywords.normalize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a whole list set and builds it, or refuses it as a whole with every problem found:
+ * one bad rule anywhere means the set is not used (a half-loaded set would silently miss risks).
+ */
+public final class ListSetLoader {
+
+    private final VklParser parser;
+
+    public ListSetLoader() {
+        this.parser = new VklParser(new PatternCompiler(new TextNormalizer()));
+    }
+
+    /** @param files {@code categories.txt} and the {@code .vkl} files; other names are ignored */
+    public ListSet load(List<SourceFile> files) throws ListValidationException {
+        Problems problems = new Problems();
+        SourceFile registry = files.stream().filter(f -> f.name().equals(CategoriesParser.FILE_NAME)).findFirst()
+                .orElse(null);
+        List<Category> categories = List.of();
+        if (registry == null) {
+            problems.add(CategoriesParser.FILE_NAME, "missing (the list set needs its category registry)");
+        } else {
+            categories = CategoriesParser.parse(registry, problems);
+        }
+        Set<String> known = new HashSet<>();
+        categories.forEach(c -> known.add(c.id()));
+        List<SourceFile> vkl = files.stream().filter(f -> f.name().endsWith(VklParser.EXTENSION))
+                .sorted(Comparator.comparing(SourceFile::name)).toList();
+        Map<String, CategoryList> byCategory = new HashMap<>();
+        Map<String, String> ruleLocations = new HashMap<>();
+        for (SourceFile f : vkl) {
+            CategoryList list = parser.parse(f, known, problems);
+            if (list != null) {
+                byCategory.put(list.category(), list);
+                checkDuplicateIds(list, ruleLocations, problems);
+            }
+        }
+        checkEveryCategoryHasAFile(registry, categories, vkl, problems);
+        if (!problems.isEmpty()) {
+            throw new ListValidationException(problems.list());
+        }
+        List<CategoryList> lists = new ArrayList<>();
+        categories.forEach(c -> lists.add(byCategory.get(c.id())));
+        return new ListSet(categories, lists);
+    }
+
+    private static void checkDuplicateIds(CategoryList list, Map<String, String> locations, Problems problems) {
+        for (Rule r : list.rules()) {
+            String here = list.fileName() + ":" + r.line();
+            String first = locations.putIfAbsent(r.id(), here);
+            if (first != null) {
+                problems.add(list.fileName(), r.line(), "duplicate rule id " + r.id() + " (first defined at " + first + ")");
+            }
+        }
+    }
+
+    private static void checkEveryCategoryHasAFile(SourceFile registry, List<Category> categories,
+                                                   List<SourceFile> vkl, Problems problems) {
+        Set<String> files = new HashSet<>();
+        vkl.forEach(f -> files.add(f.name()));
+        for (Category c : categories) {
+            if (!files.contains(c.id() + VklParser.EXTENSION)) {
+                problems.add(registry.name(), lineOf(registry, c.id()), "category " + c.id() + " has no list file "
+                        + c.id() + VklParser.EXTENSION);
+            }
+        }
+    }
+
+    private static int lineOf(SourceFile file, String id) {
+        String[] lines = file.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(id + "\t")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+}

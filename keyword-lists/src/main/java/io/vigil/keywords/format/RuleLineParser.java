@@ -1,0 +1,165 @@
+package io.vigil.keywords.format;
+
+import io.vigil.keywords.match.PatternCompiler;
+import io.vigil.keywords.match.PatternException;
+import io.vigil.keywords.model.Rule;
+import io.vigil.keywords.model.RuleKind;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Parses and checks one rule line of a {@code .vkl} file, reporting every problem on it. */
+final class RuleLineParser {
+
+    static final Pattern RULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    static final int MAX_WEIGHT = 100;
+    static final int MAX_WINDOW = 50;
+
+    private final PatternCompiler patterns;
+
+    RuleLineParser(PatternCompiler patterns) {
+        this.patterns = patterns;
+    }
+
+    /**
+     * @param defaultSeverity the file's {@code @severity}, or 0 when that header is itself broken
+     * @return the rule, or null when the line has problems (all of them reported)
+     */
+    Rule parse(String file, int line, List<LineLexer.Field> fields, String category, int defaultSeverity,
+               Problems problems) {
+        String kindWord = fields.getFirst().text();
+        RuleKind kind = kindOf(kindWord);
+        if (kind == null || fields.getFirst().quoted()) {
+            problems.add(file, line, "unknown rule kind \"" + kindWord + "\" (expected term, near or except)");
+            return null;
+        }
+        List<String> bare = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
+        for (LineLexer.Field f : fields) {
+            if (f.quoted()) {
+                quoted.add(f.text());
+            } else if (!quoted.isEmpty()) {
+                problems.add(file, line, "unexpected field \"" + f.text() + "\" after the patterns");
+                return null;
+            } else {
+                bare.add(f.text());
+            }
+        }
+        int before = problems.list().size();
+        Rule rule = switch (kind) {
+            case TERM -> term(file, line, bare, quoted, category, defaultSeverity, problems);
+            case NEAR -> near(file, line, bare, quoted, category, defaultSeverity, problems);
+            case EXCEPT -> except(file, line, bare, quoted, category, problems);
+        };
+        for (String p : quoted) {
+            try {
+                patterns.compile(p);
+            } catch (PatternException e) {
+                problems.add(file, line, e.getMessage());
+            }
+        }
+        return problems.list().size() == before ? rule : null;
+    }
+
+    private Rule term(String file, int line, List<String> bare, List<String> quoted, String category,
+                      int defaultSeverity, Problems problems) {
+        if (bare.size() != 4 || quoted.size() != 1) {
+            problems.add(file, line, "term expects: term <id> <weight> <severity> \"<pattern>\" (one quoted pattern)");
+            return null;
+        }
+        checkId(file, line, bare.get(1), problems);
+        int weight = weight(file, line, bare.get(2), problems);
+        int severity = severity(file, line, bare.get(3), defaultSeverity, problems);
+        return new Rule(RuleKind.TERM, bare.get(1), category, weight, severity, 0, quoted, List.of(), line);
+    }
+
+    private Rule near(String file, int line, List<String> bare, List<String> quoted, String category,
+                      int defaultSeverity, Problems problems) {
+        if (bare.size() != 5) {
+            problems.add(file, line, "near expects: near <id> <weight> <severity> <window> \"<p1>\" \"<p2>\" [...]");
+            return null;
+        }
+        checkId(file, line, bare.get(1), problems);
+        int weight = weight(file, line, bare.get(2), problems);
+        int severity = severity(file, line, bare.get(3), defaultSeverity, problems);
+        Integer window = integer(bare.get(4));
+        if (window == null || window < 1 || window > MAX_WINDOW) {
+            problems.add(file, line, "near window " + bare.get(4) + " out of range 1-" + MAX_WINDOW + " words");
+        }
+        if (quoted.size() < 2) {
+            problems.add(file, line, "near needs at least two quoted patterns, got " + quoted.size());
+        }
+        return new Rule(RuleKind.NEAR, bare.get(1), category, weight, severity, window == null ? 0 : window,
+                quoted, List.of(), line);
+    }
+
+    private Rule except(String file, int line, List<String> bare, List<String> quoted, String category,
+                        Problems problems) {
+        if (bare.size() < 2 || bare.size() > 3 || quoted.size() != 1) {
+            problems.add(file, line, "except expects: except <id> [applies=<rule-id>,...] \"<pattern>\" (one quoted pattern)");
+            return null;
+        }
+        checkId(file, line, bare.get(1), problems);
+        List<String> applies = List.of();
+        if (bare.size() == 3) {
+            String a = bare.get(2);
+            if (!a.startsWith("applies=") || a.length() == "applies=".length()) {
+                problems.add(file, line, "unexpected field \"" + a + "\" (expected applies=<rule-id>[,<rule-id>...])");
+            } else {
+                applies = Arrays.asList(a.substring("applies=".length()).split(",", -1));
+            }
+        }
+        return new Rule(RuleKind.EXCEPT, bare.get(1), category, 0, 0, 0, quoted, applies, line);
+    }
+
+    private static void checkId(String file, int line, String id, Problems problems) {
+        if (!RULE_ID.matcher(id).matches()) {
+            problems.add(file, line, "bad rule id \"" + id + "\" (use [a-z0-9][a-z0-9._-]*)");
+        }
+    }
+
+    private static int weight(String file, int line, String text, Problems problems) {
+        if (text.equals("banned")) {
+            return Rule.BANNED;
+        }
+        Integer w = integer(text);
+        if (w == null) {
+            problems.add(file, line, "weight \"" + text + "\" is not a number 1-" + MAX_WEIGHT + " or banned");
+            return 0;
+        }
+        if (w < 1 || w > MAX_WEIGHT) {
+            problems.add(file, line, "weight " + w + " out of range 1-" + MAX_WEIGHT + " (or banned)");
+        }
+        return w;
+    }
+
+    private static int severity(String file, int line, String text, int defaultSeverity, Problems problems) {
+        if (text.equals("-")) {
+            return defaultSeverity;
+        }
+        Integer s = integer(text);
+        if (s == null || s < 1 || s > 5) {
+            problems.add(file, line, "severity " + text + " out of range 1-5 (or - for the file's @severity)");
+            return 0;
+        }
+        return s;
+    }
+
+    static Integer integer(String text) {
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static RuleKind kindOf(String word) {
+        for (RuleKind k : RuleKind.values()) {
+            if (k.keyword().equals(word)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

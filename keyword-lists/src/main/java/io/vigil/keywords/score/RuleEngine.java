@@ -1,0 +1,126 @@
+package io.vigil.keywords.score;
+
+import io.vigil.keywords.Verdict;
+import io.vigil.keywords.match.CompiledPattern;
+import io.vigil.keywords.match.PatternCompiler;
+import io.vigil.keywords.match.PatternException;
+import io.vigil.keywords.match.PatternHit;
+import io.vigil.keywords.match.PatternIndex;
+import io.vigil.keywords.model.CategoryList;
+import io.vigil.keywords.model.ListSet;
+import io.vigil.keywords.model.Rule;
+import io.vigil.keywords.model.RuleKind;
+import io.vigil.keywords.normalize.NormalizedText;
+import io.vigil.keywords.normalize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A validated list set compiled for scanning: every pattern of every category in one
+ * {@link PatternIndex}, so a scan is one pass over the text, then rule evaluation on the hits only.
+ * Immutable and thread-safe.
+ */
+public final class RuleEngine {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final PatternIndex index;
+    private final List<CompiledRule> rules = new ArrayList<>();
+    private final int[][] patternRules;
+    private final List<CategoryList> lists;
+    private final List<List<CompiledRule>> exceptions = new ArrayList<>();
+
+    public RuleEngine(ListSet set) {
+        this.lists = set.lists();
+        PatternCompiler compiler = new PatternCompiler(normalizer);
+        Map<String, Integer> patternIds = new LinkedHashMap<>();
+        List<CompiledPattern> compiled = new ArrayList<>();
+        Map<Integer, List<Integer>> byPattern = new HashMap<>();
+        for (int c = 0; c < lists.size(); c++) {
+            List<CompiledRule> categoryExceptions = new ArrayList<>();
+            for (Rule r : lists.get(c).rules()) {
+                int[] ids = new int[r.patterns().size()];
+                for (int i = 0; i < ids.length; i++) {
+                    String raw = r.patterns().get(i);
+                    Integer id = patternIds.get(raw);
+                    if (id == null) {
+                        id = compiled.size();
+                        patternIds.put(raw, id);
+                        compiled.add(compile(compiler, raw));
+                    }
+                    ids[i] = id;
+                    byPattern.computeIfAbsent(id, x -> new ArrayList<>()).add(rules.size());
+                }
+                CompiledRule cr = new CompiledRule(r, c, ids, new HashSet<>(r.applies()));
+                rules.add(cr);
+                if (r.kind() == RuleKind.EXCEPT) {
+                    categoryExceptions.add(cr);
+                }
+            }
+            exceptions.add(categoryExceptions);
+        }
+        index = new PatternIndex(compiled);
+        patternRules = new int[compiled.size()][];
+        for (int p = 0; p < compiled.size(); p++) {
+            patternRules[p] = byPattern.getOrDefault(p, List.of()).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static CompiledPattern compile(PatternCompiler compiler, String raw) {
+        try {
+            return compiler.compile(raw);
+        } catch (PatternException e) {
+            throw new IllegalStateException("pattern passed validation but does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    public PatternIndex index() {
+        return index;
+    }
+
+    public Verdict verdict(String text) {
+        return scan(text, false).verdict();
+    }
+
+    public ScanReport explain(String text) {
+        return scan(text, true);
+    }
+
+    private ScanReport scan(String text, boolean explain) {
+        NormalizedText n = normalizer.normalize(text);
+        List<PatternHit> hits = index.match(n);
+        String normalized = explain ? n.normalized() : "";
+        if (hits.isEmpty()) {
+            return new ScanReport(Verdict.NONE, List.of(), normalized);
+        }
+        Map<Integer, List<PatternHit>> byPattern = new HashMap<>();
+        Map<Integer, TreeSet<Integer>> touched = new TreeMap<>();
+        for (PatternHit h : hits) {
+            List<PatternHit> list = byPattern.computeIfAbsent(h.pattern(), x -> new ArrayList<>());
+            if (list.stream().noneMatch(o -> o.start() == h.start() && o.end() == h.end())) {
+                list.add(h);
+            }
+            for (int r : patternRules[h.pattern()]) {
+                CompiledRule rule = rules.get(r);
+                if (rule.rule().kind() != RuleKind.EXCEPT) {
+                    touched.computeIfAbsent(rule.category(), x -> new TreeSet<>()).add(r);
+                }
+            }
+        }
+        List<CategoryResult> results = new ArrayList<>();
+        CategoryScorer scorer = new CategoryScorer(n, byPattern);
+        for (Map.Entry<Integer, TreeSet<Integer>> e : touched.entrySet()) {
+            int c = e.getKey();
+            List<CompiledRule> candidates = e.getValue().stream().map(rules::get).toList();
+            results.add(scorer.score(lists.get(c), candidates, exceptions.get(c)));
+        }
+        Verdict verdict = Verdicts.choose(text, results);
+        return new ScanReport(verdict, explain ? results : List.of(), normalized);
+    }
+}
