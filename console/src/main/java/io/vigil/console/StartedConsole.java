@@ -1,0 +1,194 @@
+package io.vigil.console;
+
+import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.auth.Login;
+import io.vigil.console.auth.PasswordHasher;
+import io.vigil.console.auth.SessionStore;
+import io.vigil.console.auth.UserAdmin;
+import io.vigil.console.cli.ConsoleOperations;
+import io.vigil.console.config.PortCheck;
+import io.vigil.console.config.ServeOptions;
+import io.vigil.console.domain.AlertSearch;
+import io.vigil.console.domain.AlertValidator;
+import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.DeviceAuthenticator;
+import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.Enrolment;
+import io.vigil.console.domain.Role;
+import io.vigil.console.domain.Secrets;
+import io.vigil.console.ingest.AgentGrpcServer;
+import io.vigil.console.search.AlertIndexer;
+import io.vigil.console.search.LuceneAlertIndex;
+import io.vigil.console.store.jdbc.Database;
+import io.vigil.console.store.jdbc.JdbcAlertRepository;
+import io.vigil.console.store.jdbc.JdbcAuditLog;
+import io.vigil.console.store.jdbc.JdbcDeviceRepository;
+import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
+import io.vigil.console.store.jdbc.JdbcTokenRepository;
+import io.vigil.console.store.jdbc.JdbcUserRepository;
+import io.vigil.console.tls.CertificateStore;
+import io.vigil.console.tls.TlsIdentity;
+import io.vigil.console.web.WebServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running console: certificate, database, index, gRPC and HTTPS listeners, closed in reverse order. */
+final class StartedConsole implements ConsoleOperations.RunningConsole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartedConsole.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final ServeOptions options;
+    private TlsIdentity tls;
+    private Enrolment enrolment;
+    private UserAdmin userAdmin;
+    private int webPort;
+    private int grpcPort;
+    private boolean closed;
+
+    private StartedConsole(ServeOptions options) {
+        this.options = options;
+    }
+
+    static StartedConsole start(ServeOptions options, Clock clock, SecureRandom random) {
+        StartedConsole console = new StartedConsole(options);
+        try {
+            console.wire(clock, random);
+            return console;
+        } catch (RuntimeException | IOException e) {
+            console.close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new ConsoleException("cannot start the console: " + e.getMessage(), e);
+        }
+    }
+
+    private void wire(Clock clock, SecureRandom random) throws IOException {
+        tls = new CertificateStore(options.dataDir()).loadOrCreate();
+        Database db = own(Database.open(options.dataDir()));
+        var source = db.dataSource();
+        var alerts = new JdbcAlertRepository(source);
+        var devices = new JdbcDeviceRepository(source);
+        var audit = new JdbcAuditLog(source, clock);
+        var users = new JdbcUserRepository(source);
+        var secrets = new Secrets(random);
+        var hasher = new PasswordHasher(random);
+
+        LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index")));
+        AlertIndexer indexer = own(new AlertIndexer(alerts, index));
+        indexer.requestCatchUp();
+
+        enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
+        userAdmin = new UserAdmin(users, hasher, audit, clock);
+        var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(source),
+                new AlertValidator(), clock);
+        AgentGrpcServer grpc = own(new AgentGrpcServer(
+                AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), enrolment, sessions,
+                new DeviceAuthenticator(devices), indexer::requestCatchUp, clock));
+        startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
+        grpcPort = grpc.port();
+
+        var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher),
+                new AuditedAlertReader(new AlertSearch(alerts, index), audit), devices, audit);
+        WebServer web = own(new WebServer(options.bind(), options.httpPort(), tls, services));
+        startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
+        webPort = web.port();
+        LOG.info("Console started on {} (web {}, gRPC {})", options.bind(), webPort, grpcPort);
+    }
+
+    private interface Starter {
+        Object start() throws IOException;
+    }
+
+    /** Turns "address in use" from either server into the same message the pre-start check gives. */
+    private void startListener(Starter starter, int port, String purpose, String flag) throws IOException {
+        try {
+            starter.start();
+        } catch (IOException | RuntimeException e) {
+            if (causedByBind(e)) {
+                throw PortCheck.inUse(options.bind(), port, purpose, flag);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("already in use")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    @Override
+    public String webUrl() {
+        return "https://" + displayHost() + ":" + webPort + "/";
+    }
+
+    @Override
+    public String grpcAddress() {
+        return displayHost() + ":" + grpcPort;
+    }
+
+    @Override
+    public int grpcPort() {
+        return grpcPort;
+    }
+
+    private String displayHost() {
+        String bind = options.bind();
+        String host = bind;
+        if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public String fingerprint() {
+        return tls.fingerprint();
+    }
+
+    @Override
+    public String createToken(String school) {
+        return enrolment.createToken(school);
+    }
+
+    @Override
+    public void addOrResetUser(String username, Role role, String password) {
+        userAdmin.addOrResetPassword(ConsoleWiring.CLI_ACTOR, username, role, password);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

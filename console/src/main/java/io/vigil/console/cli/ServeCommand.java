@@ -1,0 +1,44 @@
+package io.vigil.console.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the console: agent gRPC/TLS listener, HTTPS web console and API.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ListenOptions listen;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
+    String bind;
+
+    private final ConsoleOperations operations;
+    private final PrintStream out;
+
+    ServeCommand(ConsoleOperations operations, PrintStream out) {
+        this.operations = operations;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var console = operations.serve(listen.toServeOptions(spec, common.dataDir, bind));
+        Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
+        Announcement.ready(out, console);
+        Announcement.waitForShutdown();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package io.vigil.console.cli;
+
+import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Role;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manage console users.")
+final class UserCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parentSpec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(parentSpec.commandLine(), "missing command: add");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a console user.")
+    static final class Add implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--username", required = true, paramLabel = "U", description = "Sign-in name.")
+        String username;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "dsl, deputy_dsl (read and triage alerts), it_admin (devices and tokens, no alert"
+                        + " content) or leader (anonymised reports, no alert content).")
+        String role;
+
+        @Option(names = "--password-stdin", required = true,
+                description = "Read the password (at least 12 characters) from the first line of standard input;"
+                        + " passwords are never taken as arguments, which other users could see.")
+        boolean passwordStdin;
+
+        private final ConsoleOperations operations;
+        private final BufferedReader in;
+        private final PrintStream out;
+
+        Add(ConsoleOperations operations, BufferedReader in, PrintStream out) {
+            this.operations = operations;
+            this.in = in;
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Role parsed;
+            try {
+                parsed = Role.fromId(role);
+            } catch (ConsoleException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+            }
+            String password = in.readLine();
+            if (password == null || password.isEmpty()) {
+                throw new ConsoleException("no password on standard input (pipe it in, e.g. `printf '%s\\n' \"$PW\" |"
+                        + " vigil-console user add ... --password-stdin`)");
+            }
+            operations.addUser(common.dataDir, username, parsed, password);
+            out.println("Added user " + username + " with role " + parsed.id());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.vigil.console.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Durable alert storage: the console's source of truth (the search index can always be rebuilt from it). */
+public interface AlertRepository {
+
+    /**
+     * Stores an alert unless one with the same uuid is already stored. Returns only after the commit,
+     * so the caller may acknowledge the alert to the device.
+     *
+     * @return true if stored now, false if it was a duplicate
+     */
+    boolean storeOnce(NewAlert alert, Instant receivedAt);
+
+    /** Alerts with row id greater than {@code rowId}, in row id order, at most {@code max}. */
+    List<StoredAlert> afterRowId(long rowId, int max);
+
+    long maxRowId();
+
+    /** The alerts with these row ids that exist, keyed by row id. */
+    Map<Long, StoredAlert> byRowIds(Collection<Long> rowIds);
+
+    /** A page of alerts matching the structured filters (not {@code text}), most urgent then newest first. */
+    AlertPage find(AlertQuery query);
+}

@@ -1,0 +1,23 @@
+package io.vigil.console.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Enrolled devices and their credential hashes. */
+public interface DeviceRepository {
+
+    void create(Device device, String credentialHash);
+
+    Optional<String> credentialHash(String deviceId);
+
+    /** Records a session start: fresh facts, the signed-in user and last-seen time. */
+    void recordHello(String deviceId, DeviceFacts facts, String user, Instant at);
+
+    void recordSeen(String deviceId, Instant at);
+
+    /** Highest alert or filter-event sequence stored for the device, 0 if none. */
+    long highestStoredSequence(String deviceId);
+
+    List<Device> all();
+}

@@ -1,0 +1,15 @@
+package io.vigil.console.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Console users (people, not devices). */
+public interface UserRepository {
+
+    /** @throws ConsoleException if the username is taken */
+    void create(String username, Role role, String passwordHash, Instant createdAt);
+
+    Optional<User> find(String username);
+
+    void updatePassword(String username, String passwordHash);
+}

@@ -1,0 +1,61 @@
+package io.vigil.console.ingest;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.Enrolment;
+import io.vigil.proto.v1.AgentGatewayGrpc;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.ConsoleMessage;
+import io.vigil.proto.v1.EnrollRequest;
+import io.vigil.proto.v1.EnrollResponse;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The vigil.v1.AgentGateway service: wire protocol only, the decisions are in the domain. */
+final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentGatewayService.class);
+
+    private final Enrolment enrolment;
+    private final DeviceSessions sessions;
+    private final Runnable afterAlertAcked;
+    private final Clock clock;
+
+    AgentGatewayService(Enrolment enrolment, DeviceSessions sessions, Runnable afterAlertAcked, Clock clock) {
+        this.enrolment = enrolment;
+        this.sessions = sessions;
+        this.afterAlertAcked = afterAlertAcked;
+        this.clock = clock;
+    }
+
+    @Override
+    public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
+        var facts = ProtoMapping.facts(request.getDevice());
+        try {
+            var enrolled = enrolment.enrol(request.getEnrolmentToken(), facts);
+            if (enrolled.isEmpty()) {
+                LOG.warn("Refused enrolment of '{}': enrolment token not recognised", facts.hostname());
+                response.onError(Status.PERMISSION_DENIED.withDescription("enrolment token not recognised")
+                        .asRuntimeException());
+                return;
+            }
+            var e = enrolled.get();
+            LOG.info("Enrolled device {} ({}) for {}", e.deviceId(), facts.hostname(), e.school());
+            response.onNext(EnrollResponse.newBuilder().setDeviceId(e.deviceId())
+                    .setDeviceCredential(e.credential()).setSchool(e.school()).build());
+            response.onCompleted();
+        } catch (RuntimeException ex) {
+            LOG.error("Enrolment of '{}' failed", facts.hostname(), ex);
+            response.onError(Status.UNAVAILABLE.withDescription("console could not enrol the device; retry later")
+                    .asRuntimeException());
+        }
+    }
+
+    @Override
+    public StreamObserver<AgentMessage> session(StreamObserver<ConsoleMessage> response) {
+        String deviceId = DeviceAuthInterceptor.AUTHENTICATED_DEVICE.get();
+        return new AgentSession(deviceId, response, sessions, afterAlertAcked, clock);
+    }
+}

@@ -1,0 +1,106 @@
+package io.vigil.console.ingest;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.InvalidAlertException;
+import io.vigil.proto.v1.Ack;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.ConsoleMessage;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One device's session stream. gRPC delivers a stream's messages one at a time, so everything here runs
+ * sequentially: store and commit, then acknowledge, then ask for indexing. An Ack therefore never covers
+ * anything that is not durably stored.
+ */
+final class AgentSession implements StreamObserver<AgentMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+
+    private final String deviceId;
+    private final StreamObserver<ConsoleMessage> out;
+    private final DeviceSessions sessions;
+    private final Runnable afterAlertAcked;
+    private final Clock clock;
+    private boolean ended;
+
+    AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
+                 Runnable afterAlertAcked, Clock clock) {
+        this.deviceId = deviceId;
+        this.out = out;
+        this.sessions = sessions;
+        this.afterAlertAcked = afterAlertAcked;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onNext(AgentMessage message) {
+        if (ended) {
+            return;
+        }
+        try {
+            switch (message.getKindCase()) {
+                case HELLO -> {
+                    var hello = message.getHello();
+                    long stored = sessions.hello(deviceId, hello.getUser(), ProtoMapping.facts(hello.getDevice()));
+                    LOG.info("Device {} session started (user {}, agent {}, spooled up to {}, stored up to {})",
+                            deviceId, hello.getUser(), hello.getDevice().getAgentVersion(),
+                            hello.getLastSpooledSequence(), stored);
+                    ack(stored);
+                }
+                case ALERT -> {
+                    var alert = ProtoMapping.alert(deviceId, message.getAlert(), clock.instant());
+                    ack(sessions.alert(deviceId, alert));
+                    LOG.info("Alert {} from device {}: {} severity {}", alert.uuid(), deviceId, alert.category(),
+                            alert.severity());
+                    afterAlertAcked.run();
+                }
+                case FILTER_EVENT -> ack(sessions.filterEvent(
+                        ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));
+                case HEARTBEAT -> {
+                    sessions.heartbeat(deviceId);
+                    LOG.debug("Heartbeat from {} (spool depth {})", deviceId, message.getHeartbeat().getSpoolDepth());
+                }
+                case POLICY_APPLIED -> LOG.info("Device {} policy {} applied: {} {}", deviceId,
+                        message.getPolicyApplied().getVersion(), message.getPolicyApplied().getOk(),
+                        message.getPolicyApplied().getError());
+                case KIND_NOT_SET -> LOG.debug("Device {} sent a message kind this console does not know", deviceId);
+            }
+        } catch (InvalidAlertException e) {
+            LOG.warn("Refused a message from device {}: {}", deviceId, e.getMessage());
+            end(Status.INVALID_ARGUMENT.withDescription("invalid " + message.getKindCase().name().toLowerCase()
+                    + ": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // Nothing was acknowledged, so the device keeps the record and resends it on the next session.
+            LOG.error("Could not process a message from device {}", deviceId, e);
+            end(Status.UNAVAILABLE.withDescription("console could not store the message; retry later"));
+        }
+    }
+
+    private void ack(long sequence) {
+        out.onNext(ConsoleMessage.newBuilder().setAck(Ack.newBuilder().setUpToSequence(sequence)).build());
+    }
+
+    private void end(Status status) {
+        ended = true;
+        out.onError(status.asRuntimeException());
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        ended = true;
+        LOG.info("Device {} session ended: {}", deviceId, Status.fromThrowable(t).getCode());
+    }
+
+    @Override
+    public void onCompleted() {
+        if (!ended) {
+            ended = true;
+            out.onCompleted();
+        }
+        LOG.info("Device {} session closed", deviceId);
+    }
+}

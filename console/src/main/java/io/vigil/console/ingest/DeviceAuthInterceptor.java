@@ -1,0 +1,48 @@
+package io.vigil.console.ingest;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.vigil.console.domain.DeviceAuthenticator;
+import io.vigil.proto.v1.AgentGatewayGrpc;
+
+/**
+ * Authenticates Session calls from their metadata before any handler runs, and hands the device id to
+ * the handler through the gRPC context. Enroll is the one call that needs no device identity.
+ */
+final class DeviceAuthInterceptor implements ServerInterceptor {
+
+    static final Metadata.Key<String> DEVICE_ID =
+            Metadata.Key.of("x-vigil-device-id", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> DEVICE_CREDENTIAL =
+            Metadata.Key.of("x-vigil-device-credential", Metadata.ASCII_STRING_MARSHALLER);
+    static final Context.Key<String> AUTHENTICATED_DEVICE = Context.key("vigil-device-id");
+
+    private final DeviceAuthenticator authenticator;
+
+    DeviceAuthInterceptor(DeviceAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                                                      ServerCallHandler<Q, R> next) {
+        if (!AgentGatewayGrpc.getSessionMethod().getFullMethodName()
+                .equals(call.getMethodDescriptor().getFullMethodName())) {
+            return next.startCall(call, headers);
+        }
+        String deviceId = headers.get(DEVICE_ID);
+        if (!authenticator.authenticate(deviceId, headers.get(DEVICE_CREDENTIAL))) {
+            call.close(Status.UNAUTHENTICATED.withDescription("unknown device or wrong device credential"),
+                    new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
+        Context context = Context.current().withValue(AUTHENTICATED_DEVICE, deviceId);
+        return Contexts.interceptCall(context, call, headers, next);
+    }
+}

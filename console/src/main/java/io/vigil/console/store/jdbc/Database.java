@@ -1,0 +1,73 @@
+package io.vigil.console.store.jdbc;
+
+import io.vigil.console.domain.ConsoleException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The console's H2 file database, migrated by Flyway on open.
+ *
+ * <p>{@code AUTO_SERVER=TRUE} lets the admin commands ({@code user add}, {@code token create}) open the
+ * same files while {@code serve} is running: the first process serves the database over TCP to the
+ * others. That TCP port must not be reachable from the network, hence {@code h2.bindAddress}.
+ */
+public final class Database implements AutoCloseable {
+
+    private final JdbcConnectionPool pool;
+
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    public static Database open(Path dataDir) {
+        // H2 reads this system property when it starts its auto-server; there is no per-URL setting.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        String password = DatabasePassword.loadOrCreate(dataDir);
+        String url = "jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vigil", password);
+        pool.setMaxConnections(16);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new Database(pool);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new ConsoleException("cannot open the console database: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,66 @@
+package io.vigil.console.store.jdbc;
+
+import io.vigil.console.domain.Device;
+import io.vigil.console.domain.DeviceFacts;
+import io.vigil.console.domain.DeviceRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+public final class JdbcDeviceRepository implements DeviceRepository {
+
+    private final Jdbc jdbc;
+
+    public JdbcDeviceRepository(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    @Override
+    public void create(Device device, String credentialHash) {
+        DeviceFacts f = device.facts();
+        jdbc.update("""
+                insert into devices (id, school, hostname, os_name, os_version, hardware_id, agent_version,
+                                     credential_hash, enrolled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                device.id(), device.school(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
+                f.agentVersion(), credentialHash, device.enrolledAt());
+    }
+
+    @Override
+    public Optional<String> credentialHash(String deviceId) {
+        return jdbc.query("select credential_hash from devices where id = ?", rs -> rs.getString(1), deviceId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void recordHello(String deviceId, DeviceFacts f, String user, Instant at) {
+        jdbc.update("""
+                update devices set hostname = ?, os_name = ?, os_version = ?, hardware_id = ?, agent_version = ?,
+                                   last_user = ?, last_seen_at = ?
+                where id = ?""",
+                f.hostname(), f.osName(), f.osVersion(), f.hardwareId(), f.agentVersion(), user, at, deviceId);
+    }
+
+    @Override
+    public void recordSeen(String deviceId, Instant at) {
+        jdbc.update("update devices set last_seen_at = ? where id = ?", at, deviceId);
+    }
+
+    @Override
+    public long highestStoredSequence(String deviceId) {
+        return jdbc.query("""
+                select greatest(coalesce((select max(sequence) from alerts where device_id = ?), 0),
+                                coalesce((select max(sequence) from filter_events where device_id = ?), 0))""",
+                rs -> rs.getLong(1), deviceId, deviceId).getFirst();
+    }
+
+    @Override
+    public List<Device> all() {
+        return jdbc.query("select * from devices order by hostname, id", rs -> new Device(rs.getString("id"),
+                rs.getString("school"),
+                new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
+                        rs.getString("hardware_id"), rs.getString("agent_version")),
+                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at")));
+    }
+}

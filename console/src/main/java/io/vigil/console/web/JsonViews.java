@@ -1,0 +1,53 @@
+package io.vigil.console.web;
+
+import io.vigil.console.domain.AlertPage;
+import io.vigil.console.domain.Device;
+import io.vigil.console.domain.StoredAlert;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON shapes of the API. Times are ISO-8601 UTC strings. */
+final class JsonViews {
+
+    private JsonViews() {
+    }
+
+    record AlertView(String id, String category, int severity, String snippet, String user, String device,
+                     String deviceId, String app, String window, String url, List<String> rules, String occurredAt,
+                     String status) {
+    }
+
+    record AlertsResponse(long total, List<AlertView> alerts) {
+    }
+
+    record DeviceView(String id, String hostname, String school, String lastUser, String agentVersion,
+                      String enrolledAt, String lastSeenAt) {
+    }
+
+    record DevicesResponse(List<DeviceView> devices) {
+    }
+
+    record ErrorResponse(String error) {
+    }
+
+    record Credentials(String username, String password) {
+    }
+
+    static AlertsResponse alerts(AlertPage page) {
+        return new AlertsResponse(page.total(), page.alerts().stream().map(JsonViews::alert).toList());
+    }
+
+    static AlertView alert(StoredAlert a) {
+        return new AlertView(a.uuid(), a.category(), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
+                a.deviceId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id());
+    }
+
+    static DevicesResponse devices(List<Device> devices) {
+        return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.school(),
+                d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()))).toList());
+    }
+
+    static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package io.vigil.console.web;
+
+import io.javalin.http.Context;
+import io.vigil.console.auth.Session;
+import io.vigil.console.auth.SessionStore;
+import io.vigil.console.domain.Role;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The session cookie: a random id only, HttpOnly (no script can read it), Secure (HTTPS only) and
+ * SameSite=Strict (never sent on cross-site requests, which also stops cross-site form posts).
+ */
+final class SessionCookie {
+
+    static final String NAME = "vigil_session";
+
+    private final SessionStore sessions;
+
+    SessionCookie(SessionStore sessions) {
+        this.sessions = sessions;
+    }
+
+    void set(Context ctx, Session session) {
+        ctx.header("Set-Cookie", NAME + "=" + session.id() + "; Path=/; HttpOnly; Secure; SameSite=Strict");
+    }
+
+    void clear(Context ctx) {
+        sessions.close(ctx.cookie(NAME));
+        ctx.header("Set-Cookie", NAME + "=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
+    }
+
+    Optional<Session> current(Context ctx) {
+        return sessions.touch(ctx.cookie(NAME));
+    }
+
+    /** The signed-in session, if its role passes {@code allowed}; otherwise a 401 or 403. */
+    Session require(Context ctx, Predicate<Role> allowed) {
+        Session session = current(ctx).orElseThrow(ApiException::signInRequired);
+        if (!allowed.test(session.role())) {
+            throw ApiException.forbidden();
+        }
+        return session;
+    }
+}
