@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class SignInWindowGuard {
 
     private static final Pattern SIGN_IN = Pattern.compile(
-            "sign[\\s_-]?(in|on)|log[\\s_-]?(in|on)|pass(word|code|phrase)|\\bpin\\b|credentials|two[\\s-]?factor|\\b2fa\\b"
+            "\\bsign[\\s_-]?(in|on)\\b|\\blog[\\s_-]?(in|on)\\b|pass(word|code|phrase)|\\bpin\\b|credentials|two[\\s-]?factor|\\b2fa\\b"
                     + "|verification code|one[\\s-]?time code|authenticat",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

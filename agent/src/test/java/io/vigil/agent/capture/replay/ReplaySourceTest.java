@@ -1,0 +1,57 @@
+package io.vigil.agent.capture.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.agent.capture.CaptureEvent;
+import io.vigil.agent.capture.KeyTyped;
+import io.vigil.agent.capture.LineBreak;
+import io.vigil.agent.capture.WindowFocused;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ReplaySourceTest {
+
+    private static ReplayScript script() throws ReplayScriptException {
+        return ReplayScript.parse(Path.of("t.replay"), "700\tChat\thi\n0\tSign in\t\n");
+    }
+
+    @Test
+    void emitsTheSameEventsAKeyboardAndWindowWatcherWould() throws Exception {
+        List<CaptureEvent> events = new ArrayList<>();
+        new ReplaySource(script(), ReplaySpeed.INSTANT, ms -> { throw new AssertionError("no sleeping"); })
+                .run(events::add);
+        assertEquals(List.of(new WindowFocused("Chat", "replay"), new KeyTyped('h'), new KeyTyped('i'),
+                new LineBreak(), new WindowFocused("Sign in", "replay")), events);
+    }
+
+    @Test
+    void humanSpeedWaitsTheStepDelayThenFortyToOneHundredTwentyMsPerCharacter() throws Exception {
+        List<Long> sleeps = new ArrayList<>();
+        new ReplaySource(script(), ReplaySpeed.HUMAN, sleeps::add).run(e -> { });
+        assertEquals(3, sleeps.size(), sleeps.toString());
+        assertEquals(700L, sleeps.getFirst());
+        sleeps.subList(1, 3).forEach(ms -> assertTrue(ms >= 40 && ms <= 120, "per-key delay " + ms));
+    }
+
+    @Test
+    void pacingIsTheSameOnEveryRun() throws Exception {
+        List<Long> first = new ArrayList<>();
+        List<Long> second = new ArrayList<>();
+        new ReplaySource(script(), ReplaySpeed.HUMAN, first::add).run(e -> { });
+        new ReplaySource(script(), ReplaySpeed.HUMAN, second::add).run(e -> { });
+        assertEquals(first, second);
+    }
+
+    @Test
+    void finishedCompletesAfterTheLastStepOnTheReplayThread() throws Exception {
+        List<CaptureEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        ReplaySource source = new ReplaySource(script(), ReplaySpeed.INSTANT, Sleeper.REAL);
+        source.start(events::add);
+        source.finished().get(5, TimeUnit.SECONDS);
+        assertEquals(5, events.size());
+    }
+}

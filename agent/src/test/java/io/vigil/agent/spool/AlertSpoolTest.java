@@ -1,0 +1,148 @@
+package io.vigil.agent.spool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.testing.Alerts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AlertSpoolTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file() {
+        return dir.resolve("spool.mv.db");
+    }
+
+    @Test
+    void appendsGetIncreasingSequencesAndComeBackInOrder() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            AlertRecord a = Alerts.sample("a");
+            AlertRecord b = Alerts.sample("b");
+            AlertRecord c = Alerts.sample("c");
+            assertEquals(1, spool.append(a).sequence());
+            assertEquals(2, spool.append(b).sequence());
+            assertEquals(3, spool.append(c).sequence());
+            assertEquals(List.of(new SpooledAlert(1, a), new SpooledAlert(2, b), new SpooledAlert(3, c)),
+                    spool.pending());
+            assertEquals(3, spool.depth());
+            assertEquals(List.of(new SpooledAlert(3, c)), spool.pendingAfter(2, 10));
+            assertEquals(List.of(new SpooledAlert(1, a)), spool.pendingAfter(0, 1));
+        }
+    }
+
+    @Test
+    void ackDeletesEverythingUpToTheSequenceOnly() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            for (int i = 0; i < 5; i++) {
+                spool.append(Alerts.sample());
+            }
+            assertEquals(3, spool.ackUpTo(3));
+            assertEquals(List.of(4L, 5L), spool.pending().stream().map(SpooledAlert::sequence).toList());
+            assertEquals(0, spool.ackUpTo(3));
+            assertEquals(2, spool.depth());
+        }
+    }
+
+    @Test
+    void alertsAndTheSequenceCounterSurviveReopening() {
+        AlertRecord kept = Alerts.sample();
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            spool.append(Alerts.sample());
+            spool.append(kept);
+            spool.ackUpTo(1);
+        }
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertEquals(List.of(new SpooledAlert(2, kept)), spool.pending());
+            spool.ackUpTo(2);
+        }
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertEquals(0, spool.depth());
+            assertEquals(2, spool.lastSequence());
+            assertEquals(3, spool.append(Alerts.sample()).sequence(), "sequence never goes back");
+        }
+    }
+
+    @Test
+    void listenersHearOfEachAppend() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            AtomicInteger heard = new AtomicInteger();
+            spool.onAppend(heard::incrementAndGet);
+            spool.append(Alerts.sample());
+            spool.append(Alerts.sample());
+            assertEquals(2, heard.get());
+        }
+    }
+
+    @Test
+    void aSecondAgentOnTheSameSpoolIsRefused() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            var e = assertThrows(SpoolException.class, () -> AlertSpool.open(file()));
+            assertEquals("spool " + file() + " is in use by another Vigil agent process", e.getMessage());
+        }
+    }
+
+    @Test
+    void aCorruptSpoolIsMovedAsideNotDeletedAndANewOneStarts() throws Exception {
+        byte[] garbage = "this is not an MVStore file, just garbage ".repeat(200).getBytes();
+        Files.write(file(), garbage);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:11:12Z"), ZoneOffset.UTC);
+        try (AlertSpool spool = AlertSpool.open(file(), clock)) {
+            assertEquals(0, spool.depth());
+            assertEquals(1, spool.append(Alerts.sample()).sequence());
+        }
+        Path aside = dir.resolve("spool.mv.db.corrupt-20261123T101112Z");
+        assertTrue(Files.exists(aside));
+        assertEquals(List.of(garbage.length), List.of((int) Files.size(aside)));
+    }
+
+    @Test
+    void theFirstMarkOfANewSpoolRenumbersPendingAlertsAboveIt() {
+        // A new spool (e.g. after corruption) restarts at 1, but the console already holds 1..50 for this
+        // device: acknowledging with 50 would delete alerts never sent.
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            AlertRecord a = Alerts.sample();
+            AlertRecord b = Alerts.sample();
+            spool.append(a);
+            spool.append(b);
+            assertTrue(spool.reconcile(50));
+            assertEquals(List.of(new SpooledAlert(51, a), new SpooledAlert(52, b)), spool.pending());
+            assertEquals(53, spool.append(Alerts.sample()).sequence());
+        }
+    }
+
+    @Test
+    void afterReconciliationTheMarkActsAsAnAcknowledgement() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertFalse(spool.reconcile(0));
+            spool.append(Alerts.sample());
+            spool.append(Alerts.sample());
+            spool.append(Alerts.sample());
+        }
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertFalse(spool.reconcile(2)); // crashed after the console stored 1..2, before seeing the Ack
+            assertEquals(List.of(3L), spool.pending().stream().map(SpooledAlert::sequence).toList());
+        }
+    }
+
+    @Test
+    void aMarkOnAnEmptyNewSpoolMovesTheCounterPastIt() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertFalse(spool.reconcile(40));
+            assertEquals(41, spool.append(Alerts.sample()).sequence());
+        }
+    }
+}
