@@ -1,0 +1,239 @@
+package io.vigil.keywords;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Measures the shipped lists against a labelled corpus of realistic pupil text: half lines that must alert,
+ * half hard negatives built to look risky. The point of Vigil's lists is to beat a naive word list on recall
+ * and false alerts at the same time, so both are gated here; the held-out corpus is only reported, as a check
+ * that the lists were not tuned to the exact wording of labelled.tsv.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CorpusQualityTest {
+
+    private static final double MIN_RECALL = 0.90;
+    private static final double MAX_FALSE_ALERT_RATE = 0.08;
+    private static final int MIN_CORPUS_LINES = 600;
+    private static final int MIN_POSITIVES_PER_CATEGORY = 15;
+
+    private List<Sample> corpus;
+    private Result labelled;
+    private Result holdout;
+
+    @BeforeAll
+    void scanBothCorpora() {
+        KeywordEngine engine = KeywordEngine.bundled();
+        corpus = load("/corpus/labelled.tsv");
+        labelled = Result.of(engine, corpus);
+        holdout = Result.of(engine, load("/corpus/holdout.tsv"));
+        System.out.println(labelled.report("labelled corpus (gated)"));
+        System.out.println(holdout.report("held-out corpus (informational, never tuned against)"));
+    }
+
+    @Test
+    void corpusIsLargeEnoughAndBalancedBetweenAlertsAndHardNegatives() {
+        assertTrue(corpus.size() >= MIN_CORPUS_LINES, "corpus has only " + corpus.size() + " lines");
+        double positiveShare = (double) labelled.positives() / corpus.size();
+        assertTrue(positiveShare >= 0.40 && positiveShare <= 0.60,
+                "corpus is unbalanced: " + pct(positiveShare) + " of lines should alert");
+    }
+
+    @Test
+    void everyShippedCategoryHasEnoughPositiveExamples() {
+        Map<String, Long> perCategory = corpus.stream().filter(Sample::positive)
+                .collect(Collectors.groupingBy(Sample::category, TreeMap::new, Collectors.counting()));
+        for (String category : shippedCategories()) {
+            long count = perCategory.getOrDefault(category, 0L);
+            assertTrue(count >= MIN_POSITIVES_PER_CATEGORY,
+                    "category " + category + " has only " + count + " positive lines in the corpus");
+        }
+        assertTrue(shippedCategories().containsAll(perCategory.keySet()),
+                "corpus names categories that are not shipped: " + perCategory.keySet());
+    }
+
+    @Test
+    void listsCatchAtLeastNinetyPercentOfLinesThatShouldAlert() {
+        assertTrue(labelled.recall() >= MIN_RECALL,
+                "recall " + pct(labelled.recall()) + " below " + pct(MIN_RECALL) + "; see the report for misses");
+    }
+
+    @Test
+    void listsStaySilentOnAtLeastNinetyTwoPercentOfHardNegatives() {
+        assertTrue(labelled.falseAlertRate() <= MAX_FALSE_ALERT_RATE,
+                "false-alert rate " + pct(labelled.falseAlertRate()) + " above " + pct(MAX_FALSE_ALERT_RATE)
+                        + "; see the report for false alerts");
+    }
+
+    @Test
+    void heldOutCorpusIsScannedAndReportedWithoutGating() {
+        // Not gated on purpose: a gate would invite tuning against it. It must still be a real corpus.
+        assertTrue(holdout.positives() > 0 && holdout.negatives() > 0, "held-out corpus is empty or one-sided");
+    }
+
+    private List<String> shippedCategories() {
+        List<String> ids = new ArrayList<>();
+        for (String line : readLines("/io/vigil/keywords/lists/categories.txt")) {
+            String content = line.strip();
+            if (!content.isEmpty() && !content.startsWith("#")) {
+                ids.add(content.split("\t", 2)[0].strip());
+            }
+        }
+        return ids;
+    }
+
+    private static List<Sample> load(String resource) {
+        List<Sample> samples = new ArrayList<>();
+        List<String> lines = readLines(resource);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 3 || fields[2].isBlank()) {
+                throw new IllegalStateException(resource + ":" + (i + 1) + ": expected category<TAB>severity<TAB>text");
+            }
+            samples.add(new Sample(fields[0].strip(), Integer.parseInt(fields[1].strip()), fields[2], i + 1));
+        }
+        return samples;
+    }
+
+    private static List<String> readLines(String resource) {
+        try (InputStream in = CorpusQualityTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String pct(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    /** One corpus line; category "-" with severity 0 marks a hard negative. */
+    record Sample(String category, int minSeverity, String text, int lineNumber) {
+        boolean positive() {
+            return !"-".equals(category);
+        }
+    }
+
+    /** One corpus line and what the engine said about it. */
+    record Scanned(Sample sample, Verdict verdict) {
+        boolean caught() {
+            return verdict.alert() && verdict.category().equals(sample.category());
+        }
+
+        String describe() {
+            String said = verdict.alert()
+                    ? verdict.category() + "/" + verdict.severity() + " " + verdict.ruleIds()
+                    : "no alert";
+            return String.format(Locale.ROOT, "  line %4d  want %-19s got %-40s | %s", sample.lineNumber(),
+                    sample.positive() ? sample.category() + "/" + sample.minSeverity() : "silence", said,
+                    sample.text());
+        }
+    }
+
+    /** Scores of one corpus: recall, wrong-category alerts, false alerts and severity agreement. */
+    record Result(List<Scanned> scanned) {
+
+        static Result of(KeywordEngine engine, List<Sample> samples) {
+            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text()))).toList());
+        }
+
+        long positives() {
+            return scanned.stream().filter(s -> s.sample().positive()).count();
+        }
+
+        long negatives() {
+            return scanned.size() - positives();
+        }
+
+        List<Scanned> caught() {
+            return scanned.stream().filter(s -> s.sample().positive() && s.caught()).toList();
+        }
+
+        List<Scanned> wrongCategory() {
+            return scanned.stream()
+                    .filter(s -> s.sample().positive() && s.verdict().alert() && !s.caught()).toList();
+        }
+
+        List<Scanned> missed() {
+            return scanned.stream().filter(s -> s.sample().positive() && !s.verdict().alert()).toList();
+        }
+
+        List<Scanned> falseAlerts() {
+            return scanned.stream().filter(s -> !s.sample().positive() && s.verdict().alert()).toList();
+        }
+
+        List<Scanned> severityTooLow() {
+            return caught().stream().filter(s -> s.verdict().severity() < s.sample().minSeverity()).toList();
+        }
+
+        double recall() {
+            return ratio(caught().size(), positives());
+        }
+
+        double falseAlertRate() {
+            return ratio(falseAlerts().size(), negatives());
+        }
+
+        double severityAgreement() {
+            return ratio(caught().size() - severityTooLow().size(), caught().size());
+        }
+
+        String report(String title) {
+            StringBuilder out = new StringBuilder();
+            out.append("\n===== Vigil keyword lists on the ").append(title).append(" =====\n");
+            out.append(String.format(Locale.ROOT, "lines %d (%d should alert, %d hard negatives)%n",
+                    scanned.size(), positives(), negatives()));
+            out.append(String.format(Locale.ROOT,
+                    "recall %s (%d/%d)   alerted but wrong category %d   missed %d%n", pct(recall()),
+                    caught().size(), positives(), wrongCategory().size(), missed().size()));
+            out.append(String.format(Locale.ROOT, "false-alert rate %s (%d/%d)%n", pct(falseAlertRate()),
+                    falseAlerts().size(), negatives()));
+            out.append(String.format(Locale.ROOT, "severity agreement %s (%d of %d true positives below min)%n",
+                    pct(severityAgreement()), severityTooLow().size(), caught().size()));
+            out.append("per-category recall:\n");
+            Map<String, List<Scanned>> byCategory = scanned.stream().filter(s -> s.sample().positive())
+                    .collect(Collectors.groupingBy(s -> s.sample().category(), TreeMap::new, Collectors.toList()));
+            byCategory.forEach((category, lines) -> {
+                long hit = lines.stream().filter(Scanned::caught).count();
+                out.append(String.format(Locale.ROOT, "  %-18s %6s (%d/%d)%n", category,
+                        pct(ratio(hit, lines.size())), hit, lines.size()));
+            });
+            section(out, "missed (no alert)", missed());
+            section(out, "alerted but wrong category", wrongCategory());
+            section(out, "false alerts on hard negatives", falseAlerts());
+            section(out, "caught but severity below expected minimum", severityTooLow());
+            return out.toString();
+        }
+
+        private static void section(StringBuilder out, String heading, List<Scanned> lines) {
+            out.append(heading).append(" (").append(lines.size()).append("):\n");
+            lines.forEach(s -> out.append(s.describe()).append('\n'));
+        }
+
+        private static double ratio(long part, long whole) {
+            return whole == 0 ? 0 : (double) part / whole;
+        }
+    }
+}
