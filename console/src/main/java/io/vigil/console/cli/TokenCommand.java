@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage enrolment tokens.",
-        subcommands = TokenCommand.Create.class)
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage enrolment tokens.")
 final class TokenCommand implements Runnable {
 
     @picocli.CommandLine.Spec

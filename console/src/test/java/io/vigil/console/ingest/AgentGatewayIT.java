@@ -1,0 +1,191 @@
+package io.vigil.console.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.vigil.console.domain.AlertQuery;
+import io.vigil.console.domain.AlertValidator;
+import io.vigil.console.domain.DeviceAuthenticator;
+import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.Enrolment;
+import io.vigil.console.domain.Secrets;
+import io.vigil.console.store.jdbc.Database;
+import io.vigil.console.store.jdbc.JdbcAlertRepository;
+import io.vigil.console.store.jdbc.JdbcDeviceRepository;
+import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
+import io.vigil.console.store.jdbc.JdbcTokenRepository;
+import io.vigil.console.testing.TestAgentClient;
+import io.vigil.console.tls.CertificateStore;
+import io.vigil.console.tls.TlsIdentity;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.EnrollResponse;
+import io.vigil.proto.v1.Heartbeat;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent gateway over real Netty TLS on loopback, with a client that trusts only the console certificate. */
+class AgentGatewayIT {
+
+    @TempDir
+    Path dataDir;
+
+    private Database db;
+    private JdbcAlertRepository alerts;
+    private AgentGrpcServer server;
+    private TestAgentClient client;
+    private String token;
+    private final AtomicInteger indexSignals = new AtomicInteger();
+
+    @BeforeEach
+    void start() throws Exception {
+        TlsIdentity tls = new CertificateStore(dataDir).loadOrCreate();
+        db = Database.open(dataDir);
+        Clock clock = Clock.systemUTC();
+        alerts = new JdbcAlertRepository(db.dataSource());
+        var devices = new JdbcDeviceRepository(db.dataSource());
+        var enrolment = new Enrolment(new JdbcTokenRepository(db.dataSource()), devices,
+                new Secrets(new SecureRandom()), clock);
+        token = enrolment.createToken("Test School");
+        var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(db.dataSource()),
+                new AlertValidator(), clock);
+        server = new AgentGrpcServer(AgentGrpcServer.nettyTls("127.0.0.1", 0, tls), enrolment, sessions,
+                new DeviceAuthenticator(devices), indexSignals::incrementAndGet, clock).start();
+        client = new TestAgentClient(server.port(), tls.certificateFile());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        server.close();
+        db.close();
+    }
+
+    private long storedAlerts() {
+        return alerts.find(AlertQuery.all()).total();
+    }
+
+    @Test
+    void enrolmentWithAGoodTokenReturnsADeviceIdentityAndTheSchool() {
+        EnrollResponse response = client.enrol(token, "LAPTOP-01");
+        assertFalse(response.getDeviceId().isEmpty());
+        assertTrue(response.getDeviceCredential().length() >= 43, "at least 256 bits, base64url");
+        assertEquals("Test School", response.getSchool());
+    }
+
+    @Test
+    void enrolmentWithAnUnknownTokenIsPermissionDenied() {
+        var e = assertThrows(StatusRuntimeException.class, () -> client.enrol("not-a-token", "LAPTOP-02"));
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        assertEquals("enrolment token not recognised", e.getStatus().getDescription());
+    }
+
+    @Test
+    void sessionWithAWrongCredentialIsUnauthenticated() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-03");
+        var session = client.session(device.getDeviceId(), "wrong-credential");
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-03"));
+        Throwable end = session.awaitEnd();
+        assertNotNull(end);
+        assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(end).getCode());
+    }
+
+    @Test
+    void sessionForAnUnknownDeviceIsUnauthenticated() throws Exception {
+        var session = client.session("no-such-device", "whatever");
+        session.send(TestAgentClient.hello("j.smith", "X"));
+        assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(session.awaitEnd()).getCode());
+    }
+
+    @Test
+    void alertSentTwiceAndAgainAfterReconnectIsStoredOnceAndAckedEachTime() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-04");
+        var alert = TestAgentClient.alert(1, "self_harm", 5, "i just want to kill myself tonight");
+
+        var first = client.session(device.getDeviceId(), device.getDeviceCredential());
+        first.send(TestAgentClient.hello("j.smith", "LAPTOP-04"));
+        assertEquals(0, first.nextAck(), "nothing stored yet");
+        first.send(TestAgentClient.message(alert));
+        assertEquals(1, first.nextAck());
+        first.send(TestAgentClient.message(alert));
+        assertEquals(1, first.nextAck(), "a duplicate is acknowledged, not refused");
+        first.complete();
+        first.awaitEnd();
+
+        var second = client.session(device.getDeviceId(), device.getDeviceCredential());
+        second.send(TestAgentClient.hello("j.smith", "LAPTOP-04"));
+        assertEquals(1, second.nextAck(), "Hello is answered with the highest stored sequence");
+        second.send(TestAgentClient.message(alert));
+        assertEquals(1, second.nextAck());
+        second.send(TestAgentClient.message(TestAgentClient.alert(2, "bullying", 3, "nobody likes you")));
+        assertEquals(2, second.nextAck());
+        second.complete();
+
+        assertEquals(2, storedAlerts());
+        assertTrue(indexSignals.get() >= 2, "indexing is requested after each acknowledged alert");
+    }
+
+    @Test
+    void oversizedSnippetEndsTheStreamWithInvalidArgumentAndStoresNothing() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-05");
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-05"));
+        session.nextAck();
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "self_harm", 5, "x".repeat(501))));
+        Status status = Status.fromThrowable(session.awaitEnd());
+        assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+        assertTrue(status.getDescription().contains("snippet"), status.getDescription());
+        assertEquals(0, storedAlerts());
+    }
+
+    @Test
+    void invalidSeverityIsRefusedNamingTheField() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-06");
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "self_harm", 9, "hello")));
+        Status status = Status.fromThrowable(session.awaitEnd());
+        assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+        assertTrue(status.getDescription().contains("severity"), status.getDescription());
+        assertEquals(0, storedAlerts());
+    }
+
+    @Test
+    void heartbeatUpdatesLastSeenWithoutAnAck() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-07");
+        var devices = new JdbcDeviceRepository(db.dataSource());
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSpoolDepth(3)).build());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-07"));
+        assertEquals(0, session.nextAck(), "the first reply answers Hello, so the heartbeat was not acked");
+        var stored = devices.all().stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow();
+        assertNotNull(stored.lastSeenAt());
+        assertEquals("j.smith", stored.lastUser());
+    }
+
+    @Test
+    void garbageOnTheWireDoesNotStopTheServer() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+            byte[] noise = new byte[64 * 1024];
+            new SecureRandom().nextBytes(noise);
+            out.write(noise);
+            out.flush();
+        } catch (java.io.IOException expected) {
+            // The server may drop the connection mid-write; that is the point.
+        }
+        assertFalse(client.enrol(token, "LAPTOP-08").getDeviceId().isEmpty());
+    }
+}

@@ -1,0 +1,128 @@
+package io.vigil.console.testing;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import io.vigil.proto.v1.AgentGatewayGrpc;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.Alert;
+import io.vigil.proto.v1.ConsoleMessage;
+import io.vigil.proto.v1.DeviceFacts;
+import io.vigil.proto.v1.EnrollRequest;
+import io.vigil.proto.v1.EnrollResponse;
+import io.vigil.proto.v1.Hello;
+import com.google.protobuf.Timestamp;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A minimal agent for tests: real Netty TLS that trusts only the console certificate (pinning), enrol,
+ * and a session whose console messages are queued for assertions.
+ */
+public final class TestAgentClient implements AutoCloseable {
+
+    private final ManagedChannel channel;
+
+    public TestAgentClient(int port, Path consoleCertificate) throws IOException {
+        var credentials = TlsChannelCredentials.newBuilder().trustManager(consoleCertificate.toFile()).build();
+        this.channel = NettyChannelBuilder.forAddress("localhost", port, credentials).build();
+    }
+
+    public EnrollResponse enrol(String token, String hostname) {
+        return AgentGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .enroll(EnrollRequest.newBuilder().setEnrolmentToken(token)
+                        .setDevice(facts(hostname)).build());
+    }
+
+    public static DeviceFacts facts(String hostname) {
+        return DeviceFacts.newBuilder().setHostname(hostname).setOsName("Linux").setOsVersion("6.1")
+                .setAgentVersion("test-1").build();
+    }
+
+    public Session session(String deviceId, String credential) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("x-vigil-device-id", Metadata.ASCII_STRING_MARSHALLER), deviceId);
+        headers.put(Metadata.Key.of("x-vigil-device-credential", Metadata.ASCII_STRING_MARSHALLER), credential);
+        Session session = new Session();
+        session.out = AgentGatewayGrpc.newStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)).session(session);
+        return session;
+    }
+
+    public static AgentMessage hello(String user, String hostname) {
+        return AgentMessage.newBuilder().setHello(Hello.newBuilder().setUser(user).setDevice(facts(hostname))
+                .setListVersion("sha256:test")).build();
+    }
+
+    public static Alert.Builder alert(long sequence, String category, int severity, String snippet) {
+        Instant now = Instant.now();
+        return Alert.newBuilder().setUuid(UUID.randomUUID().toString()).setSequence(sequence).setCategory(category)
+                .setSeverity(severity).setSnippet(snippet).addRuleIds(category + ".1").setApp("chrome")
+                .setWindowTitle("Chat - Google Chrome").setUser("j.smith").setSource("keyboard").setScore(10)
+                .setListVersion("sha256:test")
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()));
+    }
+
+    public static AgentMessage message(Alert.Builder alert) {
+        return AgentMessage.newBuilder().setAlert(alert).build();
+    }
+
+    /** One open session; replies and the final status are queued. */
+    public static final class Session implements StreamObserver<ConsoleMessage> {
+
+        private final BlockingQueue<ConsoleMessage> replies = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
+        private StreamObserver<AgentMessage> out;
+
+        public void send(AgentMessage message) {
+            out.onNext(message);
+        }
+
+        public void complete() {
+            out.onCompleted();
+        }
+
+        /** The next Ack's sequence, failing the test if none arrives within 10 s. */
+        public long nextAck() throws InterruptedException {
+            ConsoleMessage reply = replies.poll(10, TimeUnit.SECONDS);
+            if (reply == null) {
+                throw new AssertionError("no reply within 10 s; stream ended with " + ended.getNow(null));
+            }
+            return reply.getAck().getUpToSequence();
+        }
+
+        /** The error that ended the stream (null for a clean end), waiting up to 10 s. */
+        public Throwable awaitEnd() throws Exception {
+            return ended.get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onNext(ConsoleMessage value) {
+            replies.add(value);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            ended.complete(t);
+        }
+
+        @Override
+        public void onCompleted() {
+            ended.complete(null);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
