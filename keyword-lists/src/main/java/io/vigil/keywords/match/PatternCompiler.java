@@ -24,6 +24,10 @@ public final class PatternCompiler {
             if (star >= 0 && star != w.length() - 1) {
                 throw new PatternException("bad * in pattern \"" + raw + "\": * is only allowed at the end of a word");
             }
+            if (star == 0) {
+                throw new PatternException("bad * in pattern \"" + raw + "\": * must follow a stem of at least "
+                        + MIN_STEM + " letters or digits");
+            }
         }
         NormalizedText n = normalizer.normalize(raw.replace('*', ' '));
         if (n.tokenCount() == 0) {

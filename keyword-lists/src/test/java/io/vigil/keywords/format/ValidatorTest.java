@@ -1,0 +1,208 @@
+package io.vigil.keywords.format;
+
+import io.vigil.keywords.KeywordEngine;
+import io.vigil.keywords.ListValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One case per problem kind, asserting the exact {@code file:line: problem} message. */
+class ValidatorTest {
+
+    /** Six header lines, so the first rule is on line 7. */
+    private static final String HEAD = """
+            @category alpha
+            @name Alpha
+            @severity 3
+            @threshold 10
+            @language en
+            @version 1
+            """;
+
+    @TempDir
+    Path dir;
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+
+    private void registry(String content) throws IOException {
+        write("categories.txt", content);
+    }
+
+    private List<String> problems() {
+        return assertThrows(ListValidationException.class, () -> KeywordEngine.load(dir)).problems();
+    }
+
+    private void validAlpha() throws IOException {
+        registry("alpha\tAlpha\tFirst test category\n");
+        write("alpha.vkl", HEAD + "term a.ok 5 3 \"okay\"\n");
+    }
+
+    @Test
+    void validSetLoads() throws IOException {
+        validAlpha();
+        assertDoesNotThrow(() -> KeywordEngine.load(dir));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            term a.x 5 3 "unclosed                 | unbalanced quotes: pattern starting at column 14 is not closed
+            term a.x 5 3 "ab"cd                    | unbalanced quotes: text right after the closing quote at column 17
+            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near or except)
+            term a.x 5 9 "xx"                      | severity 9 out of range 1-5 (or - for the file's @severity)
+            term a.x 0 3 "xx"                      | weight 0 out of range 1-100 (or banned)
+            term a.x 101 3 "xx"                    | weight 101 out of range 1-100 (or banned)
+            term a.x lots 3 "xx"                   | weight "lots" is not a number 1-100 or banned
+            term a.x 5 3 "su*cide"                 | bad * in pattern "su*cide": * is only allowed at the end of a word
+            term a.x 5 3 "ki*"                     | bad * in pattern "ki*": the stem before * must be at least 3 characters
+            near a.x banned 3 0 "aa" "bb"          | near window 0 out of range 1-50 words
+            near a.x banned 3 51 "aa" "bb"         | near window 51 out of range 1-50 words
+            near a.x banned 3 5 "aa"               | near needs at least two quoted patterns, got 1
+            except a.x applies=a.nope "xx"         | applies= names unknown rule "a.nope" (not a term or near rule of category alpha)
+            except a.x applies= "xx"               | unexpected field "applies=" (expected applies=<rule-id>[,<rule-id>...])
+            term a.x 5 3 "..."                     | pattern "..." can never match: nothing is left after normalisation (only punctuation or invisible characters)
+            term a.x 5 3 "\u200b"                  | pattern "\u200b" can never match: nothing is left after normalisation (only punctuation or invisible characters)
+            term A.X 5 3 "xx"                      | bad rule id "A.X" (use [a-z0-9][a-z0-9._-]*)
+            term a.x 5 3                           | term expects: term <id> <weight> <severity> "<pattern>" (one quoted pattern)
+            term a.x 5 3 "xx" extra                | unexpected field "extra" after the patterns
+            """)
+    void badRuleIsReportedWithFileLineAndProblem(String line, String problem) throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        String unescaped = line.replace("\\u200b", "\u200b");
+        write("alpha.vkl", HEAD + "term a.ok 5 3 \"okay\"\n" + unescaped + "\n");
+        assertEquals(List.of("alpha.vkl:8: " + problem.replace("\\u200b", "\u200b")), problems());
+    }
+
+    @Test
+    void duplicateIdNamesTheFirstDefinitionEvenAcrossFiles() throws IOException {
+        registry("alpha\tAlpha\tFirst\nbeta\tBeta\tSecond\n");
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"one\"\nterm a.x 5 3 \"two\"\n");
+        write("beta.vkl", HEAD.replace("alpha", "beta") + "term a.x 5 3 \"three\"\n");
+        assertEquals(List.of("alpha.vkl:8: duplicate rule id a.x (first defined at alpha.vkl:7)",
+                "beta.vkl:7: duplicate rule id a.x (first defined at alpha.vkl:7)"), problems());
+    }
+
+    @Test
+    void missingHeaderIsNamed() throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        write("alpha.vkl", HEAD.replace("@threshold 10\n", "") + "term a.x 5 3 \"xx\"\n");
+        assertEquals(List.of("alpha.vkl: missing header @threshold"), problems());
+    }
+
+    @Test
+    void duplicateHeaderNamesBothLines() throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        write("alpha.vkl", HEAD + "@name Again\nterm a.x 5 3 \"xx\"\n");
+        assertEquals(List.of("alpha.vkl:7: duplicate header @name (first at line 2)"), problems());
+    }
+
+    @Test
+    void headerAfterTheFirstRuleIsRefused() throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        write("alpha.vkl", HEAD.replace("@version 1\n", "") + "term a.x 5 3 \"xx\"\n@version 1\n");
+        assertEquals(List.of("alpha.vkl:7: header @version after the first rule (headers come before all rules)",
+                "alpha.vkl: missing header @version"), problems());
+    }
+
+    @Test
+    void unknownHeaderIsRefused() throws IOException {
+        validAlpha();
+        write("alpha.vkl", "@colour red\n" + HEAD + "term a.x 5 3 \"xx\"\n");
+        assertEquals(List.of("alpha.vkl:1: unknown header @colour (expected one of @category, @name, @severity, "
+                + "@threshold, @language, @version)"), problems());
+    }
+
+    @Test
+    void headerValuesOutOfRangeAreRefused() throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        write("alpha.vkl", HEAD.replace("@severity 3", "@severity 6").replace("@threshold 10", "@threshold 0")
+                + "term a.x 5 - \"xx\"\n");
+        assertEquals(List.of("alpha.vkl:3: @severity 6 out of range 1-5", "alpha.vkl:4: @threshold 0 out of range 1-1000"),
+                problems());
+    }
+
+    @Test
+    void unknownCategoryIsRefused() throws IOException {
+        validAlpha();
+        write("beta.vkl", HEAD.replace("alpha", "beta") + "term b.x 5 3 \"xx\"\n");
+        assertEquals(List.of("beta.vkl:1: unknown category beta (not listed in categories.txt)"), problems());
+    }
+
+    @Test
+    void categoryMustMatchTheFileName() throws IOException {
+        registry("alpha\tAlpha\tFirst\nbeta\tBeta\tSecond\n");
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
+        write("beta.vkl", HEAD + "term b.x 5 3 \"xx\"\n");
+        assertEquals(List.of("beta.vkl:1: @category alpha does not match the file name (expected @category beta in beta.vkl)"),
+                problems());
+    }
+
+    @Test
+    void registryProblemsAreReportedWithTheirLines() throws IOException {
+        registry("# comment\nalpha\tAlpha\tFirst\nalpha\tAgain\tDup\nBad-Id\tX\tY\njust one field\ngamma\tGamma\tThird\n");
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
+        assertEquals(List.of("categories.txt:3: duplicate category alpha (first at line 2)",
+                "categories.txt:4: bad category id \"Bad-Id\" (use [a-z][a-z0-9_]*)",
+                "categories.txt:5: expected id<TAB>display name<TAB>description, got 1 tab-separated field(s)",
+                "categories.txt:6: category gamma has no list file gamma.vkl"), problems());
+    }
+
+    @Test
+    void missingRegistryIsRefused() throws IOException {
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
+        assertTrue(problems().contains("categories.txt: missing (the list set needs its category registry)"));
+    }
+
+    @Test
+    void invalidUtf8IsRefused() throws IOException {
+        validAlpha();
+        Files.write(dir.resolve("alpha.vkl"), new byte[] {'@', (byte) 0xC3, (byte) 0x28});
+        assertEquals(List.of("alpha.vkl: not valid UTF-8"), problems());
+    }
+
+    @Test
+    void everyProblemIsCollectedNotJustTheFirst() throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        write("alpha.vkl", HEAD + "term a.x 0 3 \"xx\"\nterm a.y 5 7 \"yy\"\nnear a.z banned 3 99 \"zz\"\n");
+        assertEquals(List.of("alpha.vkl:7: weight 0 out of range 1-100 (or banned)",
+                "alpha.vkl:8: severity 7 out of range 1-5 (or - for the file's @severity)",
+                "alpha.vkl:9: near window 99 out of range 1-50 words",
+                "alpha.vkl:9: near needs at least two quoted patterns, got 1"), problems());
+    }
+
+    @Test
+    void dashSeverityTakesTheFileDefaultAndCommentsAreIgnored() throws Exception {
+        registry("alpha\tAlpha\tFirst  # registry comment\n");
+        write("alpha.vkl", HEAD + "# a comment\n\nterm a.x banned - \"hash # inside quotes\"   # trailing\n");
+        KeywordEngine engine = KeywordEngine.load(dir);
+        assertEquals(3, engine.scan("hash # inside quotes").severity());
+        assertEquals(1, engine.ruleCount());
+    }
+
+    @Test
+    void notADirectoryIsRefused() {
+        Path missing = dir.resolve("nope");
+        assertEquals(List.of(missing + ": not a directory"),
+                assertThrows(ListValidationException.class, () -> KeywordEngine.load(missing)).problems());
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsAccepted() throws Exception {
+        validAlpha();
+        Files.write(dir.resolve("alpha.vkl"), ("\uFEFF" + HEAD + "term a.x 5 3 \"xx\"\n").getBytes(StandardCharsets.UTF_8));
+        assertDoesNotThrow(() -> KeywordEngine.load(dir));
+    }
+}
