@@ -1,0 +1,244 @@
+package io.vigil.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.console.config.ServeOptions;
+import io.vigil.console.domain.Role;
+import io.vigil.console.store.jdbc.Database;
+import io.vigil.console.store.jdbc.JdbcAuditLog;
+import io.vigil.console.testing.HttpsClient;
+import io.vigil.console.testing.TestAgentClient;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTPS API and pages of a fully wired console, fed by a real agent session over gRPC/TLS. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebApiIT {
+
+    private static final String DSL_PASSWORD = "correct horse battery staple";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Path dataDir;
+
+    private StartedConsole console;
+    private int webPort;
+    private final List<String> alertIds = new ArrayList<>();
+
+    @BeforeAll
+    void startConsoleAndSendAlerts(@TempDir Path tempDir) throws Exception {
+        dataDir = tempDir;
+        console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
+                new SecureRandom());
+        webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
+        console.addOrResetUser("dsl", Role.DSL, DSL_PASSWORD);
+        console.addOrResetUser("it", Role.IT_ADMIN, DSL_PASSWORD);
+        try (var agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"))) {
+            var device = agent.enrol(console.createToken("Web School"), "LAPTOP-WEB");
+            var session = agent.session(device.getDeviceId(), device.getDeviceCredential());
+            session.send(TestAgentClient.hello("j.smith", "LAPTOP-WEB"));
+            session.nextAck();
+            String[][] alerts = {
+                {"self_harm", "5", "i just want to kill myself tonight"},
+                {"bullying", "3", "everyone would be happier if you went and killed yourself"},
+                {"filter_evasion", "4", "how to get around the school filter with a vpn"},
+                {"grooming", "4", "<script>alert(1)</script> dont tell anyone its our secret"},
+            };
+            long seq = 1;
+            for (String[] a : alerts) {
+                var alert = TestAgentClient.alert(seq, a[0], Integer.parseInt(a[1]), a[2]);
+                alertIds.add(alert.getUuid());
+                session.send(TestAgentClient.message(alert));
+                assertEquals(seq++, session.nextAck());
+            }
+            session.complete();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    private HttpsClient client() throws Exception {
+        return new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
+    }
+
+    private HttpsClient signedIn(String user) throws Exception {
+        HttpsClient client = client();
+        var response = client.postJson("/api/session",
+                "{\"username\":\"" + user + "\",\"password\":\"" + DSL_PASSWORD + "\"}");
+        assertEquals(204, response.statusCode(), response.body());
+        return client;
+    }
+
+    /** Indexing follows the Ack asynchronously; a text search may need a moment to see the newest alerts. */
+    private JsonNode alertsEventually(HttpsClient client, String query, int expected) throws Exception {
+        JsonNode body = null;
+        for (int i = 0; i < 50; i++) {
+            var response = client.get("/api/alerts" + query);
+            assertEquals(200, response.statusCode(), response.body());
+            body = JSON.readTree(response.body());
+            if (body.get("total").asInt() == expected) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        return body;
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void healthNeedsNoSignIn() throws Exception {
+        var response = client().get("/api/health");
+        assertEquals(200, response.statusCode());
+        assertEquals("ok", JSON.readTree(response.body()).get("status").asText());
+    }
+
+    @Test
+    void alertsWithoutSignInAre401() throws Exception {
+        var response = client().get("/api/alerts");
+        assertEquals(401, response.statusCode());
+        assertEquals("sign in required", JSON.readTree(response.body()).get("error").asText());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSame401() throws Exception {
+        var wrong = client().postJson("/api/session", "{\"username\":\"dsl\",\"password\":\"not the password!\"}");
+        var unknown = client().postJson("/api/session", "{\"username\":\"nobody\",\"password\":\"not the password!\"}");
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, unknown.statusCode());
+        assertEquals(wrong.body(), unknown.body());
+    }
+
+    @Test
+    void signInSetsAHardenedSessionCookie() throws Exception {
+        var response = client().postJson("/api/session",
+                "{\"username\":\"dsl\",\"password\":\"" + DSL_PASSWORD + "\"}");
+        assertEquals(204, response.statusCode());
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("Secure"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+    }
+
+    @Test
+    void alertsAreListedMostSevereFirstWithTheDocumentedFields() throws Exception {
+        JsonNode body = alertsEventually(signedIn("dsl"), "", 4);
+        assertEquals(4, body.get("total").asInt());
+        List<Integer> severities = new ArrayList<>();
+        body.get("alerts").forEach(a -> severities.add(a.get("severity").asInt()));
+        assertEquals(List.of(5, 4, 4, 3), severities);
+        JsonNode first = body.get("alerts").get(0);
+        assertEquals(alertIds.getFirst(), first.get("id").asText());
+        assertEquals("self_harm", first.get("category").asText());
+        assertEquals("LAPTOP-WEB", first.get("device").asText());
+        assertEquals("j.smith", first.get("user").asText());
+        assertEquals("new", first.get("status").asText());
+        assertTrue(first.get("occurredAt").asText().endsWith("Z"), first.get("occurredAt").asText());
+        for (String field : List.of("deviceId", "app", "window", "url", "rules", "snippet")) {
+            assertTrue(first.has(field), field);
+        }
+    }
+
+    @Test
+    void textCategoryAndSeverityFiltersNarrowTheResults() throws Exception {
+        HttpsClient dsl = signedIn("dsl");
+        assertEquals(2, alertsEventually(dsl, "?q=" + q("kill"), 2).get("total").asInt(), "stemmed: killed");
+        assertEquals(1, alertsEventually(dsl, "?q=" + q("kill") + "&category=bullying", 1).get("total").asInt());
+        assertEquals(1, alertsEventually(dsl, "?q=" + q("kill") + "&minSeverity=5", 1).get("total").asInt());
+        assertEquals(3, alertsEventually(dsl, "?minSeverity=4", 3).get("total").asInt());
+        assertEquals(1, alertsEventually(dsl, "?limit=1", 4).get("alerts").size());
+    }
+
+    @Test
+    void badParametersAre400NamingTheProblem() throws Exception {
+        HttpsClient dsl = signedIn("dsl");
+        var badSeverity = dsl.get("/api/alerts?minSeverity=abc");
+        assertEquals(400, badSeverity.statusCode());
+        assertTrue(badSeverity.body().contains("minSeverity"), badSeverity.body());
+        var badQuery = dsl.get("/api/alerts?q=" + q("kill AND"));
+        assertEquals(400, badQuery.statusCode());
+        assertTrue(badQuery.body().contains("cannot understand the search"), badQuery.body());
+        assertEquals(400, dsl.get("/api/alerts?limit=501").statusCode());
+    }
+
+    @Test
+    void itAdminSeesDevicesButNotAlerts() throws Exception {
+        HttpsClient it = signedIn("it");
+        var alerts = it.get("/api/alerts");
+        assertEquals(403, alerts.statusCode());
+        var devices = it.get("/api/devices");
+        assertEquals(200, devices.statusCode());
+        JsonNode device = JSON.readTree(devices.body()).get("devices").get(0);
+        assertEquals("LAPTOP-WEB", device.get("hostname").asText());
+        assertEquals("Web School", device.get("school").asText());
+        assertEquals("j.smith", device.get("lastUser").asText());
+    }
+
+    @Test
+    void everyAlertSearchIsAuditLoggedWithTheIdsReturned() throws Exception {
+        HttpsClient dsl = signedIn("dsl");
+        alertsEventually(dsl, "?q=" + q("vpn"), 1);
+        try (Database db = Database.open(dataDir)) {
+            var latest = new JdbcAuditLog(db.dataSource(), Clock.systemUTC()).latest(20);
+            var search = latest.stream().filter(e -> e.action().equals("alerts.search")).findFirst().orElseThrow();
+            assertEquals("dsl", search.actor());
+            assertTrue(search.detail().contains("q=vpn"), search.detail());
+            assertTrue(search.detail().contains(alertIds.get(2)), search.detail());
+        }
+    }
+
+    @Test
+    void signOutEndsTheSession() throws Exception {
+        HttpsClient dsl = signedIn("dsl");
+        assertEquals(204, dsl.delete("/api/session").statusCode());
+        assertEquals(401, dsl.get("/api/alerts").statusCode());
+    }
+
+    @Test
+    void homeShowsSignInThenTheEscapedInboxWithSecurityHeaders() throws Exception {
+        HttpsClient browser = client();
+        HttpResponse<String> signIn = browser.get("/");
+        assertEquals(200, signIn.statusCode());
+        assertTrue(signIn.body().contains("<form method=\"post\" action=\"/login\""));
+        assertTrue(signIn.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'self'"));
+        assertEquals("nosniff", signIn.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("no-referrer", signIn.headers().firstValue("Referrer-Policy").orElseThrow());
+
+        var login = browser.postForm("/login", "username=dsl&password=" + q(DSL_PASSWORD));
+        assertEquals(303, login.statusCode());
+        alertsEventually(browser, "", 4);
+        String inbox = browser.get("/").body();
+        assertTrue(inbox.contains("<html lang=\"en-GB\">"));
+        assertTrue(inbox.contains("Imminent risk"));
+        assertTrue(inbox.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "snippets are HTML-escaped");
+        assertFalse(inbox.contains("<script>alert(1)</script>"));
+    }
+
+    @Test
+    void wrongFormPasswordShowsTheSignInPageAgainWith401() throws Exception {
+        var response = client().postForm("/login", "username=dsl&password=nope-nope-nope");
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("Wrong username or password."));
+    }
+}

@@ -1,0 +1,76 @@
+package io.vigil.console.testing;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** java.net.http against the real HTTPS console, trusting only its generated certificate. */
+public final class HttpsClient {
+
+    private final HttpClient http;
+    private final String base;
+    private String cookie;
+
+    public HttpsClient(int port, Path certificate) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate)) {
+            trust.setCertificateEntry("console", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        this.http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.base = "https://localhost:" + port;
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) throws Exception {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> postForm(String path, String form) throws Exception {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    public HttpResponse<String> delete(String path) throws Exception {
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        response.headers().firstValue("Set-Cookie").ifPresent(c -> {
+            String pair = c.substring(0, c.indexOf(';'));
+            cookie = pair.endsWith("=") ? null : pair;
+        });
+        return response;
+    }
+
+    public void forgetCookie() {
+        cookie = null;
+    }
+}
