@@ -11,19 +11,20 @@ final class ConsoleErrors {
     private ConsoleErrors() {
     }
 
+    /** Whether the call failed because the console's certificate is not the pinned one. Call once per failure. */
     static Optional<PinMismatchException> pinMismatch(Throwable error, PinningTrustManager trust) {
+        Optional<PinMismatchException> recorded = trust.takeLastMismatch();
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof PinMismatchException p) {
                 return Optional.of(p);
             }
         }
         Status status = Status.fromThrowable(error);
-        return status.getCode() == Status.Code.UNAVAILABLE ? trust.lastMismatch() : Optional.empty();
+        return status.getCode() == Status.Code.UNAVAILABLE ? recorded : Optional.empty();
     }
 
     /** For any call: what went wrong talking to the console at {@code address}. */
-    static String describe(Throwable error, ConsoleAddress address, PinningTrustManager trust) {
-        Optional<PinMismatchException> mismatch = pinMismatch(error, trust);
+    static String describe(Throwable error, ConsoleAddress address, Optional<PinMismatchException> mismatch) {
         if (mismatch.isPresent()) {
             return mismatch.get().getMessage();
         }
@@ -31,8 +32,9 @@ final class ConsoleErrors {
         return switch (status.getCode()) {
             case UNAVAILABLE -> "cannot reach console at " + address + ": " + rootMessage(error);
             case DEADLINE_EXCEEDED -> "console at " + address + " did not answer in time";
-            case UNAUTHENTICATED -> "console rejected the device credential (" + detail(status)
-                    + "); re-enrol this device";
+            case UNAUTHENTICATED -> "console rejected the device credential"
+                    + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")")
+                    + "; re-enrol this device with 'vigil-agent enrol'";
             default -> "console at " + address + " failed the call: " + status.getCode() + detail(status);
         };
     }

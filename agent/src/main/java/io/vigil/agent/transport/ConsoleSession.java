@@ -112,12 +112,17 @@ public final class ConsoleSession implements AutoCloseable {
     /** @return false if the agent is shutting down */
     private boolean waitBeforeReconnect(SessionCall call, Backoff backoff) {
         Status status = call.endStatus();
-        String problem = ConsoleErrors.describe(status.asRuntimeException(), address, trust);
+        var mismatch = ConsoleErrors.pinMismatch(status.asRuntimeException(), trust);
+        String problem = ConsoleErrors.describe(status.asRuntimeException(), address, mismatch);
         Duration delay;
-        if (status.getCode() == Status.Code.UNAUTHENTICATED) {
+        if (mismatch.isPresent()) {
+            delay = backoff.nextDelay();
+            log.error("{}: refusing to talk to it; {} alert(s) wait in the spool; retrying in {} ms", problem,
+                    spool.depth(), delay.toMillis());
+        } else if (status.getCode() == Status.Code.UNAUTHENTICATED) {
             delay = backoff.maxDelay();
-            log.error("device {}: {}. {} alert(s) wait in the spool; retrying in {} s", identity.deviceId(), problem,
-                    spool.depth(), delay.toSeconds());
+            log.error("device {}: {}. {} alert(s) wait in the spool; retrying in {} ms", identity.deviceId(),
+                    problem, spool.depth(), delay.toMillis());
         } else {
             delay = backoff.nextDelay();
             log.warn("console session ended: {}; {} alert(s) in the spool; reconnecting in {} ms", problem,

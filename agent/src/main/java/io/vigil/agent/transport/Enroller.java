@@ -43,7 +43,7 @@ public final class Enroller {
                 throw new TransportException("console certificate does not match --pin: expected "
                         + mismatch.get().expected() + ", got " + mismatch.get().actual(), e);
             }
-            throw new TransportException(ConsoleErrors.describe(e, address, trust), e);
+            throw new TransportException(ConsoleErrors.describe(e, address, mismatch), e);
         } finally {
             ConsoleChannels.close(channel);
         }

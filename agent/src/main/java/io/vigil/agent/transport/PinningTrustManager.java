@@ -51,9 +51,12 @@ public final class PinningTrustManager extends X509ExtendedTrustManager {
         checkServerTrusted(chain, authType);
     }
 
-    /** The most recent refusal, because TLS stacks do not always pass the cause through intact. */
-    public Optional<PinMismatchException> lastMismatch() {
-        return Optional.ofNullable(lastMismatch.get());
+    /**
+     * The most recent refusal not yet reported, because TLS stacks do not always pass the cause
+     * through intact. Taking it clears it, so a later, unrelated failure is not blamed on the pin.
+     */
+    public Optional<PinMismatchException> takeLastMismatch() {
+        return Optional.ofNullable(lastMismatch.getAndSet(null));
     }
 
     @Override

@@ -24,7 +24,8 @@ class PinningTrustManagerTest {
         assertEquals(console.pin(), e.expected());
         assertEquals(impostor.pin(), e.actual());
         assertTrue(e.getMessage().contains("expected " + console.pin() + ", got " + impostor.pin()));
-        assertEquals(e, trust.lastMismatch().orElseThrow());
+        assertEquals(e, trust.takeLastMismatch().orElseThrow());
+        assertTrue(trust.takeLastMismatch().isEmpty(), "reported once");
     }
 
     @Test

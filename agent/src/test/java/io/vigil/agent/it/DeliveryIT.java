@@ -1,0 +1,221 @@
+package io.vigil.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.config.CertificatePin;
+import io.vigil.agent.config.ConsoleAddress;
+import io.vigil.agent.platform.DeviceFacts;
+import io.vigil.agent.spool.AlertSpool;
+import io.vigil.agent.testing.Alerts;
+import io.vigil.agent.testing.TestCertificate;
+import io.vigil.agent.testing.TestConsole;
+import io.vigil.agent.transport.ConsoleSession;
+import io.vigil.agent.transport.SessionIdentity;
+import io.vigil.agent.transport.TransportSettings;
+import io.vigil.proto.v1.Alert;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spool -> session -> a real TLS gRPC console on loopback, including outages and restarts. */
+class DeliveryIT {
+
+    private static final TransportSettings FAST = new TransportSettings(Duration.ofMillis(300),
+            Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofSeconds(3));
+    private static final String CREDENTIAL = "credential-" + "x".repeat(40);
+
+    @TempDir
+    Path dir;
+
+    private TestConsole console;
+    private String deviceId;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void startConsole() throws Exception {
+        console = new TestConsole(TestCertificate.forLocalhost()).start();
+        deviceId = console.registerDevice(CREDENTIAL);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (AutoCloseable c : open.reversed()) {
+            c.close();
+        }
+        console.close();
+    }
+
+    private AlertSpool spool() {
+        AlertSpool spool = AlertSpool.open(dir.resolve("spool.mv.db"));
+        open.add(spool);
+        return spool;
+    }
+
+    private ConsoleSession session(AlertSpool spool, String credential, CertificatePin pin) {
+        SessionIdentity identity = new SessionIdentity(deviceId, credential, "j.smith",
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
+        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()), pin, identity, spool,
+                FAST);
+        open.add(session);
+        session.start();
+        return session;
+    }
+
+    private ConsoleSession session(AlertSpool spool) {
+        return session(spool, CREDENTIAL, console.certificate().pin());
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Set<String> uuids(List<AlertRecord> alerts) {
+        return alerts.stream().map(a -> a.uuid().toString()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void alertsAreDeliveredInOrderAcknowledgedAndRemovedFromTheSpool() throws Exception {
+        AlertSpool spool = spool();
+        List<AlertRecord> raised = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            raised.add(Alerts.sample());
+            spool.append(raised.getLast());
+        }
+        session(spool);
+        await("hello", () -> !console.hellos().isEmpty());
+        raised.add(Alerts.sample());
+        spool.append(raised.getLast());
+
+        await("all alerts acknowledged", () -> spool.depth() == 0 && console.stored().size() == 4);
+        assertEquals(List.of(1L, 2L, 3L, 4L), console.received().stream().map(Alert::getSequence).toList());
+        assertEquals(uuids(raised), console.stored().keySet());
+        Alert first = console.stored().get(raised.getFirst().uuid().toString());
+        assertEquals("self_harm", first.getCategory());
+        assertEquals(raised.getFirst().snippet(), first.getSnippet());
+
+        var hello = console.hellos().getFirst();
+        assertEquals("j.smith", hello.getUser());
+        assertEquals("sha256:lists", hello.getListVersion());
+        assertEquals(List.of("capture.replay"), hello.getCapabilitiesList());
+        assertEquals("lab-07", hello.getDevice().getHostname());
+        assertEquals(3, hello.getLastSpooledSequence());
+    }
+
+    @Test
+    void heartbeatsReportTheSpoolDepth() throws Exception {
+        AlertSpool spool = spool();
+        session(spool);
+        await("a heartbeat", () -> !console.heartbeats().isEmpty());
+        assertEquals(0, console.heartbeats().getFirst().getHeartbeat().getSpoolDepth());
+        assertEquals("sha256:lists", console.heartbeats().getFirst().getHeartbeat().getListVersion());
+    }
+
+    @Test
+    void anOutageDelaysAlertsButEveryOneArrivesExactlyOnce() throws Exception {
+        AlertSpool spool = spool();
+        session(spool);
+        List<AlertRecord> raised = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            raised.add(Alerts.sample());
+            spool.append(raised.getLast());
+        }
+        await("first batch stored", () -> console.stored().size() == 5 && spool.depth() == 0);
+
+        console.stop();
+        for (int i = 0; i < 20; i++) {
+            raised.add(Alerts.sample());
+            spool.append(raised.getLast());
+        }
+        Thread.sleep(500);
+        assertEquals(20, spool.depth(), "alerts wait in the spool while the console is down");
+        assertEquals(5, console.stored().size());
+
+        console.start();
+        await("everything stored after the outage", () -> spool.depth() == 0 && console.stored().size() == 25);
+        assertEquals(uuids(raised), console.stored().keySet());
+        List<String> receivedUuids = console.received().stream().map(Alert::getUuid).toList();
+        assertEquals(25, receivedUuids.size(), "nothing was sent twice: " + receivedUuids.size());
+        assertEquals(25, new HashSet<>(receivedUuids).size());
+    }
+
+    @Test
+    void aRestartedAgentResendsOnlyWhatTheConsoleDoesNotHave() throws Exception {
+        AlertSpool spool = spool();
+        ConsoleSession first = session(spool);
+        List<AlertRecord> delivered = List.of(Alerts.sample(), Alerts.sample(), Alerts.sample());
+        delivered.forEach(spool::append);
+        await("first alerts acknowledged", () -> spool.depth() == 0);
+
+        console.setDropping(true); // the console fails before storing these two
+        List<AlertRecord> lost = List.of(Alerts.sample(), Alerts.sample());
+        lost.forEach(spool::append);
+        await("lost alerts sent", () -> console.received().size() == 5);
+        first.close();
+        open.remove(first);
+        assertEquals(2, spool.depth());
+
+        console.setDropping(false);
+        int before = console.received().size();
+        session(spool);
+        await("lost alerts stored", () -> spool.depth() == 0 && console.stored().size() == 5);
+        List<Alert> resent = console.received().subList(before, console.received().size());
+        assertEquals(uuids(lost), resent.stream().map(Alert::getUuid).collect(Collectors.toSet()));
+        assertEquals(2, resent.size());
+    }
+
+    @Test
+    void aRestartAfterALostAckDropsWhatTheConsoleAlreadyHolds() throws Exception {
+        AlertSpool spool = spool();
+        ConsoleSession first = session(spool);
+        console.setAcking(false); // stored, but the Ack never reaches the agent
+        List.of(Alerts.sample(), Alerts.sample()).forEach(spool::append);
+        await("alerts stored", () -> console.stored().size() == 2);
+        first.close();
+        open.remove(first);
+        assertEquals(2, spool.depth());
+
+        console.setAcking(true);
+        int before = console.received().size();
+        session(spool);
+        await("high-water mark applied", () -> spool.depth() == 0);
+        assertEquals(before, console.received().size(), "nothing resent");
+    }
+
+    @Test
+    void aRejectedCredentialKeepsEveryAlertInTheSpool() throws Exception {
+        AlertSpool spool = spool();
+        spool.append(Alerts.sample());
+        session(spool, "wrong-credential", console.certificate().pin());
+        await("session refused", () -> console.sessionCalls() >= 1);
+        Thread.sleep(300);
+        assertEquals(1, spool.depth());
+        assertTrue(console.received().isEmpty());
+    }
+
+    @Test
+    void aConsoleWithAnotherCertificateGetsNothing() throws Exception {
+        AlertSpool spool = spool();
+        spool.append(Alerts.sample());
+        session(spool, CREDENTIAL, TestCertificate.forLocalhost().pin());
+        Thread.sleep(1000);
+        assertEquals(0, console.sessionCalls(), "no call may reach an unpinned server");
+        assertEquals(1, spool.depth());
+    }
+}

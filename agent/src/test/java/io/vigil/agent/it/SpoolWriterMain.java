@@ -1,0 +1,22 @@
+package io.vigil.agent.it;
+
+import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.spool.AlertSpool;
+import io.vigil.agent.testing.Alerts;
+import java.nio.file.Path;
+
+/**
+ * Child process for {@link SpoolKillIT}: appends alerts as fast as it can and reports each one only
+ * after {@code append} has returned, until it is killed.
+ */
+public final class SpoolWriterMain {
+
+    public static void main(String[] args) throws Exception {
+        AlertSpool spool = AlertSpool.open(Path.of(args[0]));
+        while (true) {
+            SpooledAlert spooled = spool.append(Alerts.sample());
+            System.out.println("APPENDED " + spooled.sequence() + " " + spooled.alert().uuid());
+            System.out.flush();
+        }
+    }
+}
