@@ -1,0 +1,111 @@
+package io.vigil.console.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.console.config.ServeOptions;
+import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Role;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Parsing, exit codes and messages, with the operations recorded instead of run. */
+class CliTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private final ConsoleOperations operations = new ConsoleOperations() {
+        @Override
+        public RunningConsole serve(ServeOptions options) {
+            throw new ConsoleException("port " + options.httpPort() + " on " + options.bind() + " is already in use");
+        }
+
+        @Override
+        public String createToken(Path dataDir, String school) {
+            calls.add("token " + school);
+            return "TOKEN123";
+        }
+
+        @Override
+        public void addUser(Path dataDir, String username, Role role, String password) {
+            calls.add("user " + username + " " + role.id() + " " + password);
+        }
+
+        @Override
+        public String fingerprint(Path dataDir) {
+            return "ab".repeat(32);
+        }
+    };
+
+    private int run(String stdin, String... args) {
+        return Cli.create(operations, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).execute(args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tokenCreatePrintsOnlyTheToken() {
+        assertEquals(0, run("", "token", "create", "--data", "/tmp/x", "--school", "Oak"));
+        assertEquals("TOKEN123\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("token Oak"), calls);
+    }
+
+    @Test
+    void userAddReadsThePasswordFromTheFirstLineOfStdin() {
+        assertEquals(0, run("a long enough password\nignored\n", "user", "add", "--data", "/tmp/x", "--username",
+                "alice", "--role", "deputy_dsl", "--password-stdin"));
+        assertEquals(List.of("user alice deputy_dsl a long enough password"), calls);
+    }
+
+    @Test
+    void unknownFlagIsAUsageErrorNamingIt() {
+        assertEquals(2, run("", "fingerprint", "--data", "/tmp/x", "--verbose"));
+        assertTrue(err().contains("Unknown option: '--verbose'"), err());
+    }
+
+    @Test
+    void unknownRoleIsAUsageErrorListingTheRoles() {
+        assertEquals(2, run("pw-long-enough!\n", "user", "add", "--data", "/tmp/x", "--username", "a", "--role",
+                "admin", "--password-stdin"));
+        assertTrue(err().contains("unknown role 'admin'; expected one of: dsl, deputy_dsl, it_admin, leader"), err());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    void passwordMustComeFromStdin() {
+        assertEquals(2, run("", "user", "add", "--data", "/tmp/x", "--username", "a", "--role", "dsl"));
+        assertTrue(err().contains("--password-stdin"), err());
+    }
+
+    @Test
+    void badPortValuesAreUsageErrors() {
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--http-port", "abc"));
+        assertTrue(err().contains("--http-port"), err());
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--http-port", "70000"));
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--http-port", "9000", "--grpc-port", "9000"));
+    }
+
+    @Test
+    void runtimeFailuresExitWith1AndOneClearLine() {
+        assertEquals(1, run("", "serve", "--data", "/tmp/x", "--bind", "127.0.0.1"));
+        assertEquals("vigil-console: port 8443 on 127.0.0.1 is already in use\n", err());
+    }
+
+    @Test
+    void missingCommandIsAUsageError() {
+        assertEquals(2, run(""));
+        assertTrue(err().contains("missing command"), err());
+    }
+}
