@@ -66,7 +66,6 @@ final class Agent implements RunningAgent {
                 platform.deviceFacts(), scanner.version(), List.of("capture.replay"));
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()));
-        session.start();
 
         ReplaySource source = new ReplaySource(script, speed, Sleeper.REAL);
         AlertDetector detector = new AlertDetector(scanner, new SignInWindowGuard(), Clock.systemUTC(),
@@ -74,7 +73,8 @@ final class Agent implements RunningAgent {
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
-        source.start(detector);
+        source.start(detector); // capture first: it never waits for the console
+        session.start();
         return new Agent(spool, session, source, detector, idleFlush);
     }
 

@@ -43,7 +43,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
 
     private final AgentLauncher launcher;
     private final Supplier<String> osUser;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Counted down by the shutdown hook (SIGTERM, Ctrl+C) before it stops the agent. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public RunCommand(AgentLauncher launcher, Supplier<String> osUser) {
         this.launcher = launcher;
@@ -64,19 +65,22 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         RunningAgent agent = launcher.launch(agentConfig, script, speed, reportedUser);
         Thread hook = new Thread(() -> {
+            stopping.countDown();
             agent.close();
-            stopped.countDown();
         }, "vigil-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             awaitCapture(agent);
+            if (stopping.getCount() == 0) {
+                return ExitCodes.OK;
+            }
             if (!exitWhenIdle) {
                 log.info("replay done; agent keeps running until stopped");
-                stopped.await();
+                stopping.await();
                 return ExitCodes.OK;
             }
             while (agent.spoolDepth() > 0) {
-                if (stopped.await(100, TimeUnit.MILLISECONDS)) {
+                if (stopping.await(100, TimeUnit.MILLISECONDS)) {
                     return ExitCodes.OK;
                 }
             }
@@ -91,6 +95,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         try {
             agent.captureFinished().get();
         } catch (ExecutionException | CompletionException e) {
+            if (stopping.getCount() == 0) {
+                return; // the shutdown hook stopped the replay
+            }
             throw CliException.failure("replay stopped: " + e.getCause());
         }
     }

@@ -128,6 +128,42 @@ class DeliveryIT {
     }
 
     @Test
+    void aPingFromTheConsoleIsAnsweredWithAnImmediateHeartbeat() throws Exception {
+        AlertSpool spool = spool();
+        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
+        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
+                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofHours(1),
+                Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofSeconds(3)));
+        open.add(session);
+        session.start();
+        await("hello", () -> !console.hellos().isEmpty());
+        Thread.sleep(200);
+        assertEquals(0, console.heartbeats().size(), "hourly heartbeat not due yet");
+        console.ping();
+        await("heartbeat answering the ping", () -> console.heartbeats().size() == 1);
+    }
+
+    @Test
+    void noMoreThanTheInFlightWindowIsSentWithoutAcknowledgement() throws Exception {
+        AlertSpool spool = spool();
+        console.setAcking(false);
+        session(spool);
+        for (int i = 0; i < 150; i++) {
+            spool.append(Alerts.sample());
+        }
+        await("window filled", () -> console.received().size() == 100);
+        Thread.sleep(500);
+        assertEquals(100, console.received().size(), "the agent waits for acknowledgements");
+
+        console.setAcking(true);
+        console.stop(); // the next session's Hello is answered with the high-water mark 100
+        console.start();
+        await("the rest delivered", () -> spool.depth() == 0 && console.stored().size() == 150);
+        assertEquals(150, console.received().size(), "nothing was sent twice");
+    }
+
+    @Test
     void anOutageDelaysAlertsButEveryOneArrivesExactlyOnce() throws Exception {
         AlertSpool spool = spool();
         session(spool);

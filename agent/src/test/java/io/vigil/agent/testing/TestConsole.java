@@ -55,6 +55,7 @@ public final class TestConsole implements AutoCloseable {
     private volatile boolean acking = true;
     private volatile boolean dropping;
     private volatile Server server;
+    private final List<StreamObserver<ConsoleMessage>> sessions = new CopyOnWriteArrayList<>();
     private int port;
 
     public TestConsole(TestCertificate certificate) {
@@ -127,6 +128,17 @@ public final class TestConsole implements AutoCloseable {
         return heartbeats;
     }
 
+    /** Sends a Ping command on every open session (the agent answers with a heartbeat). */
+    public void ping() {
+        for (StreamObserver<ConsoleMessage> session : sessions) {
+            synchronized (session) {
+                session.onNext(ConsoleMessage.newBuilder().setCommand(io.vigil.proto.v1.Command.newBuilder()
+                        .setCommandId(UUID.randomUUID().toString())
+                        .setPing(io.vigil.proto.v1.Ping.getDefaultInstance())).build());
+            }
+        }
+    }
+
     public int enrollCalls() {
         return enrollCalls.get();
     }
@@ -175,6 +187,7 @@ public final class TestConsole implements AutoCloseable {
         @Override
         public StreamObserver<AgentMessage> session(StreamObserver<ConsoleMessage> response) {
             String device = DEVICE.get();
+            sessions.add(response);
             return new StreamObserver<>() {
                 @Override
                 public synchronized void onNext(AgentMessage message) {
@@ -201,16 +214,20 @@ public final class TestConsole implements AutoCloseable {
                 }
 
                 private void ack(long upTo) {
-                    response.onNext(ConsoleMessage.newBuilder()
+                    synchronized (response) {
+                        response.onNext(ConsoleMessage.newBuilder()
                             .setAck(Ack.newBuilder().setUpToSequence(upTo)).build());
+                    }
                 }
 
                 @Override
                 public void onError(Throwable t) {
+                    sessions.remove(response);
                 }
 
                 @Override
                 public void onCompleted() {
+                    sessions.remove(response);
                     response.onCompleted();
                 }
             };
