@@ -69,8 +69,11 @@ final class DemoCommand implements Callable<Integer> {
                     + agent.log()));
             Announcement.ready(out, console);
             out.println();
-            out.println("Open " + console.webUrl() + " and sign in as '" + DEMO_USER + "' with password: " + password);
-            out.println("(The browser will warn about the self-signed certificate; its SHA-256 is above.)");
+            out.println("Sign in at " + console.webUrl() + " as the demo safeguarding lead:");
+            out.println("  Username: " + DEMO_USER);
+            out.println("  Password: " + password);
+            out.println("(The password is shown only now; running demo again resets it. The browser will warn"
+                    + " about the self-signed certificate: its SHA-256 is printed above.)");
             out.println("A demo agent is replaying a pupil's session; alerts appear in the inbox within seconds.");
             out.println("Agent log: " + agent.log() + "   Stop with Ctrl+C.");
             out.flush();
