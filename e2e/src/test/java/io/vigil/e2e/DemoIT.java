@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's first command: `demo` must show a DSL real alerts from a real agent within seconds. */
 class DemoIT {
 
-    private static final Pattern PASSWORD = Pattern.compile("(?im)^\\s*password\\s*:\\s*(\\S+)\\s*$");
+    private static final Pattern PASSWORD = Pattern.compile("(?i)password:\\s*(\\S+)");
 
     @TempDir
     Path tmp;
