@@ -42,6 +42,7 @@ class DemoIT {
                 found = api.alerts(Map.of("minSeverity", "4")).json();
             } while (found.get("total").asInt() == 0 && Instant.now().isBefore(deadline));
             assertTrue(found.get("total").asInt() > 0, "no serious alert within 60 s:\n" + demo.output());
+            assertEquals("demo.pupil", found.get("alerts").get(0).get("user").asText());
         }
     }
 

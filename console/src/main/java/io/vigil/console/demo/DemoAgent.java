@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoAgent implements AutoCloseable {
 
     static final String SCRIPT_RESOURCE = "/io/vigil/console/demo/demo-session.txt";
+    /** The demo usually runs under a developer's own (often root) account; show a pupil-like name instead. */
+    static final String DEMO_PUPIL = "demo.pupil";
     private static final Logger LOG = LoggerFactory.getLogger(DemoAgent.class);
 
     private final Path java;
@@ -67,7 +69,7 @@ public final class DemoAgent implements AutoCloseable {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         running = start(List.of("run", "--config", config().toString(), "--replay", script.toString(),
-                "--replay-speed", "human"));
+                "--replay-speed", "human", "--user", DEMO_PUPIL));
         return running;
     }
 

@@ -1,0 +1,59 @@
+package io.vigil.e2e;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The boundaries that keep the architecture readable: each framework stays in the package that adapts it,
+ * domain code stays framework-free, and the keyword engine stays pure JDK so agent and console share it.
+ */
+@AnalyzeClasses(packages = {"io.vigil.agent", "io.vigil.console", "io.vigil.keywords"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule grpcOnlyInTransportAdapters = noClasses()
+            .that().resideOutsideOfPackages("..agent.transport..", "..console.ingest..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..")
+            .because("gRPC is a transport: the agent's and console's domain code must not know it");
+
+    @ArchTest
+    static final ArchRule luceneOnlyInSearch = noClasses()
+            .that().resideOutsideOfPackage("..console.search..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+
+    @ArchTest
+    static final ArchRule sqlOnlyInStore = noClasses()
+            .that().resideOutsideOfPackage("..console.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule javalinOnlyInWeb = noClasses()
+            .that().resideOutsideOfPackage("..console.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule consoleDomainIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..console.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.javalin..", "org.apache.lucene..",
+                    "java.sql..", "com.fasterxml..", "org.h2..", "picocli..");
+
+    @ArchTest
+    static final ArchRule keywordEngineIsPureJdk = noClasses()
+            .that().resideInAPackage("io.vigil.keywords..").and().resideOutsideOfPackage("..keywords.cli..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.vigil.keywords..");
+
+    @ArchTest
+    static final ArchRule agentAndConsoleStayApart = noClasses()
+            .that().resideInAPackage("io.vigil.agent..")
+            .should().dependOnClassesThat().resideInAPackage("io.vigil.console..");
+
+    @ArchTest
+    static final ArchRule consoleDoesNotReachIntoTheAgent = noClasses()
+            .that().resideInAPackage("io.vigil.console..")
+            .should().dependOnClassesThat().resideInAPackage("io.vigil.agent..");
+}
