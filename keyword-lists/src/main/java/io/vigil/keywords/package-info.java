@@ -1,0 +1,21 @@
+/**
+ * Vigil's keyword engine: safeguarding lists (see keyword-lists/FORMAT.md) compiled into one matcher.
+ *
+ * <p>Start at {@link io.vigil.keywords.KeywordEngine}. A scan runs in four steps, one package each:
+ * <ol>
+ *   <li>{@code normalize}: the text is folded (NFKC, case, diacritics, look-alikes, invisible
+ *       characters, leetspeak, letter spacing, stretched letters) into words separated by single
+ *       spaces, every character keeping the offset of the original it came from;</li>
+ *   <li>{@code match}: one Aho–Corasick pass over that text finds every pattern of every list, then
+ *       word boundaries and multi-word forms are checked on the few raw hits;</li>
+ *   <li>{@code score}: per category, exceptions cancel the matches they cover, {@code near} windows are
+ *       found, weights are added up against the threshold, and the verdict picks the highest severity,
+ *       then the highest score, with a snippet cut from the original text;</li>
+ *   <li>{@code bundle}: the validated set's canonical form, hashed into the version that agents and
+ *       console compare.</li>
+ * </ol>
+ * {@code format} reads and validates list files (every problem, with file and line), {@code model}
+ * holds the validated rules, {@code cli} is the {@code vigil-lists} command. Only {@code cli} depends
+ * on anything outside the JDK (picocli).
+ */
+package io.vigil.keywords;
