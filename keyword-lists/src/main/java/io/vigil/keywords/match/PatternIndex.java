@@ -82,9 +82,44 @@ public final class PatternIndex {
 
     /** Every pattern occurrence in the text, in the order found (by end position). */
     public List<PatternHit> match(NormalizedText text) {
-        Map<Long, Integer> literalEnds = new HashMap<>();
-        List<long[]> literalHits = new ArrayList<>();
-        automaton.scan(text.buffer(), text.length(), (key, end) -> {
+        LiteralHits found = new LiteralHits(text);
+        automaton.scan(text.buffer(), text.length(), found);
+        if (found.hits == null) {
+            return List.of();
+        }
+        List<PatternHit> hits = new ArrayList<>();
+        for (long[] h : found.hits) {
+            int literal = (int) h[0];
+            int start = (int) h[1];
+            int end = (int) h[2];
+            for (int p : literalPatterns[literal]) {
+                hits.add(new PatternHit(p, start, end));
+            }
+            for (int[] chain : literalChains[literal]) {
+                int chainEnd = follow(text, found.ends, chain, end);
+                if (chainEnd >= 0) {
+                    hits.add(new PatternHit(chain[0], start, chainEnd));
+                }
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * Collects raw automaton hits that pass the word-boundary and stretched-letter checks. Its
+     * collections are only created on the first real hit: most scanned lines have none.
+     */
+    private final class LiteralHits implements Automaton.HitSink {
+        private final NormalizedText text;
+        Map<Long, Integer> ends;
+        List<long[]> hits;
+
+        LiteralHits(NormalizedText text) {
+            this.text = text;
+        }
+
+        @Override
+        public void hit(int key, int end) {
             int start = end - keyLength[key];
             int literal = keyLiteral[key];
             if (!text.isBoundary(start) || (!literalOpen[literal] && !text.isBoundary(end))) {
@@ -96,26 +131,14 @@ public final class PatternIndex {
                 }
             }
             int spanEnd = literalOpen[literal] ? text.tokenEnd(text.tokenOf(end - 1)) : end;
-            if (literalEnds.putIfAbsent(((long) literal << 32) | start, spanEnd) == null) {
-                literalHits.add(new long[] {literal, start, spanEnd});
+            if (hits == null) {
+                hits = new ArrayList<>();
+                ends = new HashMap<>();
             }
-        });
-        List<PatternHit> hits = new ArrayList<>();
-        for (long[] h : literalHits) {
-            int literal = (int) h[0];
-            int start = (int) h[1];
-            int end = (int) h[2];
-            for (int p : literalPatterns[literal]) {
-                hits.add(new PatternHit(p, start, end));
-            }
-            for (int[] chain : literalChains[literal]) {
-                int chainEnd = follow(text, literalEnds, chain, end);
-                if (chainEnd >= 0) {
-                    hits.add(new PatternHit(chain[0], start, chainEnd));
-                }
+            if (ends.putIfAbsent(((long) literal << 32) | start, spanEnd) == null) {
+                hits.add(new long[] {literal, start, spanEnd});
             }
         }
-        return hits;
     }
 
     /** Checks that literals chain[1..] match in the words right after {@code end}; returns the last end or -1. */

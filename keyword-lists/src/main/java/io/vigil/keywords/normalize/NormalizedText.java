@@ -21,7 +21,6 @@ public final class NormalizedText {
     private final int[] tokenStart;
     private final int[] tokenEnd;
     private final int tokenCount;
-    private final int[] tokenOf;
 
     NormalizedText(String original, char[] chars, int length, int[] origStart, int[] origEnd, byte[] flags,
                    int[] tokenStart, int[] tokenEnd, int tokenCount) {
@@ -34,15 +33,6 @@ public final class NormalizedText {
         this.tokenStart = tokenStart;
         this.tokenEnd = tokenEnd;
         this.tokenCount = tokenCount;
-        this.tokenOf = new int[length];
-        for (int t = 0; t < tokenCount; t++) {
-            for (int i = tokenStart[t]; i < tokenEnd[t]; i++) {
-                tokenOf[i] = t;
-            }
-            if (tokenEnd[t] < length) {
-                tokenOf[tokenEnd[t]] = t; // the separating space belongs to the word before it
-            }
-        }
     }
 
     public String original() {
@@ -88,9 +78,22 @@ public final class NormalizedText {
         return tokenEnd[token];
     }
 
-    /** Index of the word containing normalised position {@code i}. */
+    /**
+     * Index of the word containing normalised position {@code i}; a separating space belongs to the
+     * word before it. A binary search: it is only asked about the few positions that matched.
+     */
     public int tokenOf(int i) {
-        return tokenOf[i];
+        int lo = 0;
+        int hi = tokenCount - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (tokenStart[mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
     }
 
     /** True when a word starts or ends at position {@code i} (0..length). */

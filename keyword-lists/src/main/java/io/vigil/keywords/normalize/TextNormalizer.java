@@ -22,8 +22,8 @@ public final class TextNormalizer {
     public NormalizedText normalize(String text) {
         Cells cells = Cells.read(text);
         WordWriter out = new WordWriter(text, cells);
-        int[] unitFrom = new int[16];
-        int[] unitTo = new int[16];
+        int[] unitFrom = new int[cells.size / 2 + 1];
+        int[] unitTo = new int[unitFrom.length];
         int units = 0;
         int i = 0;
         int n = cells.size;

@@ -139,6 +139,8 @@ class TextNormalizerTest {
         assertEquals(4, n.tokenStart(1));
         assertEquals(7, n.tokenEnd(1));
         assertEquals(1, n.tokenOf(5));
+        assertEquals(0, n.tokenOf(3), "a separating space belongs to the word before it");
+        assertEquals(2, n.tokenOf(n.length() - 1));
     }
 
     @Test
