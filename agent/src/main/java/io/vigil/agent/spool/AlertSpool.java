@@ -149,7 +149,8 @@ public final class AlertSpool implements AutoCloseable {
             alerts.remove(first);
             removed++;
         }
-        meta.put(SYNCED, 1L);
+        // Deliberately does not mark the spool reconciled: an Ack before the first high-water mark (the
+        // console answered Hello too slowly) says nothing about sequences an older spool left on the console.
         // No fsync: losing an acknowledgement to a power cut only means resending, which the console ignores.
         store.commit();
         return removed;
@@ -167,8 +168,7 @@ public final class AlertSpool implements AutoCloseable {
      * @return true if the pending alerts were renumbered
      */
     public synchronized boolean reconcile(long consoleMark) {
-        boolean synced = meta.getOrDefault(SYNCED, 0L) == 1L;
-        if (synced && consoleMark <= lastSequence()) {
+        if (reconciled() && consoleMark <= lastSequence()) {
             ackUpTo(consoleMark);
             return false;
         }
@@ -189,6 +189,11 @@ public final class AlertSpool implements AutoCloseable {
         meta.put(SYNCED, 1L);
         commitDurably();
         return renumber;
+    }
+
+    /** Whether a console high-water mark has ever been applied to this spool (see {@link #reconcile}). */
+    public synchronized boolean reconciled() {
+        return meta.getOrDefault(SYNCED, 0L) == 1L;
     }
 
     public synchronized long depth() {

@@ -13,7 +13,8 @@
  *       to refuse to start: an agent that stops capturing protects no one, and the old file is kept
  *       for recovery rather than deleted. A new spool renumbers its alerts above the console's
  *       high-water mark on first contact ({@code reconcile}), so its restarted sequence numbers can
- *       never be mistaken for alerts the console already holds.</li>
+ *       never be mistaken for alerts the console already holds. Only a mark reconciles a spool, never
+ *       a plain Ack, and the transport sends nothing from an unreconciled spool.</li>
  *   <li><b>One agent per spool.</b> MVStore's file lock makes a second agent on the same file fail
  *       with a clear message instead of interleaving writes.</li>
  * </ul>

@@ -95,6 +95,9 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
     }
 
     void cancel(String why) {
+        if (!ended) {
+            endStatus = Status.CANCELLED.withDescription(why); // gRPC reports the cancellation asynchronously
+        }
         ClientCallStreamObserver<AgentMessage> r = requests;
         if (r != null) {
             r.cancel(why, null);

@@ -76,9 +76,7 @@ final class SessionPump {
             mark = call.takeAck();
             long left = deadline - System.nanoTime();
             if (mark == null && left <= 0) {
-                log.warn("console sent no high-water mark within {} s of Hello; sending pending alerts anyway",
-                        settings.firstAckTimeout().toSeconds());
-                return true;
+                return markTimedOut();
             }
             if (mark == null) {
                 wakeup.tryAcquire(left, TimeUnit.NANOSECONDS);
@@ -95,6 +93,24 @@ final class SessionPump {
             log.info("delivered up to seq {}", mark);
         }
         return true;
+    }
+
+    /**
+     * A reconciled spool may send without the mark: its sequences are above anything the console holds,
+     * so any Ack, even a late mark, covers only alerts the console stored. A spool that has never been
+     * reconciled must not: its numbers may repeat ones an older spool used, and a late mark would then
+     * "acknowledge" alerts still in flight (lost if the call drops). It tries again on a new call.
+     */
+    private boolean markTimedOut() {
+        if (spool.reconciled()) {
+            log.warn("console sent no high-water mark within {} ms of Hello; sending pending alerts anyway",
+                    settings.firstAckTimeout().toMillis());
+            return true;
+        }
+        log.warn("console sent no high-water mark within {} ms of Hello; this spool has never been reconciled with "
+                + "the console, so nothing is sent until it has; reconnecting", settings.firstAckTimeout().toMillis());
+        call.cancel("no high-water mark from the console");
+        return false;
     }
 
     private void applyAck() {

@@ -11,7 +11,9 @@
  * <ol>
  *   <li>send Hello (user, device facts, list version, capabilities, last spooled sequence);</li>
  *   <li>wait up to 10 s for the console's first Ack, its high-water mark for this device, and apply
- *       it to the spool (a console that sends none only costs a resend);</li>
+ *       it to the spool. Without it, a spool that was reconciled before sends anyway (only a resend
+ *       at stake); a spool never reconciled sends nothing and reconnects, since its sequence numbers
+ *       may overlap ones an older spool left on the console;</li>
  *   <li>send pending alerts in sequence order, at most 100 unacknowledged, then new ones as the
  *       spool signals them; an Ack deletes everything up to its sequence, but never beyond what
  *       this session sent;</li>

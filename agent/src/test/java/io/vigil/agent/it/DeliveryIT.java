@@ -254,4 +254,34 @@ class DeliveryIT {
         assertEquals(0, console.sessionCalls(), "no call may reach an unpinned server");
         assertEquals(1, spool.depth());
     }
+
+    @Test
+    void aNewSpoolSendsNothingBeforeTheConsolesMarkEvenIfTheMarkIsLate() throws Exception {
+        // The old spool was lost; the console holds 1..100 for this device. A slow console answers Hello
+        // after the agent's first-mark timeout. Alerts sent meanwhile as 1..3 would be "acknowledged" by
+        // the late mark 100 before the console stored them.
+        console.holdUpTo(deviceId, 100);
+        console.setHelloAckDelay(Duration.ofMillis(1500));
+        console.setDropping(true); // and this time the console fails before storing anything
+        AlertSpool spool = spool();
+        List<AlertRecord> raised = List.of(Alerts.sample(), Alerts.sample(), Alerts.sample());
+        raised.forEach(spool::append);
+        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
+        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
+                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofSeconds(30),
+                Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofMillis(300)));
+        open.add(session);
+        session.start();
+        await("a late mark", () -> !console.hellos().isEmpty());
+        Thread.sleep(2000);
+        assertTrue(console.received().isEmpty(), "sent before the mark: " + console.received().size());
+        assertEquals(3, spool.depth());
+
+        console.setHelloAckDelay(Duration.ZERO);
+        console.setDropping(false);
+        await("delivered after reconciling", () -> spool.depth() == 0 && console.stored().size() == 3);
+        assertEquals(uuids(raised), console.stored().keySet());
+        assertTrue(console.received().stream().allMatch(a -> a.getSequence() > 100), "renumbered above the mark");
+    }
 }

@@ -145,4 +145,38 @@ class AlertSpoolTest {
             assertEquals(41, spool.append(Alerts.sample()).sequence());
         }
     }
+
+    @Test
+    void anAckBeforeTheFirstMarkDoesNotMakeTheConsolesMarkAnAcknowledgement() {
+        // A new spool (the old one was corrupt) whose first session timed out waiting for the mark sent
+        // seq 1, which was acknowledged. Offline, it raised 150 more. The console's mark, 100, still
+        // counts the OLD spool's alerts: treating it as an Ack would delete 2..100, never sent.
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            spool.append(Alerts.sample());
+            spool.ackUpTo(1);
+            List<AlertRecord> offline = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                offline.add(Alerts.sample());
+                spool.append(offline.getLast());
+            }
+            assertTrue(spool.reconcile(100));
+            List<SpooledAlert> pending = spool.pending();
+            assertEquals(offline, pending.stream().map(SpooledAlert::alert).toList());
+            assertTrue(pending.getFirst().sequence() > 100, "renumbered above the mark: " + pending.getFirst());
+        }
+    }
+
+    @Test
+    void onlyAHighWaterMarkReconcilesTheSpool() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertFalse(spool.reconciled());
+            spool.append(Alerts.sample());
+            spool.ackUpTo(1);
+            assertFalse(spool.reconciled(), "an Ack says nothing about the console's sequence space");
+            spool.reconcile(1);
+        }
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertTrue(spool.reconciled(), "survives a restart");
+        }
+    }
 }

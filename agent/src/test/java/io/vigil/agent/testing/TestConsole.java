@@ -54,6 +54,7 @@ public final class TestConsole implements AutoCloseable {
     private final AtomicInteger sessionCalls = new AtomicInteger();
     private volatile boolean acking = true;
     private volatile boolean dropping;
+    private volatile long helloAckDelayMs;
     private volatile Server server;
     private final List<StreamObserver<ConsoleMessage>> sessions = new CopyOnWriteArrayList<>();
     private int port;
@@ -110,6 +111,16 @@ public final class TestConsole implements AutoCloseable {
     /** On: alerts are received but neither stored nor acknowledged (the console failed before storing). */
     public void setDropping(boolean dropping) {
         this.dropping = dropping;
+    }
+
+    /** The console already holds sequences up to {@code sequence} for the device (from an earlier spool). */
+    public void holdUpTo(String deviceId, long sequence) {
+        highWater.merge(deviceId, sequence, Math::max);
+    }
+
+    /** Answers each Hello only after this long (a console slow under load); later messages queue behind it. */
+    public void setHelloAckDelay(java.time.Duration delay) {
+        this.helloAckDelayMs = delay.toMillis();
     }
 
     public Map<String, Alert> stored() {
@@ -194,6 +205,7 @@ public final class TestConsole implements AutoCloseable {
                     switch (message.getKindCase()) {
                         case HELLO -> {
                             hellos.add(message.getHello());
+                            pause(helloAckDelayMs);
                             ack(highWater.getOrDefault(device, 0L));
                         }
                         case ALERT -> {
@@ -210,6 +222,14 @@ public final class TestConsole implements AutoCloseable {
                         }
                         case HEARTBEAT -> heartbeats.add(message);
                         default -> { }
+                    }
+                }
+
+                private void pause(long millis) {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }
 
