@@ -3,13 +3,18 @@ package io.vigil.agent.spool;
 import io.vigil.agent.alert.AlertRecord;
 import io.vigil.agent.alert.SpooledAlert;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.DataUtils;
@@ -94,7 +99,32 @@ public final class AlertSpool implements AutoCloseable {
     }
 
     private static MVStore openStore(Path file) {
+        ownerOnly(file);
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
+    /**
+     * The spool holds alert snippets, so on POSIX systems it is made readable by its owner only (a new
+     * file is created that way; an existing one is tightened). MVStore itself creates files with the
+     * umask, usually world-readable. Failing to restrict is logged, not fatal: capture matters more.
+     */
+    private static void ownerOnly(Path file) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return; // Windows: the file inherits the ACL of the directory the installer secured
+        }
+        Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+        try {
+            if (Files.notExists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(owner)); // MVStore accepts an empty file
+            } else if (!Files.getPosixFilePermissions(file).equals(owner)) {
+                Files.setPosixFilePermissions(file, owner);
+            }
+        } catch (FileAlreadyExistsException e) {
+            ownerOnly(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("spool {}: cannot make it readable by its owner only ({}); alert snippets in it may be "
+                    + "readable by other users of this device", file, e.toString());
+        }
     }
 
     public Path file() {

@@ -10,6 +10,7 @@ import io.vigil.agent.alert.SpooledAlert;
 import io.vigil.agent.testing.Alerts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -178,5 +179,22 @@ class AlertSpoolTest {
         try (AlertSpool spool = AlertSpool.open(file())) {
             assertTrue(spool.reconciled(), "survives a restart");
         }
+    }
+
+    @Test
+    void theSpoolFileIsReadableByItsOwnerOnly() throws Exception {
+        // It holds alert snippets: on a shared laptop another pupil must not be able to read them.
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            spool.append(Alerts.sample());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
+
+        Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--")); // an older install
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            assertEquals(1, spool.depth());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
     }
 }
