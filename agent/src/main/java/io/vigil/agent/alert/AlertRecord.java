@@ -19,6 +19,8 @@ public record AlertRecord(UUID uuid, String category, int severity, int score, L
 
     /** Mirrors the console's limit, so an alert the agent keeps is one the console accepts. */
     public static final int MAX_SNIPPET_CHARS = 500;
+    /** The console keeps this much of a title; a longer one could push an alert past its message limit. */
+    public static final int MAX_WINDOW_TITLE_CHARS = 1000;
 
     public AlertRecord {
         Objects.requireNonNull(uuid);

@@ -88,7 +88,14 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         String snippet = v.snippet().length() > AlertRecord.MAX_SNIPPET_CHARS
                 ? v.snippet().substring(0, AlertRecord.MAX_SNIPPET_CHARS) : v.snippet();
         int severity = Math.clamp(v.severity(), 1, 5);
+        // A title of megabytes (some windowing systems allow it) would make an alert the console refuses on
+        // every resend, holding up every alert spooled after it.
+        String title = windowTitle;
+        if (title.length() > AlertRecord.MAX_WINDOW_TITLE_CHARS) {
+            int end = AlertRecord.MAX_WINDOW_TITLE_CHARS;
+            title = title.substring(0, Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end);
+        }
         return new AlertRecord(UUID.randomUUID(), v.category(), severity, v.score(), v.ruleIds(), snippet, app,
-                windowTitle, "", user, clock.instant(), source, scanner.version());
+                title, "", user, clock.instant(), source, scanner.version());
     }
 }

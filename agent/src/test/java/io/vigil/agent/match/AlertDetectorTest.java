@@ -108,4 +108,20 @@ class AlertDetectorTest {
         detector.accept(new LineBreak());
         assertEquals(1, alerts.size());
     }
+
+    @Test
+    void aHugeWindowTitleIsCutBeforeItReachesTheSpool() {
+        // An alert over the console's 4 MiB message limit would be refused on every resend and hold up
+        // every alert behind it; the console keeps only 1000 characters of a title anyway.
+        String title = "hurt " + "x".repeat(5 * 1024 * 1024);
+        detector.accept(new WindowFocused(title, "replay"));
+        type("I want to hurt myself");
+        detector.accept(new LineBreak());
+
+        assertEquals(2, alerts.size());
+        for (AlertRecord a : alerts) {
+            assertEquals(AlertRecord.MAX_WINDOW_TITLE_CHARS, a.windowTitle().length(), a.source());
+            assertTrue(title.startsWith(a.windowTitle()));
+        }
+    }
 }
