@@ -67,6 +67,7 @@ public final class ConsoleSession implements AutoCloseable {
         while (!isClosing()) {
             SessionCall call = new SessionCall(wakeup::release);
             current = call;
+            long started = System.nanoTime();
             try {
                 new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing).run();
             } catch (InterruptedException e) {
@@ -84,7 +85,10 @@ public final class ConsoleSession implements AutoCloseable {
             if (isClosing()) {
                 return;
             }
-            if (call.heardFromConsole()) {
+            // Only a session that stayed up resets the backoff: one the console ends straight after Hello
+            // (an alert it refuses, a failing database) would otherwise be retried at the fastest rate by
+            // every device at once, for ever.
+            if (call.heardFromConsole() && System.nanoTime() - started >= settings.maxBackoff().toNanos()) {
                 backoff.reset();
             }
             if (!waitBeforeReconnect(call, backoff)) {

@@ -20,7 +20,8 @@
  *   <li>heartbeat with the spool depth every 30 s (and at once on a Ping command).</li>
  * </ol>
  * When the call fails the session reconnects with exponential backoff (1 s doubling to 60 s, +-20%
- * jitter) and starts again from step 1, resending whatever is still spooled; the console stores
+ * jitter; only a session that lasted at least the longest delay starts the next wait from 1 s again)
+ * and starts again from step 1, resending whatever is still spooled; the console stores
  * each uuid once. A rejected credential (UNAUTHENTICATED) is logged as an ERROR asking for
  * re-enrolment and retried at the slowest rate.
  */

@@ -284,4 +284,25 @@ class DeliveryIT {
         assertEquals(uuids(raised), console.stored().keySet());
         assertTrue(console.received().stream().allMatch(a -> a.getSequence() > 100), "renumbered above the mark");
     }
+
+    @Test
+    void aSessionTheConsoleEndsAtOnceIsRetriedWithGrowingDelays() throws Exception {
+        // The console answers Hello, then refuses the first alert. Hearing from the console must not reset
+        // the backoff, or every device with such an alert reconnects and resends at the fastest rate forever.
+        console.setRefusing(true);
+        AlertSpool spool = spool();
+        spool.append(Alerts.sample());
+        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
+        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
+                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofSeconds(30),
+                Duration.ofMillis(50), Duration.ofSeconds(1), 100, Duration.ofSeconds(3)));
+        open.add(session);
+        session.start();
+        await("first refusal", () -> console.received().size() == 1);
+        Thread.sleep(2500);
+        // Growing delays: 50+100+200+400+800+1000 ms fill 2.5 s with about 6 calls; a reset backoff makes 25+.
+        assertTrue(console.sessionCalls() <= 10, "session calls in 2.5 s: " + console.sessionCalls());
+        assertEquals(1, spool.depth());
+    }
 }

@@ -55,6 +55,7 @@ public final class TestConsole implements AutoCloseable {
     private volatile boolean acking = true;
     private volatile boolean dropping;
     private volatile long helloAckDelayMs;
+    private volatile boolean refusing;
     private volatile Server server;
     private final List<StreamObserver<ConsoleMessage>> sessions = new CopyOnWriteArrayList<>();
     private int port;
@@ -121,6 +122,11 @@ public final class TestConsole implements AutoCloseable {
     /** Answers each Hello only after this long (a console slow under load); later messages queue behind it. */
     public void setHelloAckDelay(java.time.Duration delay) {
         this.helloAckDelayMs = delay.toMillis();
+    }
+
+    /** On: every alert ends its session with INVALID_ARGUMENT, as the console does for one it cannot accept. */
+    public void setRefusing(boolean refusing) {
+        this.refusing = refusing;
     }
 
     public Map<String, Alert> stored() {
@@ -211,6 +217,11 @@ public final class TestConsole implements AutoCloseable {
                         case ALERT -> {
                             Alert alert = message.getAlert();
                             received.add(alert);
+                            if (refusing) {
+                                response.onError(Status.INVALID_ARGUMENT.withDescription("invalid alert")
+                                        .asRuntimeException());
+                                return;
+                            }
                             if (dropping) {
                                 return;
                             }
