@@ -18,6 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads and writes the agent's config file: Java properties in UTF-8. The file holds the device
@@ -34,6 +36,9 @@ public final class ConfigFile {
     static final String STATE_PATH = "state.path";
     static final String USER = "user";
     static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
+    /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
+    private static final Set<String> KNOWN_KEYS = Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID, DEVICE_CREDENTIAL,
+            SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS);
 
     private final Path file;
 
@@ -47,6 +52,7 @@ public final class ConfigFile {
 
     public AgentConfig load() throws ConfigException {
         Properties p = read();
+        rejectUnknownKeys(p);
         Path dir = file.toAbsolutePath().getParent();
         ConsoleAddress console = parse(p, CONSOLE_ADDRESS, ConsoleAddress::parse);
         CertificatePin pin = parse(p, CONSOLE_PIN, CertificatePin::parse);
@@ -132,6 +138,15 @@ public final class ConfigFile {
             throw new ConfigException("config " + file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException("config " + file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void rejectUnknownKeys(Properties p) throws ConfigException {
+        Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
+        unknown.removeAll(KNOWN_KEYS);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException("config " + file + ": unknown key(s) " + unknown + "; known keys are "
+                    + new TreeSet<>(KNOWN_KEYS));
         }
     }
 

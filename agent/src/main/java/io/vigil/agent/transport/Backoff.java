@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Exponential reconnect delay with jitter. The jitter (+-20%) keeps a school's few hundred laptops
- * from reconnecting in lock-step when the console comes back after an outage.
+ * Exponential reconnect delay with jitter. Each delay is drawn from the upper half of the current step
+ * ([base/2, base]): after a console outage a school's few hundred laptops, which all failed at about the same
+ * moment, spread their reconnects over half a step instead of arriving in lock-step, while no device waits
+ * less than half the intended back-off.
  */
 final class Backoff {
 
@@ -25,7 +27,7 @@ final class Backoff {
     Duration nextDelay() {
         Duration base = next;
         next = base.multipliedBy(2).compareTo(max) > 0 ? max : base.multipliedBy(2);
-        double factor = 0.8 + 0.4 * random.nextDouble();
+        double factor = 0.5 + 0.5 * random.nextDouble();
         return Duration.ofMillis(Math.max(1, (long) (base.toMillis() * factor)));
     }
 

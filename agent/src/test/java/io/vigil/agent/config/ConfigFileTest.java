@@ -60,6 +60,13 @@ class ConfigFileTest {
     }
 
     @Test
+    void misspeltKeyIsRefusedInsteadOfSilentlyDefaulted() throws Exception {
+        Path file = write(valid() + "hearbeat.seconds=5\n");
+        var e = assertThrows(ConfigException.class, () -> new ConfigFile(file).load());
+        assertTrue(e.getMessage().startsWith("config " + file + ": unknown key(s) [hearbeat.seconds]"), e.getMessage());
+    }
+
+    @Test
     void emptyKeyIsNamed() throws Exception {
         Path file = write(valid().replace("device.id=d", "device.id= "));
         assertEquals("config " + file + ": key 'device.id' is empty",
