@@ -28,8 +28,10 @@ public final class Database implements AutoCloseable {
         // H2 reads this system property when it starts its auto-server; there is no per-URL setting.
         System.setProperty("h2.bindAddress", "127.0.0.1");
         String password = DatabasePassword.loadOrCreate(dataDir);
+        // WRITE_DELAY=0: by default H2 keeps committed changes in memory for up to a second, so a console
+        // killed right after acknowledging an alert lost it although the device had already deleted it.
         String url = "jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vigil", password);
         pool.setMaxConnections(16);
         try {
