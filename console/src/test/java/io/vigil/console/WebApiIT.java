@@ -131,6 +131,28 @@ class WebApiIT {
     }
 
     @Test
+    void signInWithAnOverlongUsernameIs401AndStillAuditLogged() throws Exception {
+        String longName = "x".repeat(300);
+        var api = client().postJson("/api/session", "{\"username\":\"" + longName + "\",\"password\":\"wrong\"}");
+        assertEquals(401, api.statusCode(), api.body());
+        var form = client().postForm("/login", "username=" + longName + "&password=wrong");
+        assertEquals(401, form.statusCode());
+        try (Database db = Database.open(dataDir)) {
+            var failed = new JdbcAuditLog(db.dataSource(), Clock.systemUTC()).latest(20).stream()
+                    .filter(e -> e.action().equals("session.failed") && e.actor().startsWith("xxx")).toList();
+            assertEquals(2, failed.size(), "both attempts audited, username cut to the column");
+        }
+    }
+
+    @Test
+    void signInBodyThatIsNotAnObjectIs400() throws Exception {
+        for (String body : List.of("[1]", "\"dsl\"", "{\"username\": {}}", "not json")) {
+            var response = client().postJson("/api/session", body);
+            assertEquals(400, response.statusCode(), body + " -> " + response.body());
+        }
+    }
+
+    @Test
     void signInSetsAHardenedSessionCookie() throws Exception {
         var response = client().postJson("/api/session",
                 "{\"username\":\"dsl\",\"password\":\"" + DSL_PASSWORD + "\"}");
@@ -180,6 +202,9 @@ class WebApiIT {
         assertEquals(400, badQuery.statusCode());
         assertTrue(badQuery.body().contains("cannot understand the search"), badQuery.body());
         assertEquals(400, dsl.get("/api/alerts?limit=501").statusCode());
+        var hugeRegex = dsl.get("/api/alerts?q=" + q("/[a-z]{1,10000}.*.*.*[a-z]*{1,1000}/"));
+        assertEquals(400, hugeRegex.statusCode(), hugeRegex.body());
+        assertEquals(400, dsl.get("/?q=" + q("/[a-z]{1,10000}.*.*.*[a-z]*{1,1000}/")).statusCode(), "inbox page too");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /** Turns the inbox's search box and filters into a Lucene query. */
 final class AlertQueryParser {
@@ -48,6 +49,10 @@ final class AlertQueryParser {
             return parser.parse(text);
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidQueryException("cannot understand the search '" + text + "': " + firstLine(e));
+        } catch (TooComplexToDeterminizeException e) {
+            // A /regular expression/ in the search box is compiled while parsing; refuse ones too big to run.
+            throw new InvalidQueryException("cannot understand the search '" + text
+                    + "': the regular expression is too complex");
         }
     }
 

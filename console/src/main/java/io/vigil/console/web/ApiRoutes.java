@@ -42,7 +42,8 @@ final class ApiRoutes {
         JsonViews.Credentials credentials;
         try {
             credentials = ctx.bodyAsClass(JsonViews.Credentials.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Jackson's mapping errors are checked IOExceptions that Javalin rethrows undeclared.
             throw ApiException.badRequest("body must be JSON {\"username\": ..., \"password\": ...}");
         }
         if (credentials == null) {

@@ -30,7 +30,8 @@ class AlertQueryParserTest {
 
     @Test
     void badSyntaxIsAnInvalidQueryWithAShortMessage() {
-        for (String bad : new String[] {"kill AND", "\"unclosed", "(a", "*leading", "/[/"}) {
+        for (String bad : new String[] {"kill AND", "\"unclosed", "(a", "*leading", "/[/",
+                "/[a-z]{1,10000}.*.*.*[a-z]*{1,1000}/"}) {
             var e = assertThrows(InvalidQueryException.class,
                     () -> parser.parse(bad, Optional.empty(), Optional.empty()), bad);
             assertTrue(e.getMessage().startsWith("cannot understand the search"), e.getMessage());

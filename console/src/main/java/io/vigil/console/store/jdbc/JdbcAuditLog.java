@@ -2,6 +2,7 @@ package io.vigil.console.store.jdbc;
 
 import io.vigil.console.audit.AuditEntry;
 import io.vigil.console.audit.AuditLog;
+import io.vigil.console.domain.Text;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -18,8 +19,9 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public void record(String actor, String action, String detail) {
+        // The actor of a failed sign-in is whatever was typed as the username: cut to the column, never refused.
         jdbc.update("insert into audit_log (at, actor, action, detail) values (?, ?, ?, ?)",
-                clock.instant(), actor, action, detail);
+                clock.instant(), Text.bounded(actor, 100), Text.bounded(action, 100), Text.bounded(detail, 100_000));
     }
 
     @Override
