@@ -18,8 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,24 @@ class WebApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path dataDir;
+    /** System time plus an offset that tests move forward to make sessions idle. */
+    private final AtomicReference<Duration> skew = new AtomicReference<>(Duration.ZERO);
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(skew.get());
+        }
+    };
 
     private StartedConsole console;
     private int webPort;
@@ -42,8 +65,7 @@ class WebApiIT {
     @BeforeAll
     void startConsoleAndSendAlerts(@TempDir Path tempDir) throws Exception {
         dataDir = tempDir;
-        console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
-                new SecureRandom());
+        console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), clock, new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
         console.addOrResetUser("dsl", Role.DSL, DSL_PASSWORD);
         console.addOrResetUser("it", Role.IT_ADMIN, DSL_PASSWORD);
@@ -231,6 +253,17 @@ class WebApiIT {
             assertTrue(search.detail().contains("q=vpn"), search.detail());
             assertTrue(search.detail().contains(alertIds.get(2)), search.detail());
         }
+    }
+
+    @Test
+    void timedInboxRefreshesDoNotKeepAnUnattendedSessionAlive() throws Exception {
+        HttpsClient dsl = signedIn("dsl");
+        skew.accumulateAndGet(Duration.ofMinutes(20), Duration::plus);
+        assertEquals(200, dsl.get("/api/alerts", "X-Vigil-Background", "refresh").statusCode());
+        skew.accumulateAndGet(Duration.ofMinutes(20), Duration::plus);
+        assertEquals(401, dsl.get("/api/alerts", "X-Vigil-Background", "refresh").statusCode(),
+                "40 idle minutes, refreshes or not");
+        assertEquals(401, dsl.get("/api/alerts").statusCode());
     }
 
     @Test

@@ -45,6 +45,16 @@ public final class SessionStore {
         return Optional.ofNullable(updated);
     }
 
+    /** The live session for this id without restarting its idle timer, for requests no person made. */
+    public Optional<Session> peek(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Session live = sessions.computeIfPresent(id, (key, s) -> expired(s, now) ? null : s);
+        return Optional.ofNullable(live);
+    }
+
     public void close(String id) {
         if (id != null) {
             sessions.remove(id);

@@ -14,6 +14,11 @@ import java.util.function.Predicate;
 final class SessionCookie {
 
     static final String NAME = "vigil_session";
+    /**
+     * Sent by inbox.js on its timed refreshes. Those are not the DSL doing anything, so they must not restart
+     * the idle timer: otherwise an inbox left open on an unattended screen would never sign out.
+     */
+    static final String BACKGROUND = "X-Vigil-Background";
 
     private final SessionStore sessions;
 
@@ -31,7 +36,8 @@ final class SessionCookie {
     }
 
     Optional<Session> current(Context ctx) {
-        return sessions.touch(ctx.cookie(NAME));
+        String id = ctx.cookie(NAME);
+        return ctx.header(BACKGROUND) != null ? sessions.peek(id) : sessions.touch(id);
     }
 
     /** The signed-in session, if its role passes {@code allowed}; otherwise a 401 or 403. */

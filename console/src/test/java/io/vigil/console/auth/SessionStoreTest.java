@@ -47,6 +47,17 @@ class SessionStoreTest {
     }
 
     @Test
+    void peekingDoesNotRestartTheIdleTimer() {
+        var session = store.open(dsl);
+        now = now.plus(Duration.ofMinutes(29));
+        assertTrue(store.peek(session.id()).isPresent());
+        now = now.plus(Duration.ofMinutes(2));
+        assertTrue(store.peek(session.id()).isEmpty(), "31 minutes since the last real use");
+        assertTrue(store.touch(session.id()).isEmpty());
+        assertTrue(store.peek(null).isEmpty());
+    }
+
+    @Test
     void closedAndUnknownSessionsAreGone() {
         var session = store.open(dsl);
         store.close(session.id());

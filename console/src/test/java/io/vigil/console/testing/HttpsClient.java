@@ -39,6 +39,11 @@ public final class HttpsClient {
         return send(request(path).GET().build());
     }
 
+    /** A GET with extra headers given as name, value pairs. */
+    public HttpResponse<String> get(String path, String... headers) throws Exception {
+        return send(request(path).headers(headers).GET().build());
+    }
+
     public HttpResponse<String> postJson(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

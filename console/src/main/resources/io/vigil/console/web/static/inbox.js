@@ -56,7 +56,9 @@
     var body = document.getElementById('alert-rows');
     if (!form || !body) { return; }
     var params = new URLSearchParams(new FormData(form));
-    fetch('/api/alerts?' + params.toString(), {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    // X-Vigil-Background: a timed refresh is not activity, so an unattended inbox still signs out when idle.
+    fetch('/api/alerts?' + params.toString(), {credentials: 'same-origin',
+      headers: {'Accept': 'application/json', 'X-Vigil-Background': 'refresh'}})
       .then(function (response) {
         if (response.status === 401) { window.location.reload(); return null; }
         return response.ok ? response.json() : null;
