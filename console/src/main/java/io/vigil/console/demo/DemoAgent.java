@@ -26,7 +26,9 @@ public final class DemoAgent implements AutoCloseable {
     private final Path java;
     private final Path agentJar;
     private final Path demoDir;
+    /** The enrol or run process now alive; guarded by {@code this} together with {@link #closed}. */
     private Process running;
+    private boolean closed;
 
     public DemoAgent(Path java, Path agentJar, Path demoDir) {
         this.java = java;
@@ -68,24 +70,35 @@ public final class DemoAgent implements AutoCloseable {
             }
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        running = start(List.of("run", "--config", config().toString(), "--replay", script.toString(),
+        return start(List.of("run", "--config", config().toString(), "--replay", script.toString(),
                 "--replay-speed", "human", "--user", DEMO_PUPIL));
-        return running;
     }
 
-    private Process start(List<String> agentArgs) throws IOException {
+    /**
+     * Starts an agent process and remembers it, so that Ctrl+C during enrolment stops the enrolling agent too
+     * and no replay can start after shutdown began (it would outlive the console as an orphan).
+     */
+    private synchronized Process start(List<String> agentArgs) throws IOException {
+        if (closed) {
+            throw new ConsoleException("the demo is shutting down; not starting the agent");
+        }
         List<String> command = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED",
                 "-jar", agentJar.toString()));
         command.addAll(agentArgs);
         LOG.info("Starting demo agent: {}", String.join(" ", command).replaceAll("--token \\S+", "--token ***"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        running = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        return running;
     }
 
     /** Stops the agent: politely first (it flushes its spool), then forcibly. */
     @Override
     public void close() {
-        Process process = running;
+        Process process;
+        synchronized (this) {
+            closed = true;
+            process = running;
+        }
         if (process == null || !process.isAlive()) {
             return;
         }
