@@ -10,6 +10,7 @@ import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.AlertSearch;
 import io.vigil.console.domain.AlertValidator;
+import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
@@ -29,6 +30,7 @@ import io.vigil.console.store.jdbc.JdbcUserRepository;
 import io.vigil.console.tls.CertificateStore;
 import io.vigil.console.tls.TlsIdentity;
 import io.vigil.console.web.WebServer;
+import io.vigil.keywords.KeywordEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -96,11 +98,20 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         grpcPort = grpc.port();
 
         var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher),
-                new AuditedAlertReader(new AlertSearch(alerts, index), audit), devices, audit);
+                new AuditedAlertReader(new AlertSearch(alerts, index), audit), devices, audit, categories());
         WebServer web = own(new WebServer(options.bind(), options.httpPort(), tls, services));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         LOG.info("Console started on {} (web {}, gRPC {})", options.bind(), webPort, grpcPort);
+    }
+
+    /** Category names from the same keyword lists the agents ship with. */
+    private static CategoryCatalog categories() {
+        KeywordEngine lists = KeywordEngine.bundled();
+        LOG.info("Keyword lists {} ({} categories, {} rules)", lists.version(), lists.categoryCount(),
+                lists.ruleCount());
+        return new CategoryCatalog(lists.lists().categories().stream()
+                .map(c -> new CategoryCatalog.Category(c.id(), c.name())).toList());
     }
 
     private interface Starter {

@@ -195,6 +195,7 @@ class WebApiIT {
         JsonNode first = body.get("alerts").get(0);
         assertEquals(alertIds.getFirst(), first.get("id").asText());
         assertEquals("self_harm", first.get("category").asText());
+        assertEquals("Self-harm", first.get("categoryName").asText(), "named as in the shipped keyword lists");
         assertEquals("LAPTOP-WEB", first.get("device").asText());
         assertEquals("j.smith", first.get("user").asText());
         assertEquals("new", first.get("status").asText());
@@ -291,6 +292,11 @@ class WebApiIT {
         assertTrue(inbox.contains("Imminent risk"));
         assertTrue(inbox.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "snippets are HTML-escaped");
         assertFalse(inbox.contains("<script>alert(1)</script>"));
+        assertTrue(inbox.contains("<option value=\"self_harm\">Self-harm</option>"), "categories offered by name");
+
+        String injected = browser.get("/?category=" + q("\"><script>alert(2)</script>")).body();
+        assertFalse(injected.contains("<script>alert(2)</script>"), "a category from the URL is escaped");
+        assertTrue(injected.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"), injected);
     }
 
     @Test

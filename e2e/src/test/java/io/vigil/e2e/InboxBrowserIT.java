@@ -42,12 +42,15 @@ class InboxBrowserIT {
                 assertTrue(urgent.getText().contains("Imminent risk"), "severity must be said in words: "
                         + urgent.getText());
                 assertTrue(urgent.getText().contains("pupil.three"), urgent.getText());
+                assertTrue(urgent.getText().contains("Suicide"), "category shown by its list name: " + urgent.getText());
                 assertFalse(browser.getPageSource().contains("louis sachar"), "harmless typing must never appear");
 
                 // A new alert while the page is open appears through the inbox's own refresh.
                 replay(site, config, "0\tGoogle - Search\thow do i cut myself without anyone noticing");
                 WebElement serious = awaitRowContaining(browser, "cut myself", Duration.ofSeconds(30));
                 assertTrue(serious.getText().contains("Serious"), serious.getText());
+                assertTrue(serious.getText().contains("Self-harm"), "refreshed rows name categories too: "
+                        + serious.getText());
                 assertEquals(2, browser.findElements(By.cssSelector("#alert-rows tr")).size());
                 assertTrue(browser.findElements(By.cssSelector("#alert-rows tr")).get(0).getText()
                         .contains("Imminent risk"), "the most urgent alert must be first");

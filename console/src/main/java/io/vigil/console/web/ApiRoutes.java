@@ -6,6 +6,7 @@ import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
+import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Role;
 import java.util.Map;
@@ -19,15 +20,17 @@ final class ApiRoutes {
     private final AuditedAlertReader alerts;
     private final DeviceRepository devices;
     private final AuditLog audit;
+    private final CategoryCatalog categories;
 
     ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
-              DeviceRepository devices, AuditLog audit) {
+              DeviceRepository devices, AuditLog audit, CategoryCatalog categories) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.devices = devices;
         this.audit = audit;
+        this.categories = categories;
     }
 
     void register(RoutesConfig routes) {
@@ -68,7 +71,7 @@ final class ApiRoutes {
     private void alerts(Context ctx) {
         var session = cookie.require(ctx, Role::readsAlerts);
         var query = AlertQueryParams.parse(ctx::queryParam);
-        ctx.json(JsonViews.alerts(alerts.find(session.username(), "alerts.search", query)));
+        ctx.json(JsonViews.alerts(alerts.find(session.username(), "alerts.search", query), categories));
     }
 
     private void devices(Context ctx) {

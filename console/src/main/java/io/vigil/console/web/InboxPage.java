@@ -3,6 +3,7 @@ package io.vigil.console.web;
 import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertStatus;
+import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.StoredAlert;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +18,10 @@ final class InboxPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private InboxPage() {
+    private final CategoryCatalog categories;
+
+    InboxPage(CategoryCatalog categories) {
+        this.categories = categories;
     }
 
     static String severityLabel(int severity) {
@@ -30,7 +34,7 @@ final class InboxPage {
         };
     }
 
-    static String render(String username, AlertQuery query, AlertPage page, String error) {
+    String render(String username, AlertQuery query, AlertPage page, String error) {
         String main = "<h1>Alerts</h1>\n" + filters(query)
                 + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>\n")
                 + "<p id=\"summary\" aria-live=\"polite\">" + summary(page) + "</p>\n"
@@ -49,7 +53,7 @@ final class InboxPage {
                 + " alerts, most urgent first.";
     }
 
-    private static String filters(AlertQuery q) {
+    private String filters(AlertQuery q) {
         int min = q.minSeverity().orElse(0);
         String status = q.status().map(AlertStatus::id).orElse("");
         return """
@@ -57,14 +61,14 @@ final class InboxPage {
                 <div class="field"><label for="q">Search text</label>
                 <input id="q" name="q" type="search" value="%s" placeholder="e.g. kill or username"></div>
                 <div class="field"><label for="category">Category</label>
-                <input id="category" name="category" value="%s" placeholder="e.g. self_harm"></div>
+                <select id="category" name="category">%s</select></div>
                 <div class="field"><label for="minSeverity">Severity</label>
                 <select id="minSeverity" name="minSeverity">%s</select></div>
                 <div class="field"><label for="status">Status</label>
                 <select id="status" name="status">%s</select></div>
                 <button type="submit">Apply filters</button>
                 </form>
-                """.formatted(Html.esc(q.text().orElse("")), Html.esc(q.category().orElse("")),
+                """.formatted(Html.esc(q.text().orElse("")), categoryOptions(q.category().orElse("")),
                 option("", "Any severity", min == 0) + option("5", "5 Imminent risk only", min == 5)
                         + option("4", "4 Serious and above", min == 4) + option("3", "3 Concerning and above", min == 3)
                         + option("2", "2 Low and above", min == 2),
@@ -73,11 +77,22 @@ final class InboxPage {
                         + option("closed", "Closed", status.equals("closed")));
     }
 
-    private static String option(String value, String label, boolean selected) {
-        return "<option value=\"" + value + "\"" + (selected ? " selected" : "") + ">" + Html.esc(label) + "</option>";
+    private String categoryOptions(String selected) {
+        StringBuilder options = new StringBuilder(option("", "Any category", selected.isEmpty()));
+        boolean known = selected.isEmpty();
+        for (CategoryCatalog.Category c : categories.all()) {
+            options.append(option(c.id(), c.name(), c.id().equals(selected)));
+            known |= c.id().equals(selected);
+        }
+        // A category from newer agent lists, reached through a link or the API, stays selectable.
+        return known ? options.toString() : options + option(selected, selected, true);
     }
 
-    private static String table(AlertPage page) {
+    private static String option(String value, String label, boolean selected) {
+        return "<option value=\"" + Html.esc(value) + "\"" + (selected ? " selected" : "") + ">" + Html.esc(label) + "</option>";
+    }
+
+    private String table(AlertPage page) {
         StringBuilder rows = new StringBuilder();
         for (StoredAlert a : page.alerts()) {
             rows.append(row(a));
@@ -93,12 +108,12 @@ final class InboxPage {
                 """.formatted(rows);
     }
 
-    private static String row(StoredAlert a) {
+    private String row(StoredAlert a) {
         String time = a.occurredAt().toString();
         return "<tr class=\"sev-row-" + a.severity() + "\">"
                 + "<td><span class=\"badge sev-" + a.severity() + "\">" + a.severity() + " "
                 + Html.esc(severityLabel(a.severity())) + "</span></td>"
-                + "<td>" + Html.esc(a.category()) + "</td>"
+                + "<td>" + Html.esc(categories.nameOf(a.category())) + "</td>"
                 + "<td class=\"snippet\">" + Html.esc(a.snippet())
                 + (a.windowTitle().isEmpty() ? "" : "<span class=\"context\">in " + Html.esc(a.windowTitle()) + "</span>")
                 + "</td>"

@@ -1,6 +1,7 @@
 package io.vigil.console.web;
 
 import io.vigil.console.domain.AlertPage;
+import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.StoredAlert;
 import java.time.Instant;
@@ -12,7 +13,7 @@ final class JsonViews {
     private JsonViews() {
     }
 
-    record AlertView(String id, String category, int severity, String snippet, String user, String device,
+    record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
                      String deviceId, String app, String window, String url, List<String> rules, String occurredAt,
                      String status) {
     }
@@ -33,12 +34,12 @@ final class JsonViews {
     record Credentials(String username, String password) {
     }
 
-    static AlertsResponse alerts(AlertPage page) {
-        return new AlertsResponse(page.total(), page.alerts().stream().map(JsonViews::alert).toList());
+    static AlertsResponse alerts(AlertPage page, CategoryCatalog categories) {
+        return new AlertsResponse(page.total(), page.alerts().stream().map(a -> alert(a, categories)).toList());
     }
 
-    static AlertView alert(StoredAlert a) {
-        return new AlertView(a.uuid(), a.category(), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
+    static AlertView alert(StoredAlert a, CategoryCatalog categories) {
+        return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
                 a.deviceId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id());
     }
 

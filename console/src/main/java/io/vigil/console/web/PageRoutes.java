@@ -9,6 +9,7 @@ import io.vigil.console.auth.Session;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
+import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.InvalidQueryException;
 import java.util.List;
 
@@ -20,13 +21,16 @@ final class PageRoutes {
     private final Login login;
     private final AuditedAlertReader alerts;
     private final AuditLog audit;
+    private final InboxPage inbox;
 
-    PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit) {
+    PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
+               CategoryCatalog categories) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.audit = audit;
+        this.inbox = new InboxPage(categories);
     }
 
     void register(RoutesConfig routes) {
@@ -53,15 +57,15 @@ final class PageRoutes {
         try {
             query = AlertQueryParams.parse(ctx::queryParam);
         } catch (ApiException e) {
-            ctx.status(400).html(InboxPage.render(session.username(), AlertQuery.all(), new AlertPage(0, List.of()),
+            ctx.status(400).html(inbox.render(session.username(), AlertQuery.all(), new AlertPage(0, List.of()),
                     e.getMessage()));
             return;
         }
         try {
-            ctx.html(InboxPage.render(session.username(), query, alerts.find(session.username(), "inbox.view", query),
+            ctx.html(inbox.render(session.username(), query, alerts.find(session.username(), "inbox.view", query),
                     null));
         } catch (InvalidQueryException e) {
-            ctx.status(400).html(InboxPage.render(session.username(), query, new AlertPage(0, List.of()),
+            ctx.status(400).html(inbox.render(session.username(), query, new AlertPage(0, List.of()),
                     e.getMessage()));
         }
     }

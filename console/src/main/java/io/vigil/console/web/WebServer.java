@@ -9,6 +9,7 @@ import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
+import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.InvalidQueryException;
 import io.vigil.console.tls.TlsIdentity;
@@ -26,7 +27,7 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
-                           AuditLog audit) {
+                           AuditLog audit, CategoryCatalog categories) {
     }
 
     private final Javalin app;
@@ -34,9 +35,9 @@ public final class WebServer implements AutoCloseable {
     public WebServer(String bind, int port, TlsIdentity tls, Services services) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.devices(), services.audit());
+                services.devices(), services.audit(), services.categories());
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.audit());
+                services.audit(), services.categories());
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -29,7 +29,7 @@
     badge.textContent = a.severity + ' ' + (LABELS[a.severity] || '');
     sev.appendChild(badge);
     tr.appendChild(sev);
-    tr.appendChild(cell(a.category));
+    tr.appendChild(cell(a.categoryName || a.category));
     var snippet = cell(a.snippet);
     snippet.className = 'snippet';
     if (a.window) {
