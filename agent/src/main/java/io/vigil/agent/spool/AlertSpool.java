@@ -48,6 +48,7 @@ public final class AlertSpool implements AutoCloseable {
     private final MVMap<Long, byte[]> alerts;
     private final MVMap<String, Long> meta;
     private final MVMap<Long, byte[]> unreadable;
+    private final MVMap<Long, byte[]> refused;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
 
     private AlertSpool(Path file, MVStore store) {
@@ -56,6 +57,7 @@ public final class AlertSpool implements AutoCloseable {
         this.alerts = store.openMap("alerts");
         this.meta = store.openMap("meta");
         this.unreadable = store.openMap("unreadable");
+        this.refused = store.openMap("refused");
     }
 
     /**
@@ -184,6 +186,27 @@ public final class AlertSpool implements AutoCloseable {
         // No fsync: losing an acknowledgement to a power cut only means resending, which the console ignores.
         store.commit();
         return removed;
+    }
+
+    /**
+     * Sets aside an alert the console refused as invalid, so the alerts behind it can be delivered. It is
+     * kept in map 'refused' (never deleted: it is evidence, and a console of a matching version may accept
+     * it) and counted by {@link #refusedCount()}, which heartbeats report to the console.
+     *
+     * @return false if no pending alert has that sequence (already acknowledged or set aside)
+     */
+    public synchronized boolean setAside(long sequence) {
+        byte[] record = alerts.remove(sequence);
+        if (record == null) {
+            return false;
+        }
+        refused.put(sequence, record);
+        commitDurably();
+        return true;
+    }
+
+    public synchronized long refusedCount() {
+        return refused.sizeAsLong();
     }
 
     /**

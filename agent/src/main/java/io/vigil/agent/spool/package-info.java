@@ -15,6 +15,9 @@
  *       high-water mark on first contact ({@code reconcile}), so its restarted sequence numbers can
  *       never be mistaken for alerts the console already holds. Only a mark reconciles a spool, never
  *       a plain Ack, and the transport sends nothing from an unreconciled spool.</li>
+ *   <li><b>Refused records.</b> An alert the console refuses as invalid is moved to map {@code refused}
+ *       ({@code setAside}): kept on the device as evidence, counted in every heartbeat, and out of the way
+ *       of the alerts behind it. Records that cannot be decoded go to map {@code unreadable} likewise.</li>
  *   <li><b>One agent per spool.</b> MVStore's file lock makes a second agent on the same file fail
  *       with a clear message instead of interleaving writes.</li>
  * </ul>

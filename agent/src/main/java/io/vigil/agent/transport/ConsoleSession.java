@@ -97,6 +97,15 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
+    /** One record the console will never accept must not hold up every alert behind it. */
+    private void setAside(long sequence, Status status) {
+        if (spool.setAside(sequence)) {
+            log.error("console refused alert seq {} as invalid ({}); kept it aside on this device and carrying on "
+                    + "with the rest ({} set aside in all). Check that agent and console versions match.",
+                    sequence, status.getDescription(), spool.refusedCount());
+        }
+    }
+
     private StreamObserver<AgentMessage> open(SessionCall call) {
         Metadata headers = new Metadata();
         headers.put(DEVICE_ID, identity.deviceId());
@@ -116,6 +125,7 @@ public final class ConsoleSession implements AutoCloseable {
     /** @return false if the agent is shutting down */
     private boolean waitBeforeReconnect(SessionCall call, Backoff backoff) {
         Status status = call.endStatus();
+        call.refusedSequence().ifPresent(sequence -> setAside(sequence, status));
         var mismatch = ConsoleErrors.pinMismatch(status.asRuntimeException(), trust);
         String problem = ConsoleErrors.describe(status.asRuntimeException(), address, mismatch);
         Duration delay;

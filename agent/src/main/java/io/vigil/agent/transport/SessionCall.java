@@ -1,10 +1,12 @@
 package io.vigil.agent.transport;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -18,6 +20,9 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
 
     private static final Logger log = LoggerFactory.getLogger(SessionCall.class);
     private static final long NO_ACK = -1;
+    /** See the Session contract in agent_gateway.proto: names a record the console refused as invalid. */
+    static final Metadata.Key<String> REFUSED_SEQUENCE =
+            Metadata.Key.of("x-vigil-refused-sequence", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Runnable wake;
     private final AtomicLong latestAck = new AtomicLong(NO_ACK);
@@ -25,6 +30,7 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
     private volatile boolean heardFromConsole;
     private volatile boolean ended;
     private volatile Status endStatus = Status.OK;
+    private volatile OptionalLong refusedSequence = OptionalLong.empty();
     private volatile ClientCallStreamObserver<AgentMessage> requests;
 
     SessionCall(Runnable wake) {
@@ -61,6 +67,7 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
     @Override
     public void onError(Throwable t) {
         endStatus = Status.fromThrowable(t);
+        refusedSequence = refusedSequence(t);
         ended = true;
         wake.run();
     }
@@ -92,6 +99,25 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
 
     Status endStatus() {
         return endStatus;
+    }
+
+    /** The sequence of the record the console refused as invalid, if that is why the call ended. */
+    OptionalLong refusedSequence() {
+        return refusedSequence;
+    }
+
+    private static OptionalLong refusedSequence(Throwable t) {
+        Metadata trailers = Status.trailersFromThrowable(t);
+        String value = trailers == null ? null : trailers.get(REFUSED_SEQUENCE);
+        if (Status.fromThrowable(t).getCode() != Status.Code.INVALID_ARGUMENT || value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            log.warn("console named a refused record with an unreadable sequence '{}'", value);
+            return OptionalLong.empty();
+        }
     }
 
     void cancel(String why) {

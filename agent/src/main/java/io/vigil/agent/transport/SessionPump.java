@@ -146,6 +146,7 @@ final class SessionPump {
         requests.onNext(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
                 .setSentAt(ProtoMapper.timestamp(Instant.now()))
                 .setSpoolDepth(spool.depth())
+                .setRefusedCount(spool.refusedCount())
                 .setListVersion(identity.listVersion())).build());
     }
 }

@@ -305,4 +305,26 @@ class DeliveryIT {
         assertTrue(console.sessionCalls() <= 10, "session calls in 2.5 s: " + console.sessionCalls());
         assertEquals(1, spool.depth());
     }
+
+    @Test
+    void anAlertTheConsoleRefusesIsSetAsideAndTheAlertsBehindItAreDelivered() throws Exception {
+        console.refuseSequence(2);
+        AlertSpool spool = spool();
+        for (int i = 0; i < 4; i++) {
+            spool.append(Alerts.sample());
+        }
+        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
+        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
+                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofSeconds(30),
+                Duration.ofMillis(50), Duration.ofSeconds(1), 100, Duration.ofSeconds(3)));
+        open.add(session);
+        session.start();
+
+        await("the three valid alerts stored", () -> console.stored().size() == 3);
+        await("the spool emptied of everything but the refused one", () -> spool.depth() == 0);
+        assertEquals(1, spool.refusedCount(), "the refused alert is kept on the device, not deleted");
+        assertEquals(List.of(1L, 3L, 4L), console.stored().values().stream().map(Alert::getSequence).sorted()
+                .toList());
+    }
 }

@@ -182,6 +182,21 @@ class AlertSpoolTest {
     }
 
     @Test
+    void aRefusedAlertIsSetAsideKeptAcrossReopeningAndNoLongerPending() {
+        try (AlertSpool spool = AlertSpool.open(file())) {
+            spool.append(Alerts.sample("a"));
+            spool.append(Alerts.sample("b"));
+            assertTrue(spool.setAside(1));
+            assertFalse(spool.setAside(1), "already set aside");
+            assertEquals(List.of(2L), spool.pending().stream().map(SpooledAlert::sequence).toList());
+        }
+        try (AlertSpool reopened = AlertSpool.open(file())) {
+            assertEquals(1, reopened.refusedCount());
+            assertEquals(1, reopened.depth());
+        }
+    }
+
+    @Test
     void theSpoolFileIsReadableByItsOwnerOnly() throws Exception {
         // It holds alert snippets: on a shared laptop another pupil must not be able to read them.
         org.junit.jupiter.api.Assumptions.assumeTrue(

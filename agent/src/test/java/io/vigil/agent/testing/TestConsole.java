@@ -56,6 +56,7 @@ public final class TestConsole implements AutoCloseable {
     private volatile boolean dropping;
     private volatile long helloAckDelayMs;
     private volatile boolean refusing;
+    private volatile long refusedSequence = -1;
     private volatile Server server;
     private final List<StreamObserver<ConsoleMessage>> sessions = new CopyOnWriteArrayList<>();
     private int port;
@@ -127,6 +128,11 @@ public final class TestConsole implements AutoCloseable {
     /** On: every alert ends its session with INVALID_ARGUMENT, as the console does for one it cannot accept. */
     public void setRefusing(boolean refusing) {
         this.refusing = refusing;
+    }
+
+    /** Refuses the alert with this sequence as the real console does: INVALID_ARGUMENT naming it in a trailer. */
+    public void refuseSequence(long sequence) {
+        this.refusedSequence = sequence;
     }
 
     public Map<String, Alert> stored() {
@@ -220,6 +226,14 @@ public final class TestConsole implements AutoCloseable {
                             if (refusing) {
                                 response.onError(Status.INVALID_ARGUMENT.withDescription("invalid alert")
                                         .asRuntimeException());
+                                return;
+                            }
+                            if (alert.getSequence() == refusedSequence) {
+                                Metadata trailers = new Metadata();
+                                trailers.put(Metadata.Key.of("x-vigil-refused-sequence",
+                                        Metadata.ASCII_STRING_MARSHALLER), Long.toString(refusedSequence));
+                                response.onError(Status.INVALID_ARGUMENT.withDescription("invalid alert: category: "
+                                        + "too long").asRuntimeException(trailers));
                                 return;
                             }
                             if (dropping) {

@@ -1,5 +1,6 @@
 package io.vigil.console.ingest;
 
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.vigil.console.domain.DeviceSessions;
@@ -19,6 +20,9 @@ import org.slf4j.LoggerFactory;
 final class AgentSession implements StreamObserver<AgentMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+    /** Names the refused record so the agent can set it aside instead of resending it for ever. */
+    static final Metadata.Key<String> REFUSED_SEQUENCE =
+            Metadata.Key.of("x-vigil-refused-sequence", Metadata.ASCII_STRING_MARSHALLER);
 
     private final String deviceId;
     private final StreamObserver<ConsoleMessage> out;
@@ -60,10 +64,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 }
                 case FILTER_EVENT -> ack(sessions.filterEvent(
                         ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));
-                case HEARTBEAT -> {
-                    sessions.heartbeat(deviceId);
-                    LOG.debug("Heartbeat from {} (spool depth {})", deviceId, message.getHeartbeat().getSpoolDepth());
-                }
+                case HEARTBEAT -> heartbeat(message.getHeartbeat());
                 case POLICY_APPLIED -> LOG.info("Device {} policy {} applied: {} {}", deviceId,
                         message.getPolicyApplied().getVersion(), message.getPolicyApplied().getOk(),
                         message.getPolicyApplied().getError());
@@ -71,22 +72,41 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             }
         } catch (InvalidAlertException e) {
             LOG.warn("Refused a message from device {}: {}", deviceId, e.getMessage());
+            Metadata trailers = new Metadata();
+            trailers.put(REFUSED_SEQUENCE, Long.toString(sequenceOf(message)));
             end(Status.INVALID_ARGUMENT.withDescription("invalid " + message.getKindCase().name().toLowerCase()
-                    + ": " + e.getMessage()));
+                    + ": " + e.getMessage()), trailers);
         } catch (RuntimeException e) {
             // Nothing was acknowledged, so the device keeps the record and resends it on the next session.
             LOG.error("Could not process a message from device {}", deviceId, e);
-            end(Status.UNAVAILABLE.withDescription("console could not store the message; retry later"));
+            end(Status.UNAVAILABLE.withDescription("console could not store the message; retry later"), null);
         }
+    }
+
+    private void heartbeat(io.vigil.proto.v1.Heartbeat heartbeat) {
+        sessions.heartbeat(deviceId);
+        if (heartbeat.getRefusedCount() > 0) {
+            LOG.warn("Device {} holds {} record(s) this console refused as invalid; check that agent and console "
+                    + "versions match", deviceId, heartbeat.getRefusedCount());
+        }
+        LOG.debug("Heartbeat from {} (spool depth {})", deviceId, heartbeat.getSpoolDepth());
+    }
+
+    private static long sequenceOf(AgentMessage message) {
+        return switch (message.getKindCase()) {
+            case ALERT -> message.getAlert().getSequence();
+            case FILTER_EVENT -> message.getFilterEvent().getSequence();
+            default -> 0;
+        };
     }
 
     private void ack(long sequence) {
         out.onNext(ConsoleMessage.newBuilder().setAck(Ack.newBuilder().setUpToSequence(sequence)).build());
     }
 
-    private void end(Status status) {
+    private void end(Status status, Metadata trailers) {
         ended = true;
-        out.onError(status.asRuntimeException());
+        out.onError(status.asRuntimeException(trailers));
     }
 
     @Override

@@ -143,10 +143,13 @@ class AgentGatewayIT {
         var session = client.session(device.getDeviceId(), device.getDeviceCredential());
         session.send(TestAgentClient.hello("j.smith", "LAPTOP-05"));
         session.nextAck();
-        session.send(TestAgentClient.message(TestAgentClient.alert(1, "self_harm", 5, "x".repeat(501))));
-        Status status = Status.fromThrowable(session.awaitEnd());
+        session.send(TestAgentClient.message(TestAgentClient.alert(7, "self_harm", 5, "x".repeat(501))));
+        Throwable end = session.awaitEnd();
+        Status status = Status.fromThrowable(end);
         assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
         assertTrue(status.getDescription().contains("snippet"), status.getDescription());
+        assertEquals("7", Status.trailersFromThrowable(end).get(AgentSession.REFUSED_SEQUENCE),
+                "the refused record is named so the agent can set it aside");
         assertEquals(0, storedAlerts());
     }
 
