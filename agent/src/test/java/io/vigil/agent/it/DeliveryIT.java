@@ -63,10 +63,20 @@ class DeliveryIT {
     }
 
     private ConsoleSession session(AlertSpool spool, String credential, CertificatePin pin) {
+        return session(spool, credential, pin, FAST);
+    }
+
+    /** A started session with these timings; closed after the test. */
+    private ConsoleSession session(AlertSpool spool, TransportSettings settings) {
+        return session(spool, CREDENTIAL, console.certificate().pin(), settings);
+    }
+
+    private ConsoleSession session(AlertSpool spool, String credential, CertificatePin pin,
+                                   TransportSettings settings) {
         SessionIdentity identity = new SessionIdentity(deviceId, credential, "j.smith",
                 new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
         ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()), pin, identity, spool,
-                FAST);
+                settings);
         open.add(session);
         session.start();
         return session;
@@ -130,13 +140,8 @@ class DeliveryIT {
     @Test
     void aPingFromTheConsoleIsAnsweredWithAnImmediateHeartbeat() throws Exception {
         AlertSpool spool = spool();
-        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
-                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
-        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
-                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofHours(1),
+        session(spool, new TransportSettings(Duration.ofHours(1),
                 Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofSeconds(3)));
-        open.add(session);
-        session.start();
         await("hello", () -> !console.hellos().isEmpty());
         Thread.sleep(200);
         assertEquals(0, console.heartbeats().size(), "hourly heartbeat not due yet");
@@ -266,13 +271,8 @@ class DeliveryIT {
         AlertSpool spool = spool();
         List<AlertRecord> raised = List.of(Alerts.sample(), Alerts.sample(), Alerts.sample());
         raised.forEach(spool::append);
-        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
-                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
-        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
-                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofSeconds(30),
+        session(spool, new TransportSettings(Duration.ofSeconds(30),
                 Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofMillis(300)));
-        open.add(session);
-        session.start();
         await("a late mark", () -> !console.hellos().isEmpty());
         Thread.sleep(2000);
         assertTrue(console.received().isEmpty(), "sent before the mark: " + console.received().size());
@@ -292,13 +292,8 @@ class DeliveryIT {
         console.setRefusing(true);
         AlertSpool spool = spool();
         spool.append(Alerts.sample());
-        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
-                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
-        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
-                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofSeconds(30),
+        session(spool, new TransportSettings(Duration.ofSeconds(30),
                 Duration.ofMillis(50), Duration.ofSeconds(1), 100, Duration.ofSeconds(3)));
-        open.add(session);
-        session.start();
         await("first refusal", () -> console.received().size() == 1);
         Thread.sleep(2500);
         // Growing delays: 50+100+200+400+800+1000 ms fill 2.5 s with about 6 calls; a reset backoff makes 25+.
@@ -313,13 +308,8 @@ class DeliveryIT {
         for (int i = 0; i < 4; i++) {
             spool.append(Alerts.sample());
         }
-        SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
-                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", List.of("capture.replay"));
-        ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
-                console.certificate().pin(), identity, spool, new TransportSettings(Duration.ofSeconds(30),
+        session(spool, new TransportSettings(Duration.ofSeconds(30),
                 Duration.ofMillis(50), Duration.ofSeconds(1), 100, Duration.ofSeconds(3)));
-        open.add(session);
-        session.start();
 
         await("the three valid alerts stored", () -> console.stored().size() == 3);
         await("the spool emptied of everything but the refused one", () -> spool.depth() == 0);
