@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
+import io.vigil.console.testing.ServeBanner;
 import io.vigil.console.testing.TestAgentClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,21 +78,7 @@ class KillNineIT {
         console = new ProcessBuilder(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                 "serve", "--data", dataDir.toString(), "--bind", "127.0.0.1", "--http-port", "0",
                 "--grpc-port", "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        var reader = new BufferedReader(new InputStreamReader(console.getInputStream(), StandardCharsets.UTF_8));
-        String banner = CompletableFuture.supplyAsync(() -> {
-            StringBuilder out = new StringBuilder();
-            try {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    out.append(line).append('\n');
-                    if (line.equals("Vigil console ready")) {
-                        return out.toString();
-                    }
-                }
-            } catch (IOException e) {
-                // fall through
-            }
-            throw new AssertionError("serve ended before it was ready:\n" + out);
-        }).get(60, TimeUnit.SECONDS);
+        String banner = ServeBanner.awaitReady(console);
         Matcher grpc = Pattern.compile("Agent gRPC: 127\\.0\\.0\\.1:(\\d+)").matcher(banner);
         assertTrue(grpc.find(), banner);
         return Integer.parseInt(grpc.group(1));

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import io.vigil.console.testing.ServeBanner;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -86,22 +85,7 @@ class CliProcessIT {
                 "--http-port", String.valueOf(http), "--grpc-port", String.valueOf(grpc))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         started.add(p);
-        var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        var ready = CompletableFuture.supplyAsync(() -> {
-            StringBuilder out = new StringBuilder();
-            try {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    out.append(line).append('\n');
-                    if (line.equals("Vigil console ready")) {
-                        return out.toString();
-                    }
-                }
-            } catch (IOException e) {
-                // fall through
-            }
-            throw new AssertionError("serve ended before it was ready:\n" + out);
-        });
-        return ready.get(60, TimeUnit.SECONDS);
+        return ServeBanner.awaitReady(p);
     }
 
     @Test
