@@ -15,7 +15,10 @@ public interface CaptureSource extends AutoCloseable {
     /** Starts delivering events to {@code sink}; returns immediately. */
     void start(Consumer<CaptureEvent> sink);
 
-    /** Stops delivering events; safe to call more than once. */
+    /**
+     * Stops delivering events; once it returns no further event reaches the sink (the agent closes the
+     * spool next). Safe to call more than once.
+     */
     @Override
     void close();
 }

@@ -5,6 +5,7 @@ import io.vigil.agent.capture.CaptureSource;
 import io.vigil.agent.capture.KeyTyped;
 import io.vigil.agent.capture.LineBreak;
 import io.vigil.agent.capture.WindowFocused;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -59,6 +60,7 @@ public final class ReplaySource implements CaptureSource {
                     speed.name().toLowerCase(java.util.Locale.ROOT));
             for (ReplayStep step : script.steps()) {
                 pause(step.delayMs());
+                stopIfInterrupted();
                 sink.accept(new WindowFocused(step.windowTitle(), APP));
                 if (!step.text().isEmpty()) {
                     type(step.text(), sink);
@@ -79,7 +81,15 @@ public final class ReplaySource implements CaptureSource {
     private void type(String text, Consumer<CaptureEvent> sink) throws InterruptedException {
         for (int i = 0; i < text.length(); i++) {
             pause(MIN_KEY_DELAY_MS + jitter.nextInt(MAX_KEY_DELAY_MS - MIN_KEY_DELAY_MS + 1));
+            stopIfInterrupted();
             sink.accept(new KeyTyped(text.charAt(i)));
+        }
+    }
+
+    /** At instant speed nothing sleeps, so an interrupt from {@link #close()} must be looked for. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("replay stopped");
         }
     }
 
@@ -92,8 +102,17 @@ public final class ReplaySource implements CaptureSource {
     @Override
     public void close() {
         Thread t = thread;
-        if (t != null && t.isAlive()) {
-            t.interrupt();
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        t.interrupt();
+        try {
+            // Between two events the replay thread only sleeps or checks for the interrupt: this is quick.
+            if (!t.join(Duration.ofSeconds(5))) {
+                log.warn("replay thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

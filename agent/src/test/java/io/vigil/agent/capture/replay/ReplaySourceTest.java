@@ -54,4 +54,22 @@ class ReplaySourceTest {
         source.finished().get(5, TimeUnit.SECONDS);
         assertEquals(5, events.size());
     }
+
+    @Test
+    void anInstantReplayStopsOnCloseAndDeliversNothingAfterwards() throws Exception {
+        // At instant speed nothing sleeps, so only an explicit interrupt check can stop it.
+        String line = "0\tChat\t" + "a".repeat(200) + "\n";
+        ReplayScript endless = ReplayScript.parse(Path.of("long.replay"), line.repeat(20_000));
+        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
+        ReplaySource source = new ReplaySource(endless, ReplaySpeed.INSTANT, Sleeper.REAL);
+        source.start(e -> delivered.incrementAndGet());
+        while (delivered.get() == 0) {
+            Thread.onSpinWait();
+        }
+        source.close();
+        int atClose = delivered.get();
+        Thread.sleep(200);
+        assertEquals(atClose, delivered.get(), "events arrived after close() returned");
+        assertTrue(source.finished().isCompletedExceptionally(), "the replay was stopped, not finished");
+    }
 }
