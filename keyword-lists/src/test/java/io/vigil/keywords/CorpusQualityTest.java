@@ -21,14 +21,18 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Measures the shipped lists against a labelled corpus of realistic pupil text: half lines that must alert,
  * half hard negatives built to look risky. The point of Vigil's lists is to beat a naive word list on recall
- * and false alerts at the same time, so both are gated here; the held-out corpus is only reported, as a check
- * that the lists were not tuned to the exact wording of labelled.tsv.
+ * and false alerts at the same time, so both are gated here on labelled.tsv.
+ *
+ * <p>holdout2.tsv is the blind check of how the lists generalise to phrasings nobody tuned for. It is
+ * reported, never gated (a gate would invite tuning against it), and its report gives aggregate numbers
+ * only: listing its misses would turn it into one more tuning set, as happened to the first holdout.tsv,
+ * which is now part of labelled.tsv.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusQualityTest {
 
-    private static final double MIN_RECALL = 0.90;
-    private static final double MAX_FALSE_ALERT_RATE = 0.08;
+    private static final double MIN_RECALL = 0.92;
+    private static final double MAX_FALSE_ALERT_RATE = 0.05;
     private static final int MIN_CORPUS_LINES = 600;
     private static final int MIN_POSITIVES_PER_CATEGORY = 15;
 
@@ -41,9 +45,10 @@ class CorpusQualityTest {
         KeywordEngine engine = KeywordEngine.bundled();
         corpus = load("/corpus/labelled.tsv");
         labelled = Result.of(engine, corpus);
-        holdout = Result.of(engine, load("/corpus/holdout.tsv"));
-        System.out.println(labelled.report("labelled corpus (gated)"));
-        System.out.println(holdout.report("held-out corpus (informational, never tuned against)"));
+        holdout = Result.of(engine, load("/corpus/holdout2.tsv"));
+        System.out.println(labelled.report("labelled corpus (gated)", true));
+        System.out.println(holdout.report("blind held-out corpus holdout2.tsv (reported, not gated, misses not listed)",
+                false));
     }
 
     @Test
@@ -68,13 +73,13 @@ class CorpusQualityTest {
     }
 
     @Test
-    void listsCatchAtLeastNinetyPercentOfLinesThatShouldAlert() {
+    void listsCatchAtLeastNinetyTwoPercentOfLinesThatShouldAlert() {
         assertTrue(labelled.recall() >= MIN_RECALL,
                 "recall " + pct(labelled.recall()) + " below " + pct(MIN_RECALL) + "; see the report for misses");
     }
 
     @Test
-    void listsStaySilentOnAtLeastNinetyTwoPercentOfHardNegatives() {
+    void listsStaySilentOnAtLeastNinetyFivePercentOfHardNegatives() {
         assertTrue(labelled.falseAlertRate() <= MAX_FALSE_ALERT_RATE,
                 "false-alert rate " + pct(labelled.falseAlertRate()) + " above " + pct(MAX_FALSE_ALERT_RATE)
                         + "; see the report for false alerts");
@@ -200,7 +205,7 @@ class CorpusQualityTest {
             return ratio(caught().size() - severityTooLow().size(), caught().size());
         }
 
-        String report(String title) {
+        String report(String title, boolean listLines) {
             StringBuilder out = new StringBuilder();
             out.append("\n===== Vigil keyword lists on the ").append(title).append(" =====\n");
             out.append(String.format(Locale.ROOT, "lines %d (%d should alert, %d hard negatives)%n",
@@ -220,6 +225,9 @@ class CorpusQualityTest {
                 out.append(String.format(Locale.ROOT, "  %-18s %6s (%d/%d)%n", category,
                         pct(ratio(hit, lines.size())), hit, lines.size()));
             });
+            if (!listLines) {
+                return out.toString();
+            }
             section(out, "missed (no alert)", missed());
             section(out, "alerted but wrong category", wrongCategory());
             section(out, "false alerts on hard negatives", falseAlerts());
