@@ -8,6 +8,7 @@ import io.vigil.keywords.normalize.NormalizedText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ final class CategoryScorer {
 
     private final NormalizedText text;
     private final Map<Integer, List<PatternHit>> hits;
+    /** Built on first use per exception pattern, for this one text only. */
+    private final Map<Integer, ExceptionSpans> exceptionSpans = new HashMap<>();
 
     CategoryScorer(NormalizedText text, Map<Integer, List<PatternHit>> hits) {
         this.text = text;
@@ -77,10 +80,10 @@ final class CategoryScorer {
 
     private CompiledRule coveringException(PatternHit h, List<CompiledRule> exceptions) {
         for (CompiledRule e : exceptions) {
-            for (PatternHit x : hits.getOrDefault(e.patterns()[0], List.of())) {
-                if (x.start() <= h.start() && h.end() <= x.end()) {
-                    return e;
-                }
+            int pattern = e.patterns()[0];
+            if (hits.containsKey(pattern)
+                    && exceptionSpans.computeIfAbsent(pattern, p -> new ExceptionSpans(hits.get(p))).covers(h.start(), h.end())) {
+                return e;
             }
         }
         return null;

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -101,10 +102,12 @@ public final class RuleEngine {
         }
         Map<Integer, List<PatternHit>> byPattern = new HashMap<>();
         Map<Integer, TreeSet<Integer>> touched = new TreeMap<>();
+        // A set, not a scan of the list: a text repeating one word thousands of times has thousands
+        // of hits of one pattern, and checking each against all the others was quadratic.
+        Set<PatternHit> seen = new HashSet<>();
         for (PatternHit h : hits) {
-            List<PatternHit> list = byPattern.computeIfAbsent(h.pattern(), x -> new ArrayList<>());
-            if (list.stream().noneMatch(o -> o.start() == h.start() && o.end() == h.end())) {
-                list.add(h);
+            if (seen.add(h)) {
+                byPattern.computeIfAbsent(h.pattern(), x -> new ArrayList<>()).add(h);
             }
             for (int r : patternRules[h.pattern()]) {
                 CompiledRule rule = rules.get(r);

@@ -17,7 +17,7 @@ public final class Snippets {
         }
         int s;
         int e;
-        if (end - start >= max) {
+        if (end - start > max) {
             s = start;
             e = cutBack(text, start + max, start + 1);
         } else {
