@@ -47,8 +47,10 @@ class CorpusQualityTest {
         labelled = Result.of(engine, corpus);
         holdout = Result.of(engine, load("/corpus/holdout2.tsv"));
         System.out.println(labelled.report("labelled corpus (gated)", true));
-        System.out.println(holdout.report("blind held-out corpus holdout2.tsv (reported, not gated, misses not listed)",
-                false));
+        // holdout2 was blind when first measured (recall 14.0%); the lists were then tuned by the author who
+        // wrote it, so later figures overstate generalisation. See the file header.
+        System.out.println(holdout.report("held-out corpus holdout2.tsv (reported, not gated, misses not listed;"
+                + " blind figure 14.0% recall, later figures author-contaminated)", false));
     }
 
     @Test
