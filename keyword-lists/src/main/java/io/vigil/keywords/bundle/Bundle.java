@@ -5,12 +5,17 @@ import io.vigil.keywords.format.SourceFile;
 import io.vigil.keywords.model.ListSet;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A compiled list set as one file, the unit the console signs and pushes to agents:
@@ -55,6 +60,7 @@ public record Bundle(String version, byte[] bytes) {
             throw invalid("content does not match its version (" + versionLine + ", content hashes to " + actual + ")");
         }
         List<SourceFile> files = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         int pos = 0;
         while (pos < payload.length) {
             int eol = indexOf(payload, pos);
@@ -67,10 +73,25 @@ public record Bundle(String version, byte[] bytes) {
             if (start + len + 1 > payload.length || payload[start + len] != '\n') {
                 throw invalid("file " + head[1] + " is truncated");
             }
-            files.add(new SourceFile(head[1], new String(payload, start, len, StandardCharsets.UTF_8)));
+            if (!names.add(head[1])) {
+                // A directory cannot hold two files of one name; a bundle that does was not made by compile.
+                throw invalid("file " + head[1] + " appears twice");
+            }
+            files.add(new SourceFile(head[1], strictUtf8(head[1], payload, start, len)));
             pos = start + len + 1;
         }
         return files;
+    }
+
+    /** Refuses bytes that are not UTF-8 instead of loading replacement characters into patterns. */
+    private static String strictUtf8(String name, byte[] bytes, int start, int len) throws ListValidationException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, start, len)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("file " + name + " is not valid UTF-8");
+        }
     }
 
     private static byte[] payload(List<SourceFile> files) {

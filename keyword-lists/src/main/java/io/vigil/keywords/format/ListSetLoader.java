@@ -5,7 +5,6 @@ import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.model.Category;
 import io.vigil.keywords.model.CategoryList;
 import io.vigil.keywords.model.ListSet;
-import io.vigil.keywords.model.Rule;
 import io.vigil.keywords.normalize.TextNormalizer;
 
 import java.util.ArrayList;
@@ -44,12 +43,11 @@ public final class ListSetLoader {
         List<SourceFile> vkl = files.stream().filter(f -> f.name().endsWith(VklParser.EXTENSION))
                 .sorted(Comparator.comparing(SourceFile::name)).toList();
         Map<String, CategoryList> byCategory = new HashMap<>();
-        Map<String, String> ruleLocations = new HashMap<>();
+        RuleIds ids = new RuleIds();
         for (SourceFile f : vkl) {
-            CategoryList list = parser.parse(f, known, problems);
+            CategoryList list = parser.parse(f, known, ids, problems);
             if (list != null) {
                 byCategory.put(list.category(), list);
-                checkDuplicateIds(list, ruleLocations, problems);
             }
         }
         checkEveryCategoryHasAFile(registry, categories, vkl, problems);
@@ -59,16 +57,6 @@ public final class ListSetLoader {
         List<CategoryList> lists = new ArrayList<>();
         categories.forEach(c -> lists.add(byCategory.get(c.id())));
         return new ListSet(categories, lists);
-    }
-
-    private static void checkDuplicateIds(CategoryList list, Map<String, String> locations, Problems problems) {
-        for (Rule r : list.rules()) {
-            String here = list.fileName() + ":" + r.line();
-            String first = locations.putIfAbsent(r.id(), here);
-            if (first != null) {
-                problems.add(list.fileName(), r.line(), "duplicate rule id " + r.id() + " (first defined at " + first + ")");
-            }
-        }
     }
 
     private static void checkEveryCategoryHasAFile(SourceFile registry, List<Category> categories,

@@ -5,7 +5,9 @@ import io.vigil.keywords.ListValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,17 +80,29 @@ public final class ListSources {
     }
 
     static void read(String name, byte[] bytes, List<SourceFile> files, Problems problems) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = utf8.decode(in, out, true);
+        if (result.isError()) {
+            // Name the line: an author hunting one bad byte in a long list needs to know where it is.
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
             }
-            files.add(new SourceFile(name, text));
-        } catch (CharacterCodingException e) {
-            problems.add(name, "not valid UTF-8");
+            problems.add(name, line, String.format("not valid UTF-8 (byte 0x%02X)", bytes[bad] & 0xFF));
+            return;
         }
+        utf8.flush(out);
+        String text = out.flip().toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        files.add(new SourceFile(name, text));
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.keywords.format;
 
+import io.vigil.keywords.match.CompiledPattern;
 import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.match.PatternException;
 import io.vigil.keywords.model.Rule;
@@ -55,7 +56,12 @@ final class RuleLineParser {
         };
         for (String p : quoted) {
             try {
-                patterns.compile(p);
+                CompiledPattern compiled = patterns.compile(p);
+                if (rule != null && rule.kind() == RuleKind.NEAR && rule.window() >= 1 && rule.window() <= MAX_WINDOW
+                        && compiled.minWords() > rule.window()) {
+                    problems.add(file, line, "pattern \"" + p + "\" spans " + compiled.minWords()
+                            + " words, more than the near window of " + rule.window() + ": the rule can never match");
+                }
             } catch (PatternException e) {
                 problems.add(file, line, e.getMessage());
             }

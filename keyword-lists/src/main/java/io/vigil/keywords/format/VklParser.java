@@ -29,8 +29,11 @@ public final class VklParser {
         this.rules = new RuleLineParser(patterns);
     }
 
-    /** @return the list, or null if the file had problems (all of them added to {@code problems}) */
-    public CategoryList parse(SourceFile file, Set<String> knownCategories, Problems problems) {
+    /**
+     * @param ids the rule ids of the list set so far; every rule parsed here claims its id
+     * @return the list, or null if the file had problems (all of them added to {@code problems})
+     */
+    CategoryList parse(SourceFile file, Set<String> knownCategories, RuleIds ids, Problems problems) {
         int before = problems.list().size();
         String name = file.name();
         Map<String, HeaderValue> headers = new LinkedHashMap<>();
@@ -68,6 +71,7 @@ public final class VklParser {
                 Rule r = rules.parse(name, lineNo, lexed.fields(), category, severity, problems);
                 if (r != null) {
                     parsed.add(r);
+                    ids.claim(name, lineNo, r.id(), problems);
                 }
             }
         }

@@ -51,6 +51,14 @@ public record CompiledPattern(List<Word> words) {
         return forms;
     }
 
+    /**
+     * The fewest words a match can span, as a {@code near} window counts them: one when the words
+     * may also be written together ({@code selfharm}), otherwise one per word.
+     */
+    public int minWords() {
+        return words.size() > 1 && joinable() ? 1 : words.size();
+    }
+
     private boolean joinable() {
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);

@@ -167,10 +167,34 @@ class ValidatorTest {
     }
 
     @Test
-    void invalidUtf8IsRefused() throws IOException {
+    void invalidUtf8IsRefusedNamingTheLineOfTheBadByte() throws IOException {
         validAlpha();
-        Files.write(dir.resolve("alpha.vkl"), new byte[] {'@', (byte) 0xC3, (byte) 0x28});
-        assertEquals(List.of("alpha.vkl: not valid UTF-8"), problems());
+        byte[] head = (HEAD + "term a.ok 5 3 \"okay\"\nterm a.x 5 3 \"caf").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 3);
+        bytes[head.length] = (byte) 0xE9; // Latin-1 é, as a Windows editor saves it
+        bytes[head.length + 1] = '"';
+        bytes[head.length + 2] = '\n';
+        Files.write(dir.resolve("alpha.vkl"), bytes);
+        assertEquals(List.of("alpha.vkl:8: not valid UTF-8 (byte 0xE9)"), problems());
+    }
+
+    @Test
+    void duplicateIdsAreReportedEvenInFilesWithOtherProblems() throws IOException {
+        registry("alpha\tAlpha\tFirst\nbeta\tBeta\tSecond\n");
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"one\"\nterm a.bad 0 3 \"two\"\nterm a.x 5 3 \"three\"\n");
+        write("beta.vkl", HEAD.replace("alpha", "beta") + "term a.x 5 3 \"four\"\n");
+        assertEquals(List.of("alpha.vkl:8: weight 0 out of range 1-100 (or banned)",
+                "alpha.vkl:9: duplicate rule id a.x (first defined at alpha.vkl:7)",
+                "beta.vkl:7: duplicate rule id a.x (first defined at alpha.vkl:7)"), problems());
+    }
+
+    @Test
+    void nearPatternLongerThanItsWindowCanNeverMatchAndIsRefused() throws IOException {
+        registry("alpha\tAlpha\tFirst\n");
+        write("alpha.vkl", HEAD + "near a.x banned 3 2 \"cut* my arm*\" \"knife\"\n"
+                + "near a.ok banned 3 2 \"self harm\" \"knife\"\n");
+        assertEquals(List.of("alpha.vkl:7: pattern \"cut* my arm*\" spans 3 words, more than the near window of 2: "
+                + "the rule can never match"), problems());
     }
 
     @Test
