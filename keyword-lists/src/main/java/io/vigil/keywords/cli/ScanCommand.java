@@ -7,11 +7,13 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,7 +29,8 @@ final class ScanCommand implements Callable<Integer> {
     EngineOptions source = new EngineOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "-",
-            description = "UTF-8 text file to scan, or - for standard input (default)")
+            description = "UTF-8 text file to scan, or - for standard input (default); stops with exit 2 at a "
+                    + "line that is not valid UTF-8")
     String input;
 
     private final Io io;
@@ -45,12 +48,32 @@ final class ScanCommand implements Callable<Integer> {
             e.problems().forEach(io.err()::println);
             return ListsMain.REFUSED;
         }
-        try (InputStream in = open()) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        try (InputStream in = new BufferedInputStream(open())) {
+            // Read as bytes and decode each line strictly: replacing bad bytes with U+FFFD would scan
+            // different text from what was typed and hide that the file is in the wrong encoding.
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
             int lineNo = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                io.out().println(json(++lineNo, engine.scan(line)));
+            for (int b = in.read(); b >= 0 || line.size() > 0; b = in.read()) {
+                if (b >= 0 && b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                lineNo++;
+                String text;
+                try {
+                    text = utf8.decode(ByteBuffer.wrap(line.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    io.out().flush();
+                    io.err().println("vigil-lists scan: " + (input.equals("-") ? "standard input" : input) + " line "
+                            + lineNo + " is not valid UTF-8");
+                    return ListsMain.USAGE;
+                }
+                io.out().println(json(lineNo, engine.scan(stripLineEnd(text))));
+                line.reset();
+                if (b < 0) {
+                    break;
+                }
             }
         } catch (NoSuchFileException e) {
             io.err().println("vigil-lists scan: no such file: " + input);
@@ -61,6 +84,10 @@ final class ScanCommand implements Callable<Integer> {
         }
         io.out().flush();
         return 0;
+    }
+
+    private static String stripLineEnd(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private InputStream open() throws IOException {

@@ -25,9 +25,13 @@ class ListsMainTest {
     }
 
     private static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    private static Run run(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ListsMain.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int code = ListsMain.run(args, new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -68,6 +72,43 @@ class ListsMainTest {
         Run r = run("", "scan", "--lists", basic(), tmp.resolve("missing.txt").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no such file: "), r.err());
+    }
+
+    @Test
+    void scanOfTextThatIsNotUtf8StopsWithAClearErrorNamingTheLine() throws Exception {
+        Path input = tmp.resolve("latin1.txt");
+        Files.write(input, "hello\r\nkms\ncaf\u00e9 kms\nlast\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = run("", "scan", "--lists", basic(), input.toString());
+        assertEquals(2, r.code());
+        assertEquals("{\"line\":1,\"alert\":false}\n{\"line\":2,\"alert\":true,\"category\":\"suicide\",\"severity\":4,"
+                + "\"rules\":[\"su.kms\"],\"snippet\":\"kms\"}\n", r.out());
+        assertEquals("vigil-lists scan: " + input + " line 3 is not valid UTF-8\n", r.err());
+    }
+
+    @Test
+    void scanOfStandardInputThatIsNotUtf8NamesStandardInput() {
+        Run r = run(new byte[] {'k', 'm', 's', (byte) 0xFF}, "scan", "--lists", basic());
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertEquals("vigil-lists scan: standard input line 1 is not valid UTF-8\n", r.err());
+    }
+
+    @Test
+    void scanKeepsTheLastLineWithoutANewlineAndEmptyLines() {
+        Run r = run("\nkms", "scan", "--lists", basic());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertTrue(r.out().startsWith("{\"line\":1,\"alert\":false}\n{\"line\":2,\"alert\":true"), r.out());
+    }
+
+    @Test
+    void jsonEscapesEveryControlCharacterAndTheJavaScriptLineSeparators() {
+        for (char c = 0; c < 0x20; c++) {
+            String json = Json.string("a" + c + "b");
+            assertTrue(json.matches("\"a\\\\(u00[01][0-9a-f]|[bfnrt])b\""), () -> "U+" + Integer.toHexString(json.charAt(2)) + " -> " + json);
+        }
+        assertEquals("\"\\u007f\\u2028\\u2029\\\"\\\\/\"", Json.string("\u007f\u2028\u2029\"\\/"));
+        assertEquals("\"\\udc00x\\ud800\"", Json.string("\udc00x\ud800"));
     }
 
     @Test
