@@ -21,7 +21,7 @@ final class NearWindows {
     record WordHit(int startWord, int endWord, int start, int end) {
     }
 
-    /** A window found: normalised span from the anchor to the last component's end. */
+    /** A window found: normalised span from the first component's start to the last component's end. */
     record Window(int start, int end) {
     }
 
@@ -50,6 +50,9 @@ final class NearWindows {
             }
             triedWord = anchor.startWord();
             int lastWord = anchor.startWord() + window - 1;
+            // Hits inside one spelled-out word (f a t u g l y) share the anchor's word but may start
+            // before it, so the window starts at the earliest hit, not at the anchor.
+            int start = anchor.start();
             int end = anchor.end();
             int endWord = anchor.endWord();
             boolean all = anchor.endWord() <= lastWord;
@@ -57,13 +60,16 @@ final class NearWindows {
                 WordHit best = earliestEnding(byStart.get(p), anchor.startWord(), lastWord);
                 if (best == null) {
                     all = false;
-                } else if (best.end() > end) {
+                    continue;
+                }
+                start = Math.min(start, best.start());
+                if (best.end() > end) {
                     end = best.end();
                     endWord = best.endWord();
                 }
             }
             if (all) {
-                found.add(new Window(anchor.start(), end));
+                found.add(new Window(start, end));
                 coveredUntilWord = endWord;
             }
         }

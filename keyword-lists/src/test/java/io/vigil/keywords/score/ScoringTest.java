@@ -119,6 +119,14 @@ class ScoringTest {
     }
 
     @Test
+    void nearMatchInsideSpelledOutLettersCoversEveryComponent() {
+        String text = "you are f a t u g l y";
+        Verdict v = engine.scan(text);
+        assertEquals(List.of("bu.ugly-fat"), v.ruleIds());
+        assertEquals("f a t u g l y", text.substring(v.matchStart(), v.matchEnd()));
+    }
+
+    @Test
     void snippetIsBoundedCutAtWordsAndTakenFromTheOriginal() {
         String filler = "the quick brown fox jumps over the lazy dog ".repeat(20);
         String text = filler + "I want to KILL   MYSELF" + " " + filler;
