@@ -74,7 +74,8 @@ public final class ListSetLoader {
     private static int lineOf(SourceFile file, String id) {
         String[] lines = file.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith(id + "\t")) {
+            // Same reading as CategoriesParser (id stripped), so " alpha \t..." still names its own line.
+            if (lines[i].split("\t", 2)[0].strip().equals(id)) {
                 return i + 1;
             }
         }

@@ -161,6 +161,13 @@ class ValidatorTest {
     }
 
     @Test
+    void categoryWithoutAListFileIsNamedAtItsOwnLineEvenWithSpacesAroundTheId() throws IOException {
+        registry("alpha\tAlpha\tFirst\r\n# comment\n  beta \tBeta\tSecond\r\n");
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
+        assertEquals(List.of("categories.txt:3: category beta has no list file beta.vkl"), problems());
+    }
+
+    @Test
     void missingRegistryIsRefused() throws IOException {
         write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
         assertTrue(problems().contains("categories.txt: missing (the list set needs its category registry)"));
