@@ -23,10 +23,11 @@ import org.junit.jupiter.api.TestInstance;
  * half hard negatives built to look risky. The point of Vigil's lists is to beat a naive word list on recall
  * and false alerts at the same time, so both are gated here on labelled.tsv.
  *
- * <p>holdout2.tsv is the blind check of how the lists generalise to phrasings nobody tuned for. It is
- * reported, never gated (a gate would invite tuning against it), and its report gives aggregate numbers
- * only: listing its misses would turn it into one more tuning set, as happened to the first holdout.tsv,
- * which is now part of labelled.tsv.
+ * <p>holdout3.tsv is the blind check of how the lists generalise to phrasings nobody tuned for: written by
+ * an independent author who never saw the lists or the other corpora. It is reported, never gated (a gate
+ * would invite tuning against it), and its report gives aggregate numbers only: listing its misses would turn
+ * it into one more tuning set, as happened to the first holdout.tsv (now part of labelled.tsv) and to
+ * holdout2.tsv (blind at 14.0% recall, then tuned against by its own author; still reported, for the trend).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusQualityTest {
@@ -39,6 +40,7 @@ class CorpusQualityTest {
     private List<Sample> corpus;
     private Result labelled;
     private Result holdout;
+    private Result blind;
 
     @BeforeAll
     void scanBothCorpora() {
@@ -46,11 +48,15 @@ class CorpusQualityTest {
         corpus = load("/corpus/labelled.tsv");
         labelled = Result.of(engine, corpus);
         holdout = Result.of(engine, load("/corpus/holdout2.tsv"));
+        blind = Result.of(engine, load("/corpus/holdout3.tsv"));
         System.out.println(labelled.report("labelled corpus (gated)", true));
         // holdout2 was blind when first measured (recall 14.0%); the lists were then tuned by the author who
         // wrote it, so later figures overstate generalisation. See the file header.
         System.out.println(holdout.report("held-out corpus holdout2.tsv (reported, not gated, misses not listed;"
                 + " blind figure 14.0% recall, later figures author-contaminated)", false));
+        // holdout3 is the honest generalisation figure: 71.9% recall, 2.3% false alerts when it was written.
+        System.out.println(blind.report("BLIND corpus holdout3.tsv, independent author (reported, not gated,"
+                + " misses not listed)", false));
     }
 
     @Test
@@ -91,6 +97,7 @@ class CorpusQualityTest {
     void heldOutCorpusIsScannedAndReportedWithoutGating() {
         // Not gated on purpose: a gate would invite tuning against it. It must still be a real corpus.
         assertTrue(holdout.positives() > 0 && holdout.negatives() > 0, "held-out corpus is empty or one-sided");
+        assertTrue(blind.positives() > 0 && blind.negatives() > 0, "blind corpus is empty or one-sided");
     }
 
     private List<String> shippedCategories() {
