@@ -2,7 +2,7 @@
 # Benchmarks the Vigil keyword matcher against java.util.regex and org.ahocorasick on ~2 MB of
 # deterministic mixed text with the full shipped lists. Builds the `bench` profile of keyword-lists
 # (the default build is unaffected) and runs JMH with short settings: about 2-3 minutes on 2 cores.
-# Usage: bench/keywords.sh [extra JMH args, e.g. a benchmark name regex]
+# Usage: [WARMUPS=n] [ITERATIONS=n] bench/keywords.sh [extra JMH args, e.g. a benchmark name regex]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -11,8 +11,9 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -B -q -Pbench package -DskipTests -pl keyword-lists
 
 out=keyword-lists/target/bench
+# More iterations give tighter error bounds on a noisy VM: WARMUPS=5 ITERATIONS=8 bench/keywords.sh
 "$JAVA_HOME/bin/java" -jar "$out/vigil-benchmarks.jar" \
-  -f 1 -wi 3 -w 3s -i 3 -r 3s -t 1 \
+  -f 1 -wi "${WARMUPS:-3}" -w 3s -i "${ITERATIONS:-3}" -r 3s -t 1 \
   -jvmArgs "-Xmx1g -XX:ActiveProcessorCount=2" \
   -rf csv -rff "$out/results.csv" "$@"
 
