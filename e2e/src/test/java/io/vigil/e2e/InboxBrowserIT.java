@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -38,29 +42,27 @@ class InboxBrowserIT {
             ChromeDriver browser = Chromium.start(tmp.resolve("chromium-profile"));
             try {
                 signIn(browser, site, "mrs.khan", DSL_PASSWORD);
-                WebElement urgent = awaitRowContaining(browser, "kill myself", Duration.ofSeconds(10));
-                assertTrue(urgent.getText().contains("Imminent risk"), "severity must be said in words: "
-                        + urgent.getText());
-                assertTrue(urgent.getText().contains("pupil.three"), urgent.getText());
-                assertTrue(urgent.getText().contains("Suicide"), "category shown by its list name: " + urgent.getText());
+                String urgent = awaitRowContaining(browser, "kill myself", Duration.ofSeconds(10));
+                assertTrue(urgent.contains("Imminent risk"), "severity must be said in words: " + urgent);
+                assertTrue(urgent.contains("pupil.three"), urgent);
+                assertTrue(urgent.contains("Suicide"), "category shown by its list name: " + urgent);
                 assertFalse(browser.getPageSource().contains("louis sachar"), "harmless typing must never appear");
 
                 // A new alert while the page is open appears through the inbox's own refresh.
                 replay(site, config, "0\tGoogle - Search\thow do i cut myself without anyone noticing");
-                WebElement serious = awaitRowContaining(browser, "cut myself", Duration.ofSeconds(30));
-                assertTrue(serious.getText().contains("Serious"), serious.getText());
-                assertTrue(serious.getText().contains("Self-harm"), "refreshed rows name categories too: "
-                        + serious.getText());
-                assertEquals(2, browser.findElements(By.cssSelector("#alert-rows tr")).size());
-                assertTrue(browser.findElements(By.cssSelector("#alert-rows tr")).get(0).getText()
-                        .contains("Imminent risk"), "the most urgent alert must be first");
+                String serious = awaitRowContaining(browser, "cut myself", Duration.ofSeconds(30));
+                assertTrue(serious.contains("Serious"), serious);
+                assertTrue(serious.contains("Self-harm"), "refreshed rows name categories too: " + serious);
+                List<String> rows = rowTexts(browser);
+                assertEquals(2, rows.size(), rows.toString());
+                assertTrue(rows.get(0).contains("Imminent risk"), "the most urgent alert must be first: " + rows);
                 saveScreenshot(browser, "inbox.png");
 
                 WebElement search = browser.findElement(By.id("q"));
                 search.clear();
                 search.sendKeys("hastings");
                 browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                waitUntil(browser, Duration.ofSeconds(10),
                         d -> d.findElement(By.id("summary")).getText().contains("No alerts match"));
             } finally {
                 browser.quit();
@@ -79,8 +81,7 @@ class InboxBrowserIT {
             ChromeDriver browser = Chromium.start(tmp.resolve("chromium-profile"));
             try {
                 signIn(browser, site, "it.support", IT_PASSWORD);
-                new WebDriverWait(browser, Duration.ofSeconds(10))
-                        .until(d -> d.getPageSource().contains("Signed in as it.support"));
+                waitUntil(browser, Duration.ofSeconds(10), d -> d.getPageSource().contains("Signed in as it.support"));
                 assertFalse(browser.getPageSource().contains("kill myself"));
                 assertTrue(browser.findElements(By.id("alert-rows")).isEmpty(), "no alert table for IT roles");
             } finally {
@@ -102,11 +103,21 @@ class InboxBrowserIT {
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
     }
 
-    private static WebElement awaitRowContaining(WebDriver browser, String text, Duration limit) {
-        return new WebDriverWait(browser, limit).until(d -> d.findElements(By.cssSelector("#alert-rows tr")).stream()
-                .filter(row -> row.getText().contains(text))
-                .findFirst()
+    /** The inbox's rows as text, read in one step: its timed refresh replaces rows, staling element handles. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rowTexts(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#alert-rows tr'), r => r.innerText);");
+    }
+
+    private static String awaitRowContaining(WebDriver browser, String text, Duration limit) {
+        return waitUntil(browser, limit, d -> rowTexts(d).stream().filter(row -> row.contains(text)).findFirst()
                 .orElse(null));
+    }
+
+    /** Waits through page loads and table refreshes, which can stale an element between finding and reading it. */
+    private static <T> T waitUntil(WebDriver browser, Duration limit, Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser, limit).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private static void saveScreenshot(ChromeDriver browser, String name) throws Exception {
