@@ -1,13 +1,11 @@
 package io.vigil.keywords.normalize;
 
-import java.util.Arrays;
-
 /**
  * Stage one of normalisation: the original text folded code point by code point into classified
  * characters ("cells"), each remembering its original span. Invisible characters are dropped here,
  * runs of separators collapse into one separator cell.
  */
-final class Cells {
+final class Cells extends SpannedChars {
 
     static final byte SEP = 0;
     static final byte LETTER = 1;
@@ -18,17 +16,8 @@ final class Cells {
     static final byte EMOJI = 5;
     static final byte EMOJI_CONT = 6;
 
-    char[] ch;
-    int[] start;
-    int[] end;
-    byte[] cls;
-    int size;
-
     private Cells(int capacity) {
-        ch = new char[capacity];
-        start = new int[capacity];
-        end = new int[capacity];
-        cls = new byte[capacity];
+        super(capacity);
     }
 
     static Cells read(String text) {
@@ -127,24 +116,9 @@ final class Cells {
     }
 
     private void sep(int i) {
-        if (size > 0 && cls[size - 1] == SEP) {
+        if (size > 0 && tag[size - 1] == SEP) {
             return;
         }
         add(' ', i, i, SEP);
-    }
-
-    private void add(char c, int s, int e, byte kind) {
-        if (size == ch.length) {
-            int cap = size * 2 + 8;
-            ch = Arrays.copyOf(ch, cap);
-            start = Arrays.copyOf(start, cap);
-            end = Arrays.copyOf(end, cap);
-            cls = Arrays.copyOf(cls, cap);
-        }
-        ch[size] = c;
-        start[size] = s;
-        end[size] = e;
-        cls[size] = kind;
-        size++;
     }
 }

@@ -28,7 +28,7 @@ public final class TextNormalizer {
         int i = 0;
         int n = cells.size;
         while (i < n) {
-            byte k = cells.cls[i];
+            byte k = cells.tag[i];
             if (k == Cells.SEP || k == Cells.APOS && !apostropheInsideWord(cells, i)) {
                 i++;
                 continue;
@@ -36,7 +36,7 @@ public final class TextNormalizer {
             int from = i;
             if (k == Cells.EMOJI) {
                 i++;
-                while (i < n && cells.cls[i] == Cells.EMOJI_CONT) {
+                while (i < n && cells.tag[i] == Cells.EMOJI_CONT) {
                     i++;
                 }
             } else if (k == Cells.EMOJI_CONT) {
@@ -65,7 +65,7 @@ public final class TextNormalizer {
             int runEnd = u;
             int letters = 0;
             while (runEnd < units && isSingle(cells, from[runEnd], to[runEnd])) {
-                if (cells.cls[from[runEnd]] == Cells.LETTER) {
+                if (cells.tag[from[runEnd]] == Cells.LETTER) {
                     letters++;
                 }
                 runEnd++;
@@ -83,7 +83,7 @@ public final class TextNormalizer {
             for (int k = u; k < stop; k++) {
                 out.beginWord(false);
                 for (int c = from[k]; c < to[k]; c++) {
-                    if (cells.cls[c] != Cells.APOS) {
+                    if (cells.tag[c] != Cells.APOS) {
                         out.addCell(c);
                     }
                 }
@@ -94,17 +94,17 @@ public final class TextNormalizer {
     }
 
     private static boolean isSingle(Cells cells, int from, int to) {
-        byte k = cells.cls[from];
+        byte k = cells.tag[from];
         return to - from == 1 && (k == Cells.LETTER || k == Cells.DIGIT || k == Cells.LEET);
     }
 
     private static boolean isWordCell(Cells cells, int i) {
-        byte k = cells.cls[i];
+        byte k = cells.tag[i];
         return k == Cells.LETTER || k == Cells.DIGIT || k == Cells.LEET
                 || k == Cells.APOS && apostropheInsideWord(cells, i);
     }
 
     private static boolean apostropheInsideWord(Cells cells, int i) {
-        return i > 0 && i + 1 < cells.size && cells.cls[i - 1] == Cells.LETTER && cells.cls[i + 1] == Cells.LETTER;
+        return i > 0 && i + 1 < cells.size && cells.tag[i - 1] == Cells.LETTER && cells.tag[i + 1] == Cells.LETTER;
     }
 }

@@ -22,11 +22,7 @@ final class WordWriter {
     private int wordLength;
     private boolean spaced;
 
-    private char[] out;
-    private int[] outStart;
-    private int[] outEnd;
-    private byte[] flags;
-    private int length;
+    private final SpannedChars out;
     private int[] tokenStart = new int[16];
     private int[] tokenEnd = new int[16];
     private int tokens;
@@ -34,11 +30,7 @@ final class WordWriter {
     WordWriter(String original, Cells cells) {
         this.original = original;
         this.cells = cells;
-        int capacity = cells.size + 8;
-        out = new char[capacity];
-        outStart = new int[capacity];
-        outEnd = new int[capacity];
-        flags = new byte[capacity];
+        out = new SpannedChars(cells.size + 8);
     }
 
     void beginWord(boolean spacedLetters) {
@@ -57,23 +49,23 @@ final class WordWriter {
         if (wordLength == 0) {
             return;
         }
-        byte first = cells.cls[word[0]];
+        byte first = cells.tag[word[0]];
         if (first == Cells.EMOJI || first == Cells.EMOJI_CONT) {
             emit(0, wordLength, false);
             return;
         }
         int from = 0;
         int to = wordLength;
-        while (to > from && cells.cls[word[to - 1]] == Cells.LEET) {
+        while (to > from && cells.tag[word[to - 1]] == Cells.LEET) {
             to--;
         }
-        while (from < to && cells.cls[word[from]] == Cells.LEET && !(from == 0 && cells.ch[word[0]] == '$')) {
+        while (from < to && cells.tag[word[from]] == Cells.LEET && !(from == 0 && cells.ch[word[0]] == '$')) {
             from++;
         }
         boolean letter = false;
         boolean other = false;
         for (int k = from; k < to; k++) {
-            byte kind = cells.cls[word[k]];
+            byte kind = cells.tag[word[k]];
             letter |= kind == Cells.LETTER;
             other |= kind == Cells.DIGIT || kind == Cells.LEET;
         }
@@ -83,7 +75,7 @@ final class WordWriter {
         }
         int s = from;
         for (int k = from; k < to; k++) {
-            if (cells.cls[word[k]] == Cells.LEET) {
+            if (cells.tag[word[k]] == Cells.LEET) {
                 emit(s, k, false);
                 s = k + 1;
             }
@@ -94,13 +86,13 @@ final class WordWriter {
     /** Digits followed by letters: {@code 3am}, {@code 50mg}, {@code 2nd}. */
     private boolean isQuantity(int from, int to) {
         int k = from;
-        while (k < to && cells.cls[word[k]] == Cells.DIGIT) {
+        while (k < to && cells.tag[word[k]] == Cells.DIGIT) {
             k++;
         }
         if (k == from) {
             return false;
         }
-        while (k < to && cells.cls[word[k]] == Cells.LETTER) {
+        while (k < to && cells.tag[word[k]] == Cells.LETTER) {
             k++;
         }
         return k == to;
@@ -111,14 +103,14 @@ final class WordWriter {
             return;
         }
         int firstCell = word[from];
-        if (length > 0) {
-            put(' ', outEnd[length - 1], cells.start[firstCell], (byte) 0);
+        if (out.size > 0) {
+            out.add(' ', out.end[out.size - 1], cells.start[firstCell], (byte) 0);
         }
         if (tokens == tokenStart.length) {
             tokenStart = Arrays.copyOf(tokenStart, tokens * 2);
             tokenEnd = Arrays.copyOf(tokenEnd, tokens * 2);
         }
-        tokenStart[tokens] = length;
+        tokenStart[tokens] = out.size;
         byte base = spaced ? NormalizedText.SPACED : 0;
         int k = from;
         while (k < to) {
@@ -130,22 +122,22 @@ final class WordWriter {
                     r++;
                 }
                 if (r - k >= 3) {
-                    put(c, cells.start[cell], cells.end[word[r - 1]], (byte) (base | NormalizedText.STRETCHED));
+                    out.add(c, cells.start[cell], cells.end[word[r - 1]], (byte) (base | NormalizedText.STRETCHED));
                     k = r;
                     continue;
                 }
-                put(c, cells.start[cell], cells.end[cell], base);
+                out.add(c, cells.start[cell], cells.end[cell], base);
             } else {
-                put(cells.ch[cell], cells.start[cell], cells.end[cell], base);
+                out.add(cells.ch[cell], cells.start[cell], cells.end[cell], base);
             }
             k++;
         }
-        tokenEnd[tokens++] = length;
+        tokenEnd[tokens++] = out.size;
     }
 
     /** The letter a cell stands for, or 0 when it is not a letter (digit in plain text, emoji). */
     private char mapped(int cell, boolean leet) {
-        byte kind = cells.cls[cell];
+        byte kind = cells.tag[cell];
         if (kind == Cells.LETTER) {
             return cells.ch[cell];
         }
@@ -156,22 +148,7 @@ final class WordWriter {
         return 0;
     }
 
-    private void put(char c, int s, int e, byte flag) {
-        if (length == out.length) {
-            int cap = length * 2 + 8;
-            out = Arrays.copyOf(out, cap);
-            outStart = Arrays.copyOf(outStart, cap);
-            outEnd = Arrays.copyOf(outEnd, cap);
-            flags = Arrays.copyOf(flags, cap);
-        }
-        out[length] = c;
-        outStart[length] = s;
-        outEnd[length] = e;
-        flags[length] = flag;
-        length++;
-    }
-
     NormalizedText finish() {
-        return new NormalizedText(original, out, length, outStart, outEnd, flags, tokenStart, tokenEnd, tokens);
+        return new NormalizedText(original, out.ch, out.size, out.start, out.end, out.tag, tokenStart, tokenEnd, tokens);
     }
 }
