@@ -35,8 +35,7 @@ final class ConsoleWiring implements ConsoleOperations {
         PortCheck.requireFree(options.bind(), options.httpPort(), "HTTPS console", "--http-port");
         PortCheck.requireFree(options.bind(), options.grpcPort(), "agent gRPC", "--grpc-port");
         Path dataDir = DataDirectory.prepare(options.dataDir());
-        return StartedConsole.start(new ServeOptions(dataDir, options.bind(), options.httpPort(), options.grpcPort()),
-                clock, random);
+        return StartedConsole.start(options.withDataDir(dataDir), clock, random);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     private void wire(Clock clock, SecureRandom random) throws IOException {
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
-        Database db = own(Database.open(options.dataDir()));
+        Database db = own(Database.open(options.database(), options.dataDir()));
         var source = db.dataSource();
         var alerts = new JdbcAlertRepository(source);
         var devices = new JdbcDeviceRepository(source);

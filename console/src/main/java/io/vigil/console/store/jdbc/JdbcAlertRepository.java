@@ -42,7 +42,7 @@ public final class JdbcAlertRepository implements AlertRepository {
     @Override
     public synchronized boolean storeOnce(NewAlert alert, Instant receivedAt) {
         String uuid = alert.uuid().toLowerCase(Locale.ROOT);
-        return jdbc.transaction(c -> {
+        return jdbc.insertOnce(c -> {
             if (!Jdbc.query(c, "select 1 from alerts where uuid = ?", rs -> 1, uuid).isEmpty()) {
                 return false;
             }
