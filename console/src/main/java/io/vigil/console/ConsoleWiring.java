@@ -4,13 +4,17 @@ import io.vigil.console.audit.AuditLog;
 import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
+import io.vigil.console.backup.BackupArchive;
 import io.vigil.console.config.DataDirectory;
+import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.Secrets;
+import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.store.jdbc.Database;
+import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
@@ -39,8 +43,8 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public String createToken(Path dataDir, String school) {
-        try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
+    public String createToken(Path dataDir, DatabaseConfig database, String school) {
+        try (Database db = Database.open(database, DataDirectory.prepare(dataDir))) {
             AuditLog audit = new JdbcAuditLog(db.dataSource(), clock);
             String token = enrolment(db).createToken(school);
             audit.record(CLI_ACTOR, "token.create", "school=" + school);
@@ -49,9 +53,28 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public void addUser(Path dataDir, String username, Role role, String password) {
-        try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
+    public void addUser(Path dataDir, DatabaseConfig database, String username, Role role, String password) {
+        try (Database db = Database.open(database, DataDirectory.prepare(dataDir))) {
             userAdmin(db).add(CLI_ACTOR, username, role, password);
+        }
+    }
+
+    @Override
+    public BackupSummary backup(Path dataDir, Path archive) {
+        Path dir = DataDirectory.existing(dataDir);
+        BackupArchive.create(dir, archive, clock.instant());
+        return new BackupSummary(archive, dir, -1);
+    }
+
+    @Override
+    public BackupSummary restore(Path archive, Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        BackupArchive.restore(archive, dir);
+        // Opening proves the restored files work together (password, database) and migrates an older backup.
+        try (Database db = Database.open(dir)) {
+            long alerts = new JdbcAlertRepository(db.dataSource()).find(AlertQuery.all()).total();
+            new JdbcAuditLog(db.dataSource(), clock).record(CLI_ACTOR, "backup.restore", "from=" + archive);
+            return new BackupSummary(archive, dir, alerts);
         }
     }
 

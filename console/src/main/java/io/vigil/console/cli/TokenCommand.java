@@ -21,8 +21,14 @@ final class TokenCommand implements Runnable {
             description = "Print a new enrolment token for devices of a school (reusable until revoked).")
     static final class Create implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
+        @Mixin
+        DatabaseOptions database;
 
         @Option(names = "--school", paramLabel = "NAME", defaultValue = "School",
                 description = "School name shown with enrolled devices (default: ${DEFAULT-VALUE}).")
@@ -38,7 +44,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            out.println(operations.createToken(common.dataDir, school.strip()));
+            out.println(operations.createToken(common.dataDir, database.toConfig(spec), school.strip()));
             return ExitCodes.OK;
         }
     }

@@ -33,6 +33,9 @@ final class UserCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        DatabaseOptions database;
+
         @Option(names = "--username", required = true, paramLabel = "U", description = "Sign-in name.")
         String username;
 
@@ -58,6 +61,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            var databaseConfig = database.toConfig(spec);
             Role parsed;
             try {
                 parsed = Role.fromId(role);
@@ -69,7 +73,7 @@ final class UserCommand implements Runnable {
                 throw new ConsoleException("no password on standard input (pipe it in, e.g. `printf '%s\\n' \"$PW\" |"
                         + " vigil-console user add ... --password-stdin`)");
             }
-            operations.addUser(common.dataDir, username, parsed, password);
+            operations.addUser(common.dataDir, databaseConfig, username, parsed, password);
             out.println("Added user " + username + " with role " + parsed.id());
             return ExitCodes.OK;
         }

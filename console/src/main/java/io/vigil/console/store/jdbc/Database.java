@@ -20,6 +20,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
 
+    /** The embedded database's base name: H2 keeps it in {@code console.mv.db}. */
+    static final String H2_NAME = "console";
+    public static final String H2_FILE = H2_NAME + ".mv.db";
+    public static final String H2_PASSWORD_FILE = DatabasePassword.FILE;
+
     private final JdbcConnectionPool pool;
 
     private Database(JdbcConnectionPool pool) {
@@ -42,7 +47,7 @@ public final class Database implements AutoCloseable {
         String password = DatabasePassword.loadOrCreate(dataDir);
         // WRITE_DELAY=0: by default H2 keeps committed changes in memory for up to a second, so a console
         // killed right after acknowledging an alert lost it although the device had already deleted it.
-        String url = "jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath()
+        String url = "jdbc:h2:file:" + dataDir.resolve(H2_NAME).toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vigil", password);
         pool.setMaxConnections(16);
