@@ -73,8 +73,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     private void wire(Clock clock, SecureRandom random) throws IOException {
-        tls = new CertificateStore(options.dataDir()).loadOrCreate();
+        // The database first: an unreachable PostgreSQL should stop serve before a certificate is made.
         Database db = own(Database.open(options.database(), options.dataDir()));
+        tls = new CertificateStore(options.dataDir()).loadOrCreate();
         var source = db.dataSource();
         var alerts = new JdbcAlertRepository(source);
         var devices = new JdbcDeviceRepository(source);
