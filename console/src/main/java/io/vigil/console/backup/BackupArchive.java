@@ -61,15 +61,9 @@ public final class BackupArchive {
                 manifest(now).store(zip, "Vigil console backup");
                 zip.closeEntry();
                 copyDatabase(h2Zip, zip);
-                for (String name : List.of(Database.H2_PASSWORD_FILE, CertificateStore.CERT_FILE,
-                        CertificateStore.KEY_FILE)) {
-                    Path file = dataDir.resolve(name);
-                    if (!Files.isRegularFile(file)) {
-                        throw new ConsoleException(dataDir + " has no " + name + "; a backup without it could not"
-                                + " be restored");
-                    }
+                for (String name : filesBesideTheDatabase(dataDir)) {
                     zip.putNextEntry(new ZipEntry(DATA + name));
-                    Files.copy(file, zip);
+                    Files.copy(dataDir.resolve(name), zip);
                     zip.closeEntry();
                 }
             }
@@ -80,6 +74,26 @@ public final class BackupArchive {
             deleteQuietly(h2Zip);
             deleteQuietly(partial);
         }
+    }
+
+    /**
+     * The database password always; the certificate and key once serve has made them (a directory only used
+     * by {@code token create} so far has none, and serve makes them on first start after a restore).
+     */
+    private static List<String> filesBesideTheDatabase(Path dataDir) {
+        if (!Files.isRegularFile(dataDir.resolve(Database.H2_PASSWORD_FILE))) {
+            throw new ConsoleException(dataDir + " has no " + Database.H2_PASSWORD_FILE + "; without it the"
+                    + " database cannot be opened, so a backup could not be restored");
+        }
+        boolean cert = Files.isRegularFile(dataDir.resolve(CertificateStore.CERT_FILE));
+        boolean key = Files.isRegularFile(dataDir.resolve(CertificateStore.KEY_FILE));
+        if (cert != key) {
+            throw new ConsoleException(dataDir + " has " + (cert ? CertificateStore.CERT_FILE + " but no "
+                    + CertificateStore.KEY_FILE : CertificateStore.KEY_FILE + " but no " + CertificateStore.CERT_FILE)
+                    + "; restore the missing file before backing up");
+        }
+        return cert ? List.of(Database.H2_PASSWORD_FILE, CertificateStore.CERT_FILE, CertificateStore.KEY_FILE)
+                : List.of(Database.H2_PASSWORD_FILE);
     }
 
     private static Properties manifest(Instant now) {
@@ -138,7 +152,7 @@ public final class BackupArchive {
             if (!manifestSeen) {
                 throw notABackup(archive);
             }
-            for (String name : FILES) {
+            for (String name : List.of(Database.H2_FILE, Database.H2_PASSWORD_FILE)) {
                 if (!Files.exists(dataDir.resolve(name))) {
                     throw new ConsoleException("backup " + archive + " is incomplete: it has no " + name);
                 }

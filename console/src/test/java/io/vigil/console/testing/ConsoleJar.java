@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +21,11 @@ public final class ConsoleJar implements AutoCloseable {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     private final List<Process> started = new ArrayList<>();
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "console-output");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, String> env;
 
     /** @param env extra environment variables for every process (e.g. VIGIL_DB_USER) */
@@ -55,8 +62,9 @@ public final class ConsoleJar implements AutoCloseable {
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         }
         p.getOutputStream().close();
-        var out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        var err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        // Own threads, not the common pool: a test's other async work must not delay reading the output.
+        var out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()), readers);
+        var err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), readers);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("vigil-console " + String.join(" ", args) + " did not finish within 60 s");
@@ -94,6 +102,7 @@ public final class ConsoleJar implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        readers.shutdownNow();
         for (Process p : started) {
             p.destroy();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
