@@ -9,16 +9,21 @@ import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.Role;
+import io.vigil.console.domain.School;
+import io.vigil.console.domain.Schools;
 import io.vigil.console.domain.Secrets;
+import io.vigil.console.domain.Trust;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
 import io.vigil.console.store.jdbc.JdbcUserRepository;
 import io.vigil.console.tls.CertificateStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The composition root: turns command-line operations into wired objects over one data directory. */
 final class ConsoleWiring implements ConsoleOperations {
@@ -40,25 +45,59 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public String createToken(Path dataDir, String school) {
+    public String createToken(Path dataDir, Optional<String> school) {
         try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
-            AuditLog audit = new JdbcAuditLog(db.dataSource(), clock);
-            String token = enrolment(db).createToken(school);
-            audit.record(CLI_ACTOR, "token.create", "school=" + school);
+            School target = schools(db).requireSchool(school);
+            String token = enrolment(db).createToken(target);
+            audit(db).record(CLI_ACTOR, "token.create", "school=" + target.id() + " " + target.name());
             return token;
         }
     }
 
     @Override
-    public void addUser(Path dataDir, String username, Role role, String password) {
+    public String addUser(Path dataDir, String username, Role role, ConsoleOperations.Membership where,
+                          String password) {
         try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
-            userAdmin(db).add(CLI_ACTOR, username, role, password);
+            Schools schools = schools(db);
+            if (where.trust().isPresent()) {
+                Trust trust = schools.requireTrust(where.trust().get());
+                userAdmin(db).add(CLI_ACTOR, username, role, io.vigil.console.domain.Membership.trust(trust.id()), password);
+                return "every school in trust " + trust.name();
+            }
+            School school = schools.requireSchool(where.school());
+            userAdmin(db).add(CLI_ACTOR, username, role, io.vigil.console.domain.Membership.school(school.id()), password);
+            return "school " + school.name();
+        }
+    }
+
+    @Override
+    public void addSchool(Path dataDir, String name, Optional<String> trust) {
+        try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
+            School school = schools(db).addSchool(name, trust);
+            audit(db).record(CLI_ACTOR, "school.add", "school=" + school.id() + " " + school.name()
+                    + school.trustId().map(t -> " trust=" + t).orElse(""));
+        }
+    }
+
+    @Override
+    public void addTrust(Path dataDir, String name) {
+        try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
+            Trust trust = schools(db).addTrust(name);
+            audit(db).record(CLI_ACTOR, "trust.add", "trust=" + trust.id() + " " + trust.name());
         }
     }
 
     @Override
     public String fingerprint(Path dataDir) {
         return new CertificateStore(DataDirectory.existing(dataDir)).loadOrCreate().fingerprint();
+    }
+
+    private AuditLog audit(Database db) {
+        return new JdbcAuditLog(db.dataSource(), clock);
+    }
+
+    private Schools schools(Database db) {
+        return new Schools(new JdbcSchoolRepository(db.dataSource()), clock);
     }
 
     Enrolment enrolment(Database db) {
