@@ -30,8 +30,9 @@ final class TokenCommand implements Runnable {
         @Mixin
         DatabaseOptions database;
 
-        @Option(names = "--school", paramLabel = "NAME", defaultValue = "School",
-                description = "School name shown with enrolled devices (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--school", paramLabel = "NAME",
+                description = "The school whose devices enrol with this token (may be left out when there is only"
+                        + " one school).")
         String school;
 
         private final ConsoleOperations operations;
@@ -44,7 +45,8 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            out.println(operations.createToken(common.dataDir, database.toConfig(spec), school.strip()));
+            out.println(operations.createToken(common.dataDir, database.toConfig(spec),
+                    java.util.Optional.ofNullable(school)));
             return ExitCodes.OK;
         }
     }

@@ -56,6 +56,7 @@ class BackupRestoreIT {
         Path live = work.resolve("live");
         Path archive = work.resolve("vigil-backup.zip");
         Path restored = work.resolve("restored");
+        succeed(console.run(null, "school", "add", "--data", live.toString(), "--name", "Oak Primary"));
         String token = succeed(console.run(null, "token", "create", "--data", live.toString())).strip();
         var serve = console.serve(live);
 
@@ -105,7 +106,7 @@ class BackupRestoreIT {
     @Test
     void restoreRefusesADirectoryThatIsNotEmptyAndAFileThatIsNoBackup() throws Exception {
         Path live = work.resolve("live");
-        succeed(console.run(null, "token", "create", "--data", live.toString()));
+        succeed(console.run(null, "school", "add", "--data", live.toString(), "--name", "Oak Primary"));
         Path archive = work.resolve("b.zip");
         succeed(console.run(null, "backup", "--data", live.toString(), "--to", archive.toString()));
 

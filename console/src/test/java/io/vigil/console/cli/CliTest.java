@@ -34,14 +34,27 @@ class CliTest {
         }
 
         @Override
-        public String createToken(Path dataDir, DatabaseConfig database, String school) {
-            calls.add("token " + school);
+        public String createToken(Path dataDir, DatabaseConfig database, java.util.Optional<String> school) {
+            calls.add("token " + school.orElse("(only school)"));
             return "TOKEN123";
         }
 
         @Override
-        public void addUser(Path dataDir, DatabaseConfig database, String username, Role role, String password) {
-            calls.add("user " + username + " " + role.id() + " " + password);
+        public String addUser(Path dataDir, DatabaseConfig database, String username, Role role, Membership membership, String password) {
+            calls.add("user " + username + " " + role.id() + " " + password
+                    + membership.school().map(s -> " school " + s).orElse("")
+                    + membership.trust().map(t -> " trust " + t).orElse(""));
+            return membership.trust().map(t -> "trust " + t).orElse("school");
+        }
+
+        @Override
+        public void addSchool(Path dataDir, DatabaseConfig database, String name, java.util.Optional<String> trust) {
+            calls.add("school " + name + trust.map(t -> " in " + t).orElse(""));
+        }
+
+        @Override
+        public void addTrust(Path dataDir, DatabaseConfig database, String name) {
+            calls.add("trust " + name);
         }
 
         @Override

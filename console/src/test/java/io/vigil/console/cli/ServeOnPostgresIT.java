@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.console.config.DatabaseConfig;
-import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.testing.ConsoleJar;
 import io.vigil.console.testing.PostgresServer;
 import io.vigil.console.testing.TestAgentClient;
@@ -18,7 +18,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,9 @@ class ServeOnPostgresIT {
     static void database() {
         server = PostgresServer.shared();
         database = server.createDatabase();
+        try (Database db = Database.open(database, Path.of("unused"))) {
+            new JdbcSchoolRepository(db.dataSource()).createSchool("Oak Primary", Optional.empty(), Instant.now());
+        }
     }
 
     @BeforeEach
@@ -55,8 +60,11 @@ class ServeOnPostgresIT {
 
     @Test
     void alertsIngestedOverTlsAreStoredInPostgresNotInTheDataDirectory() throws Exception {
+        ConsoleJar.Result school = console.run(null, "school", "add", "--data", dataDir.toString(), "--db",
+                database.url(), "--name", "Elm Academy");
+        assertEquals(0, school.exit(), school.err());
         ConsoleJar.Result token = console.run(null, "token", "create", "--data", dataDir.toString(), "--db",
-                database.url(), "--school", "Oak Primary");
+                database.url(), "--school", "Elm Academy");
         assertEquals(0, token.exit(), token.err());
         var serve = console.serve(dataDir, "--db", database.url());
 
@@ -73,9 +81,11 @@ class ServeOnPostgresIT {
         }
 
         try (Database db = Database.open(database, dataDir)) {
-            var stored = new JdbcAlertRepository(db.dataSource()).find(AlertQuery.all()).alerts();
+            var stored = new JdbcAlertRepository(db.dataSource()).afterRowId(0, 10);
             assertEquals(List.of(uuid), stored.stream().map(a -> a.uuid()).toList());
             assertEquals("LAPTOP-PG", stored.getFirst().deviceHostname());
+            assertEquals(new JdbcSchoolRepository(db.dataSource()).school("Elm Academy").orElseThrow().id(),
+                    stored.getFirst().schoolId(), "stored under the token's school");
         }
         assertFalse(Files.exists(dataDir.resolve(Database.H2_FILE)), "no H2 database was made beside PostgreSQL");
     }
@@ -89,7 +99,8 @@ class ServeOnPostgresIT {
         try (noEnvironment) {
             ConsoleJar.Result user = noEnvironment.run("correct horse battery staple\n", "user", "add", "--data",
                     dataDir.toString(), "--db", database.url(), "--db-user", server.user(), "--db-password-file",
-                    secret.toString(), "--username", "dsl-from-file", "--role", "dsl", "--password-stdin");
+                    secret.toString(), "--username", "dsl-from-file", "--role", "dsl", "--school", "Oak Primary",
+                    "--password-stdin");
             assertEquals(0, user.exit(), user.err());
         }
     }

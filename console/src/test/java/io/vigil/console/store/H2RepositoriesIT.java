@@ -4,6 +4,8 @@ import io.vigil.console.store.contract.AlertRepositoryContract;
 import io.vigil.console.store.contract.AuditLogContract;
 import io.vigil.console.store.contract.DeviceRepositoryContract;
 import io.vigil.console.store.contract.FilterEventRepositoryContract;
+import io.vigil.console.store.contract.IndexOutboxContract;
+import io.vigil.console.store.contract.SchoolRepositoryContract;
 import io.vigil.console.store.contract.TokenRepositoryContract;
 import io.vigil.console.store.contract.UserRepositoryContract;
 import io.vigil.console.store.jdbc.Database;
@@ -70,6 +72,22 @@ class H2RepositoriesIT {
 
     @Nested
     class Audit implements AuditLogContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Schools implements SchoolRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Outbox implements IndexOutboxContract {
         @Override
         public DataSource dataSource() {
             return source();

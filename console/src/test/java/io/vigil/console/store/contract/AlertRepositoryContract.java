@@ -11,6 +11,7 @@ import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertRepository;
 import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.NewAlert;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.StoredAlert;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.StoreException;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +30,13 @@ public interface AlertRepositoryContract extends StoreContract {
         return new JdbcAlertRepository(dataSource());
     }
 
-    private static AlertQuery query(String category, Integer minSeverity, AlertStatus status, int limit) {
-        return new AlertQuery(Optional.empty(), Optional.ofNullable(category), Optional.ofNullable(minSeverity),
-                Optional.ofNullable(status), limit);
+    default AlertQuery query(String category, Integer minSeverity, AlertStatus status, int limit) {
+        return AlertQuery.in(everySchool()).category(category).minSeverity(minSeverity).status(status).limit(limit)
+                .build();
+    }
+
+    default AlertPage all() {
+        return alerts().find(AlertQuery.in(everySchool()).limit(AlertQuery.MAX_LIMIT).build());
     }
 
     @Test
@@ -47,6 +51,7 @@ public interface AlertRepositoryContract extends StoreContract {
         assertTrue(alerts().storeOnce(sent, T0));
 
         StoredAlert stored = alerts().afterRowId(0, 10).getFirst();
+        assertEquals(school("Oak Primary"), stored.schoolId(), "the alert carries its device's school");
         assertEquals("3f2504e0-4f89-11d3-9a0c-0305e82c3301", stored.uuid(), "uuid kept in lower case");
         assertEquals("dev-1", stored.deviceId());
         assertEquals("LAPTOP-01", stored.deviceHostname());
@@ -77,7 +82,7 @@ public interface AlertRepositoryContract extends StoreContract {
                 a.category(), a.severity(), a.score(), a.ruleIds(), a.snippet(), a.app(), a.windowTitle(), a.url(),
                 a.user(), a.occurredAt(), a.source(), a.listVersion());
         assertFalse(alerts().storeOnce(sameUuidUpperCase, T0), "uuids compare without case");
-        assertEquals(1, alerts().find(AlertQuery.all()).total());
+        assertEquals(1, all().total());
     }
 
     @Test
@@ -88,7 +93,7 @@ public interface AlertRepositoryContract extends StoreContract {
         List<Boolean> stored = StoreContract.concurrently(8,
                 () -> new JdbcAlertRepository(dataSource()).storeOnce(a, T0));
         assertEquals(1, stored.stream().filter(s -> s).count(), "exactly one resend stored it: " + stored);
-        assertEquals(1, alerts().find(AlertQuery.all()).total());
+        assertEquals(1, all().total());
     }
 
     @Test
@@ -106,7 +111,7 @@ public interface AlertRepositoryContract extends StoreContract {
             return count;
         });
         assertEquals(40, storedPerTask.stream().mapToInt(Integer::intValue).sum());
-        assertEquals(40, alerts().find(AlertQuery.all()).total());
+        assertEquals(40, all().total());
     }
 
     @Test
@@ -126,12 +131,11 @@ public interface AlertRepositoryContract extends StoreContract {
     }
 
     @Test
-    default void maxRowIdIsZeroWhenEmptyThenTheNewestRow() {
-        assertEquals(0, alerts().maxRowId());
-        device("dev-1", "LAPTOP-01");
-        alerts().storeOnce(alert("dev-1", 1, "bullying", 2, T0), T0);
-        alerts().storeOnce(alert("dev-1", 2, "bullying", 2, T0), T0);
-        assertEquals(alerts().afterRowId(0, 10).getLast().rowId(), alerts().maxRowId());
+    default void anEmptyStoreHasNoAlertsAtAll() {
+        assertTrue(alerts().afterRowId(0, 10).isEmpty());
+        school("Oak Primary");
+        assertEquals(0, all().total());
+        assertTrue(all().alerts().isEmpty());
     }
 
     @Test
@@ -159,7 +163,7 @@ public interface AlertRepositoryContract extends StoreContract {
         for (NewAlert a : List.of(low, urgentOld, urgentNew, urgentNewSecond)) {
             alerts().storeOnce(a, T0);
         }
-        List<String> order = alerts().find(AlertQuery.all()).alerts().stream().map(StoredAlert::uuid).toList();
+        List<String> order = all().alerts().stream().map(StoredAlert::uuid).toList();
         assertEquals(List.of(urgentNewSecond.uuid(), urgentNew.uuid(), urgentOld.uuid(), low.uuid()), order);
     }
 
@@ -201,7 +205,7 @@ public interface AlertRepositoryContract extends StoreContract {
     @Test
     default void alertFromAnUnknownDeviceIsRefused() {
         assertThrows(StoreException.class, () -> alerts().storeOnce(alert("no-such-device", 1, "bullying", 2, T0), T0));
-        assertEquals(0, alerts().maxRowId());
+        assertTrue(alerts().afterRowId(0, 10).isEmpty());
     }
 
     @Test
@@ -211,7 +215,81 @@ public interface AlertRepositoryContract extends StoreContract {
         Instant second = T0.plus(2, ChronoUnit.MICROS);
         alerts().storeOnce(alert("dev-1", 1, "bullying", 3, first), T0);
         alerts().storeOnce(alert("dev-1", 2, "bullying", 3, second), T0);
-        List<Instant> times = alerts().find(AlertQuery.all()).alerts().stream().map(StoredAlert::occurredAt).toList();
+        List<Instant> times = all().alerts().stream().map(StoredAlert::occurredAt).toList();
         assertEquals(List.of(second, first), times, "newest first, a microsecond apart");
+    }
+
+    @Test
+    default void pagesFollowOneAnotherWithoutGapsOrRepeatsAndKeepTheTotal() {
+        device("dev-1", "LAPTOP-01");
+        List<String> paged = new ArrayList<>();
+        for (long s = 1; s <= 23; s++) {
+            // Several alerts share a severity and a time: the row id settles their order, so pages are stable.
+            NewAlert a = alert("dev-1", s, "bullying", (int) (s % 3) + 1, T0.plusSeconds(s % 4));
+            alerts().storeOnce(a, T0);
+        }
+        List<String> everything = all().alerts().stream().map(StoredAlert::uuid).toList();
+        for (int offset = 0; offset < 23; offset += 5) {
+            AlertPage page = alerts().find(AlertQuery.in(everySchool()).offset(offset).limit(5).build());
+            assertEquals(23, page.total(), "the total is the same on every page");
+            page.alerts().forEach(a -> paged.add(a.uuid()));
+        }
+        assertEquals(everything, paged, "pages of 5 read in a row give the whole list, in order");
+        AlertPage past = alerts().find(AlertQuery.in(everySchool()).offset(40).limit(5).build());
+        assertEquals(23, past.total());
+        assertTrue(past.alerts().isEmpty(), "a page past the end is empty, not an error");
+    }
+
+    @Test
+    default void aScopeSeesOnlyItsOwnSchoolsAlerts() {
+        device("oak-1", "OAK-LAPTOP", "Oak Primary");
+        device("elm-1", "ELM-LAPTOP", "Elm Academy");
+        alerts().storeOnce(alert("oak-1", 1, "self_harm", 5, T0), T0);
+        alerts().storeOnce(alert("elm-1", 1, "self_harm", 5, T0), T0);
+        alerts().storeOnce(alert("elm-1", 2, "bullying", 2, T0), T0);
+        long oak = school("Oak Primary");
+        long elm = school("Elm Academy");
+
+        AlertPage oakOnly = alerts().find(AlertQuery.all(Scope.of(oak)));
+        assertEquals(1, oakOnly.total());
+        assertTrue(oakOnly.alerts().stream().allMatch(a -> a.schoolId() == oak && a.deviceId().equals("oak-1")));
+        assertEquals(2, alerts().find(AlertQuery.all(Scope.of(elm))).total());
+        assertEquals(3, alerts().find(AlertQuery.all(Scope.of(oak, elm))).total(), "a trust-wide reader");
+        assertEquals(0, alerts().find(AlertQuery.all(Scope.of(oak + elm + 100))).total(), "an unknown school");
+    }
+
+    @Test
+    default void anEmptyScopeSeesNothing() {
+        device("dev-1", "LAPTOP-01");
+        alerts().storeOnce(alert("dev-1", 1, "self_harm", 5, T0), T0);
+        AlertPage page = alerts().find(AlertQuery.all(Scope.nothing()));
+        assertEquals(0, page.total(), "deny by default");
+        assertTrue(page.alerts().isEmpty());
+    }
+
+    @Test
+    default void findFiltersByUserDeviceAndTimeRange() {
+        device("dev-1", "LAPTOP-01");
+        device("dev-2", "LAPTOP-02");
+        NewAlert early = alert("dev-1", 1, "bullying", 3, T0);
+        NewAlert late = alert("dev-1", 2, "bullying", 3, T0.plusSeconds(3600));
+        NewAlert otherDevice = alert("dev-2", 1, "bullying", 3, T0.plusSeconds(60));
+        NewAlert otherUser = new NewAlert(java.util.UUID.randomUUID().toString(), "dev-2", 2, "bullying", 3, 1,
+                List.of("bullying.1"), "x", "chrome", "w", "", "a.pupil", T0.plusSeconds(60), "keyboard", "v");
+        for (NewAlert a : List.of(early, late, otherDevice, otherUser)) {
+            alerts().storeOnce(a, T0);
+        }
+        var in = AlertQuery.in(everySchool());
+        assertEquals(List.of(otherUser.uuid()), uuids(alerts().find(in.user("a.pupil").build())));
+        assertEquals(List.of(late.uuid(), early.uuid()),
+                uuids(alerts().find(AlertQuery.in(everySchool()).device("dev-1").build())));
+        assertEquals(List.of(early.uuid()), uuids(alerts().find(AlertQuery.in(everySchool()).device("dev-1")
+                .to(T0.plusSeconds(1)).build())), "'to' excludes its own instant and later");
+        assertEquals(List.of(late.uuid()), uuids(alerts().find(AlertQuery.in(everySchool())
+                .from(T0.plusSeconds(3600)).build())), "'from' includes its own instant");
+    }
+
+    private static List<String> uuids(AlertPage page) {
+        return page.alerts().stream().map(StoredAlert::uuid).toList();
     }
 }

@@ -10,6 +10,7 @@ import io.vigil.console.domain.Device;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.FilterEventRecord;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
@@ -29,11 +30,13 @@ public interface DeviceRepositoryContract extends StoreContract {
     @Test
     default void enrolledDeviceIsListedWithItsFactsAndCredentialHash() {
         DeviceFacts facts = new DeviceFacts("LAPTOP-07", "Windows", "11", "hw-7", "1.2.0");
-        devices().create(new Device("dev-7", "Oak Primary", facts, "", T0, null), "a".repeat(64));
+        long oak = school("Oak Primary");
+        devices().create(new Device("dev-7", oak, "Oak Primary", facts, "", T0, null), "a".repeat(64));
 
-        Device listed = devices().all().getFirst();
+        Device listed = devices().inScope(Scope.of(oak)).getFirst();
         assertEquals("dev-7", listed.id());
-        assertEquals("Oak Primary", listed.school());
+        assertEquals(oak, listed.schoolId());
+        assertEquals("Oak Primary", listed.schoolName());
         assertEquals(facts, listed.facts());
         assertEquals(T0, listed.enrolledAt());
         assertNull(listed.lastSeenAt(), "never seen before its first session");
@@ -46,15 +49,25 @@ public interface DeviceRepositoryContract extends StoreContract {
         device("dev-1", "OLD-NAME");
         DeviceFacts fresh = new DeviceFacts("NEW-NAME", "Linux", "6.8", "hw-1", "2.0");
         devices().recordHello("dev-1", fresh, "a.pupil", T0.plusSeconds(60));
-        Device afterHello = devices().all().getFirst();
+        Device afterHello = devices().inScope(everySchool()).getFirst();
         assertEquals(fresh, afterHello.facts());
         assertEquals("a.pupil", afterHello.lastUser());
         assertEquals(T0.plusSeconds(60), afterHello.lastSeenAt());
 
         devices().recordSeen("dev-1", T0.plusSeconds(120));
-        Device afterSeen = devices().all().getFirst();
+        Device afterSeen = devices().inScope(everySchool()).getFirst();
         assertEquals(T0.plusSeconds(120), afterSeen.lastSeenAt());
         assertEquals("a.pupil", afterSeen.lastUser());
+    }
+
+    @Test
+    default void aScopeListsOnlyItsSchoolsDevicesAndAnEmptyOneNone() {
+        device("oak-1", "OAK-1", "Oak Primary");
+        device("elm-1", "ELM-1", "Elm Academy");
+        assertEquals(List.of("oak-1"), devices().inScope(Scope.of(school("Oak Primary"))).stream().map(Device::id)
+                .toList());
+        assertEquals(2, devices().inScope(everySchool()).size());
+        assertTrue(devices().inScope(Scope.nothing()).isEmpty(), "deny by default");
     }
 
     @Test
@@ -62,7 +75,7 @@ public interface DeviceRepositoryContract extends StoreContract {
         device("dev-c", "BETA");
         device("dev-b", "ALPHA");
         device("dev-a", "BETA");
-        assertEquals(List.of("dev-b", "dev-a", "dev-c"), devices().all().stream().map(Device::id).toList());
+        assertEquals(List.of("dev-b", "dev-a", "dev-c"), devices().inScope(everySchool()).stream().map(Device::id).toList());
     }
 
     @Test
@@ -83,6 +96,6 @@ public interface DeviceRepositoryContract extends StoreContract {
     default void aDeviceIdIsEnrolledOnce() {
         device("dev-1", "LAPTOP-01");
         assertThrows(StoreException.class, () -> device("dev-1", "LAPTOP-01-AGAIN"));
-        assertTrue(devices().all().stream().allMatch(d -> d.facts().hostname().equals("LAPTOP-01")));
+        assertTrue(devices().inScope(everySchool()).stream().allMatch(d -> d.facts().hostname().equals("LAPTOP-01")));
     }
 }

@@ -3,10 +3,14 @@ package io.vigil.console.store.contract;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.NewAlert;
+import io.vigil.console.domain.School;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -27,10 +32,27 @@ public interface StoreContract {
     /** An empty database the console's migrations have run on, fresh for each test. */
     DataSource dataSource();
 
+    /** The school of {@code name}, created on first use. */
+    default long school(String name) {
+        var schools = new JdbcSchoolRepository(dataSource());
+        return schools.school(name).orElseGet(() -> schools.createSchool(name, Optional.empty(), T0)).id();
+    }
+
+    /** A device of "Oak Primary". */
     default String device(String id, String hostname) {
-        new JdbcDeviceRepository(dataSource()).create(new Device(id, "Oak Primary",
+        return device(id, hostname, "Oak Primary");
+    }
+
+    default String device(String id, String hostname, String schoolName) {
+        new JdbcDeviceRepository(dataSource()).create(new Device(id, school(schoolName), schoolName,
                 new DeviceFacts(hostname, "Linux", "6.1", "hw-" + id, "1.0"), "", T0, null), "0".repeat(64));
         return id;
+    }
+
+    /** Every school there is: the scope of a reader allowed to see everything (tests only). */
+    default Scope everySchool() {
+        return new Scope(new JdbcSchoolRepository(dataSource()).schools().stream().map(School::id)
+                .collect(Collectors.toSet()));
     }
 
     static NewAlert alert(String deviceId, long sequence, String category, int severity, Instant occurredAt) {

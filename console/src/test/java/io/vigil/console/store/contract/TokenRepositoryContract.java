@@ -3,6 +3,7 @@ package io.vigil.console.store.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.vigil.console.domain.School;
 import io.vigil.console.domain.TokenRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
 import io.vigil.console.store.jdbc.StoreException;
@@ -18,22 +19,31 @@ public interface TokenRepositoryContract extends StoreContract {
 
     @Test
     default void aTokenNamesTheSchoolItWasCreatedFor() {
-        tokens().create("1".repeat(64), "Oak Primary", T0);
-        tokens().create("2".repeat(64), "Ysgol Gymraeg Aberyst\u0175yth", T0);
-        assertEquals(Optional.of("Oak Primary"), tokens().activeSchool("1".repeat(64)));
-        assertEquals(Optional.of("Ysgol Gymraeg Aberyst\u0175yth"), tokens().activeSchool("2".repeat(64)));
+        long oak = school("Oak Primary");
+        long welsh = school("Ysgol Gymraeg Aberyst\u0175yth");
+        tokens().create("1".repeat(64), oak, T0);
+        tokens().create("2".repeat(64), welsh, T0);
+        assertEquals(Optional.of(oak), tokens().activeSchool("1".repeat(64)).map(School::id));
+        assertEquals(Optional.of("Ysgol Gymraeg Aberyst\u0175yth"),
+                tokens().activeSchool("2".repeat(64)).map(School::name));
     }
 
     @Test
     default void anUnknownTokenNamesNoSchool() {
-        tokens().create("1".repeat(64), "Oak Primary", T0);
+        tokens().create("1".repeat(64), school("Oak Primary"), T0);
         assertEquals(Optional.empty(), tokens().activeSchool("f".repeat(64)));
     }
 
     @Test
     default void aTokenHashIsStoredOnce() {
-        tokens().create("1".repeat(64), "Oak Primary", T0);
-        assertThrows(StoreException.class, () -> tokens().create("1".repeat(64), "Elm Academy", T0));
-        assertEquals(Optional.of("Oak Primary"), tokens().activeSchool("1".repeat(64)), "first school kept");
+        long oak = school("Oak Primary");
+        tokens().create("1".repeat(64), oak, T0);
+        assertThrows(StoreException.class, () -> tokens().create("1".repeat(64), school("Elm Academy"), T0));
+        assertEquals(Optional.of(oak), tokens().activeSchool("1".repeat(64)).map(School::id), "first school kept");
+    }
+
+    @Test
+    default void aTokenForASchoolThatDoesNotExistIsRefused() {
+        assertThrows(StoreException.class, () -> tokens().create("1".repeat(64), 987_654, T0));
     }
 }
