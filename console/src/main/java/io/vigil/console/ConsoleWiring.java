@@ -18,6 +18,7 @@ import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.domain.Trust;
 import io.vigil.console.store.jdbc.Database;
+import io.vigil.console.store.jdbc.H2Backup;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
@@ -104,6 +105,7 @@ final class ConsoleWiring implements ConsoleOperations {
         BackupArchive.restore(archive, dir);
         // Opening proves the restored files work together (password, database) and migrates an older backup.
         try (Database db = Database.open(dir)) {
+            H2Backup.forgetNodesOfRestoredDatabase(db);
             var everySchool = new Scope(new JdbcSchoolRepository(db.dataSource()).schools().stream()
                     .map(School::id).collect(java.util.stream.Collectors.toSet()));
             long alerts = new JdbcAlertRepository(db.dataSource()).find(AlertQuery.all(everySchool)).total();

@@ -38,4 +38,18 @@ public final class H2Backup {
             throw new ConsoleException("cannot back up the console database: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Forgets the console nodes a restored database lists. Their search indexes were not restored (they are
+     * rebuilt), so none of them will drain its outbox again; left registered, each would collect an outbox row
+     * for every alert stored from now on. The node that starts on the restored files registers afresh.
+     */
+    public static void forgetNodesOfRestoredDatabase(Database db) {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.executeUpdate("delete from index_outbox");
+            s.executeUpdate("delete from console_nodes");
+        } catch (SQLException e) {
+            throw new ConsoleException("cannot prepare the restored database: " + e.getMessage(), e);
+        }
+    }
 }
