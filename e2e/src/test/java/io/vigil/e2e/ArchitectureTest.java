@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule databaseDriversOnlyInJdbcStore = noClasses()
-            .that().resideOutsideOfPackage("..console.store.jdbc..")
+            .that().resideInAPackage("io.vigil.console..").and().resideOutsideOfPackage("..console.store.jdbc..")
             .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.postgresql..")
             .because("which database holds the records is the JDBC store's business; the rest sees DataSources");
 
