@@ -97,10 +97,10 @@ class AgentJarIT {
     }
 
     @Test
-    void runningWithoutAReplayScriptSaysLiveCaptureIsNotHereYet() throws Exception {
-        Result r = agent("run", "--config", validConfig().toString());
+    void exitWhenIdleWithoutAReplayIsRefusedBecauseLiveCaptureNeverEnds() throws Exception {
+        Result r = agent("run", "--config", validConfig().toString(), "--exit-when-idle");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("live keyboard and window capture arrive in a later release"), r.err());
+        assertTrue(r.err().contains("--exit-when-idle needs --replay"), r.err());
     }
 
     @Test
