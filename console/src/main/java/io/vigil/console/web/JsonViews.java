@@ -21,8 +21,17 @@ final class JsonViews {
     record AlertsResponse(long total, List<AlertView> alerts) {
     }
 
+    /**
+     * @param capabilities what the agent runs, e.g. "capture.keyboard"
+     * @param unavailable  what it could not start, each with the reason
+     * @param problems     the same in words: "keyboard capture unavailable: no display (DISPLAY is not set)"
+     */
     record DeviceView(String id, String hostname, String school, String lastUser, String agentVersion,
-                      String enrolledAt, String lastSeenAt) {
+                      String enrolledAt, String lastSeenAt, List<String> capabilities,
+                      List<UnavailableView> unavailable, List<String> problems) {
+    }
+
+    record UnavailableView(String capability, String reason) {
     }
 
     record DevicesResponse(List<DeviceView> devices) {
@@ -45,7 +54,10 @@ final class JsonViews {
 
     static DevicesResponse devices(List<Device> devices) {
         return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.school(),
-                d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()))).toList());
+                d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()),
+                d.capabilities().available(), d.capabilities().unavailable().entrySet().stream()
+                        .map(e -> new UnavailableView(e.getKey(), e.getValue())).toList(),
+                d.capabilities().problems())).toList());
     }
 
     static String iso(Instant instant) {

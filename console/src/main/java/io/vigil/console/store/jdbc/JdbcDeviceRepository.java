@@ -1,10 +1,14 @@
 package io.vigil.console.store.jdbc;
 
 import io.vigil.console.domain.Device;
+import io.vigil.console.domain.DeviceCapabilities;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.Text;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -48,6 +52,26 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public void recordCapabilities(String deviceId, DeviceCapabilities capabilities) {
+        StringBuilder unavailable = new StringBuilder();
+        capabilities.unavailable().forEach((capability, reason) -> unavailable.append(capability.replaceAll("\\s", "_"))
+                .append('\t').append(reason.replaceAll("[\\t\\r\\n]", " ")).append('\n'));
+        jdbc.update("update devices set capabilities = ?, unavailable_capabilities = ? where id = ?",
+                Text.bounded(String.join(" ", capabilities.available()), 1000),
+                Text.bounded(unavailable.toString(), 4000), deviceId);
+    }
+
+    private static DeviceCapabilities capabilities(String available, String unavailable) {
+        List<String> list = available.isBlank() ? List.of() : List.of(available.strip().split(" "));
+        Map<String, String> missing = new LinkedHashMap<>();
+        unavailable.lines().filter(l -> l.contains("\t")).forEach(l -> {
+            int tab = l.indexOf('\t');
+            missing.put(l.substring(0, tab), l.substring(tab + 1));
+        });
+        return new DeviceCapabilities(list, missing);
+    }
+
+    @Override
     public long highestStoredSequence(String deviceId) {
         return jdbc.query("""
                 select greatest(coalesce((select max(sequence) from alerts where device_id = ?), 0),
@@ -61,6 +85,7 @@ public final class JdbcDeviceRepository implements DeviceRepository {
                 rs.getString("school"),
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
                         rs.getString("hardware_id"), rs.getString("agent_version")),
-                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at")));
+                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
+                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))));
     }
 }
