@@ -86,16 +86,16 @@ final class Agent implements RunningAgent {
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
                 new EvidenceAttacher(evidence.policy(), evidence.camera(), new SpoolingAlertSink(spool)));
         CaptureQueue queue = new CaptureQueue(detector);
-        queue.start();
 
         List<CaptureSource> sources = new ArrayList<>();
         CompletableFuture<Void> finished;
         if (replay.isPresent()) {
+            queue.start();
             ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
             startSource(source, queue, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            startLive(platform, settings, queue, sources, available, unavailable);
+            startLive(platform, settings, guard, queue, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
         reportUnavailable(unavailable);
@@ -112,21 +112,22 @@ final class Agent implements RunningAgent {
         return new Agent(spool, session, sources, queue, detector, idleFlush, finished);
     }
 
-    private static void startLive(Platform platform, CaptureSettings settings, CaptureQueue queue,
-                                  List<CaptureSource> sources, List<String> available, Map<String, String> unavailable) {
-        Runnable lookNow = () -> { };
+    private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
+                                  CaptureQueue queue, List<CaptureSource> sources, List<String> available,
+                                  Map<String, String> unavailable) {
         if (settings.windows()) {
-            WindowWatcherSource windows = new WindowWatcherSource(settings.windowPoll(), platform.windowListProblem());
+            WindowWatcherSource windows = new WindowWatcherSource(platform.windowListProblem());
             if (startSource(windows, queue, sources, available, unavailable)) {
-                lookNow = windows::lookNow;
+                queue.watchFocus(windows, settings.windowPoll(), w -> guard.isSignInWindow(w.title(), w.app()));
             }
         }
+        queue.start();
         if (settings.keyboard()) {
             Optional<String> noDisplay = platform.displayProblem();
             if (noDisplay.isPresent()) {
                 unavailable.put("capture.keyboard", noDisplay.get()); // the native hook would only fail noisily
             } else {
-                startSource(new KeyboardHookSource(lookNow), queue, sources, available, unavailable);
+                startSource(new KeyboardHookSource(), queue, sources, available, unavailable);
             }
         }
         if (!settings.keyboard() && !settings.windows()) {
@@ -174,6 +175,7 @@ final class Agent implements RunningAgent {
     private static void reportUnavailable(Map<String, String> unavailable) {
         Map<String, List<String>> byReason = new TreeMap<>();
         unavailable.forEach((capability, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(capability));
+        byReason.values().forEach(java.util.Collections::sort);
         byReason.forEach((reason, capabilities) -> log.warn("{} unavailable: {}; the agent runs without {}",
                 String.join(", ", capabilities), reason, capabilities.size() == 1 ? "it" : "them"));
     }

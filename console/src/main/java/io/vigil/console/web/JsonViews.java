@@ -13,9 +13,10 @@ final class JsonViews {
     private JsonViews() {
     }
 
+    /** @param source where the text came from: keyboard, window_title, search_term (a search query), replay */
     record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
                      String deviceId, String app, String window, String url, List<String> rules, String occurredAt,
-                     String status) {
+                     String status, String source) {
     }
 
     record AlertsResponse(long total, List<AlertView> alerts) {
@@ -49,7 +50,8 @@ final class JsonViews {
 
     static AlertView alert(StoredAlert a, CategoryCatalog categories) {
         return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
-                a.deviceId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id());
+                a.deviceId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id(),
+                a.source());
     }
 
     static DevicesResponse devices(List<Device> devices) {

@@ -23,25 +23,15 @@ import org.slf4j.LoggerFactory;
  * Windows, an event tap on macOS). Reports key events only; what the text means, and whether it may be
  * kept at all, is decided after the {@link io.vigil.agent.capture.CaptureQueue}.
  *
- * <p>Keys are attributed to the window that is in front when they are matched, but the window watcher
- * only looks every so often. So before the first key of a burst (after a pause, a click or Enter) this
- * source runs {@code beforeBurst}, which makes the watcher look now: its answer is queued ahead of the
- * key, and a password typed straight after clicking into a sign-in window is dropped as such.
+ * <p>The listener runs on the hook's own native thread (a direct dispatcher, not JNativeHook's default
+ * executor) and only enqueues, so each key is stamped with the moment it happened; the
+ * {@link io.vigil.agent.capture.CaptureQueue} uses that to tell which window a key was typed in.
  */
 public final class KeyboardHookSource implements CaptureSource, NativeKeyListener, NativeMouseListener {
 
     private static final Logger log = LoggerFactory.getLogger(KeyboardHookSource.class);
-    /** A gap between keys long enough to switch windows with the mouse. */
-    private static final long BURST_GAP_NANOS = 300_000_000L;
 
-    private final Runnable beforeBurst;
     private volatile Consumer<CaptureEvent> sink;
-    private long lastKeyNanos = System.nanoTime() - 2 * BURST_GAP_NANOS;
-    private boolean newBurst = true;
-
-    public KeyboardHookSource(Runnable beforeBurst) {
-        this.beforeBurst = beforeBurst;
-    }
 
     @Override
     public String capability() {
@@ -54,6 +44,7 @@ public final class KeyboardHookSource implements CaptureSource, NativeKeyListene
         java.util.logging.Logger.getLogger(GlobalScreen.class.getPackageName()).setLevel(Level.WARNING);
         java.util.logging.Logger.getLogger(GlobalScreen.class.getPackageName()).setUseParentHandlers(false);
         this.sink = sink;
+        GlobalScreen.setEventDispatcher(new DirectExecutor());
         try {
             GlobalScreen.registerNativeHook();
         } catch (NativeHookException | UnsatisfiedLinkError e) {
@@ -78,32 +69,17 @@ public final class KeyboardHookSource implements CaptureSource, NativeKeyListene
         emit(KeyTranslator.pressed(kind(e.getKeyCode()), ctrl));
     }
 
-    /** A click can move the caret or bring another window forward. */
+    /** A click can move the caret or bring another window forward: the text so far ends here. */
     @Override
     public void nativeMousePressed(NativeMouseEvent e) {
-        synchronized (this) {
-            newBurst = true;
-        }
-        Consumer<CaptureEvent> s = sink;
-        if (s != null) {
-            s.accept(new KeyDelete());
-        }
+        emit(Optional.of(new KeyDelete()));
     }
 
     private void emit(Optional<CaptureEvent> event) {
         Consumer<CaptureEvent> s = sink;
-        if (event.isEmpty() || s == null) {
-            return;
+        if (event.isPresent() && s != null) {
+            s.accept(event.get());
         }
-        synchronized (this) {
-            long now = System.nanoTime();
-            if (newBurst || now - lastKeyNanos > BURST_GAP_NANOS) {
-                beforeBurst.run();
-            }
-            lastKeyNanos = now;
-            newBurst = event.get() instanceof io.vigil.agent.capture.LineBreak;
-        }
-        s.accept(event.get());
     }
 
     private static EditKey kind(int code) {
