@@ -74,7 +74,10 @@ final class XDesktop implements AutoCloseable {
     void activate(String windowId) {
         await("window " + windowId + " to become active", Duration.ofSeconds(30), () -> {
             run("xdotool", "windowactivate", "--sync", windowId);
-            return run("xdotool", "getactivewindow").strip().equals(windowId);
+            // openbox sometimes raises a window without giving it the keyboard: ask for the focus too.
+            run("xdotool", "windowfocus", "--sync", windowId);
+            return run("xdotool", "getactivewindow").strip().equals(windowId)
+                    && run("xdotool", "getwindowfocus").strip().equals(windowId);
         });
     }
 

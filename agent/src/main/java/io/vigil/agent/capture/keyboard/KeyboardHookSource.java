@@ -44,13 +44,14 @@ public final class KeyboardHookSource implements CaptureSource, NativeKeyListene
         java.util.logging.Logger.getLogger(GlobalScreen.class.getPackageName()).setLevel(Level.WARNING);
         java.util.logging.Logger.getLogger(GlobalScreen.class.getPackageName()).setUseParentHandlers(false);
         this.sink = sink;
-        GlobalScreen.setEventDispatcher(new DirectExecutor());
         try {
             GlobalScreen.registerNativeHook();
         } catch (NativeHookException | UnsatisfiedLinkError e) {
             this.sink = null;
             throw new CaptureUnavailableException("keyboard hook failed: " + e.getMessage(), e);
         }
+        // Only after registering: registerNativeHook() shuts down whatever dispatcher was set before it.
+        GlobalScreen.setEventDispatcher(new DirectExecutor());
         GlobalScreen.addNativeKeyListener(this);
         GlobalScreen.addNativeMouseListener(this);
         log.info("keyboard hook registered");
