@@ -103,7 +103,7 @@ class LiveCaptureIT {
                 assertFalse(alert.get("window").asText().startsWith("Sign in"), alert::toPrettyString);
                 assertFalse(alert.toString().contains(SECRET), alert::toPrettyString);
             }
-            assertEquals(0, dsl.alerts(Map.of("q", SECRET)).json().get("total").asInt());
+            // (Not searched for through the API: the audit log would then hold it, put there by this test.)
             agent.close(); // flushes anything held, so the search below sees the agent's last word
             assertEquals(List.of(), filesContaining(tmp, SECRET),
                     "text typed into the sign-in window was kept (spool, logs, console database or index)");
