@@ -21,8 +21,9 @@ import oshi.software.os.OperatingSystem;
  * {@link io.vigil.agent.capture.CaptureQueue} looks through it (every poll interval and before each burst
  * of typing) on its own thread, so window changes and keys stay in the order they happened.
  *
- * <p>On X11 OSHI runs {@code xprop} and {@code xwininfo} (package x11-utils) and needs an EWMH window
- * manager; without them it returns an empty list without an error, so both are checked at start.
+ * <p>On X11 the active window is read directly ({@link X11ActiveWindow}): OSHI's window list runs
+ * {@code xprop} and {@code xwininfo} (package x11-utils) per look, too costly every second. OSHI names the
+ * owning process, and lists windows on platforms without the direct reader.
  */
 public final class WindowWatcherSource implements CaptureSource, FocusProbe {
 
@@ -32,6 +33,9 @@ public final class WindowWatcherSource implements CaptureSource, FocusProbe {
     private final ForegroundTracker tracker = new ForegroundTracker();
     private volatile boolean running;
     private OperatingSystem os;
+    private Optional<X11ActiveWindow> x11 = Optional.empty();
+    private long lastPid = -1;
+    private String lastApp = "";
     private boolean warnedEmpty;
 
     /**
@@ -57,8 +61,11 @@ public final class WindowWatcherSource implements CaptureSource, FocusProbe {
         } catch (RuntimeException | LinkageError e) {
             throw new CaptureUnavailableException("window list unavailable: " + e.getMessage(), e);
         }
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).matches("windows.*|mac.*")) {
+            x11 = X11ActiveWindow.open();
+        }
         running = true;
-        log.info("watching the foreground window");
+        log.info("watching the foreground window{}", x11.isPresent() ? " (X11 EWMH)" : "");
     }
 
     @Override
@@ -67,6 +74,11 @@ public final class WindowWatcherSource implements CaptureSource, FocusProbe {
             return Optional.empty();
         }
         try {
+            if (x11.isPresent()) {
+                List<ForegroundTracker.Window> active = x11.get().read()
+                        .map(a -> List.of(new ForegroundTracker.Window(a.id(), a.title(), a.pid(), 1))).orElse(List.of());
+                return tracker.changed(active).map(w -> new WindowFocused(w.title(), appOf(w.pid())));
+            }
             List<ForegroundTracker.Window> windows = os.getDesktopWindows(true).stream()
                     .map(w -> new ForegroundTracker.Window(w.getWindowId(), title(w), w.getOwningProcessId(),
                             w.getOrder()))
@@ -86,16 +98,21 @@ public final class WindowWatcherSource implements CaptureSource, FocusProbe {
         return w.getTitle() == null ? "" : w.getTitle();
     }
 
+    /** Reads /proc (or the OS's process table) only when the window's process changes. */
     private String appOf(long pid) {
-        if (pid <= 0) {
-            return "";
+        if (pid == lastPid) {
+            return lastApp;
         }
-        OSProcess process = os.getProcess((int) pid);
-        return process == null ? "" : process.getName();
+        OSProcess process = pid <= 0 ? null : os.getProcess((int) pid);
+        lastPid = pid;
+        lastApp = process == null ? "" : process.getName();
+        return lastApp;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
+        x11.ifPresent(X11ActiveWindow::close);
+        x11 = Optional.empty();
     }
 }
