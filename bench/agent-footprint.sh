@@ -53,8 +53,14 @@ export DISPLAY=":$display_number"
 openbox >"$work/openbox.log" 2>&1 & pids+=($!)
 until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; do sleep 0.1; done
 xterm -T "Notes - footprint" >/dev/null 2>&1 & pids+=($!)
-until window=$(xdotool search --name "^Notes - footprint$" 2>/dev/null | head -1) && [ -n "$window" ]; do sleep 0.1; done
-xdotool windowactivate --sync "$window" && xdotool windowfocus --sync "$window"
+until window=$(xdotool search --onlyvisible --name "^Notes - footprint$" 2>/dev/null | head -1) && [ -n "$window" ]; do
+  sleep 0.1
+done
+until [ "$(xdotool getwindowfocus 2>/dev/null)" = "$window" ]; do
+  xdotool windowactivate --sync "$window" >/dev/null 2>&1 || true
+  xdotool windowfocus --sync "$window" >/dev/null 2>&1 || true
+  sleep 0.1
+done
 
 # The console, and one enrolled device.
 http_port=$(free_port); grpc_port=$(free_port)
