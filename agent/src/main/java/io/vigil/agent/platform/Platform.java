@@ -33,8 +33,37 @@ public final class Platform {
     }
 
     public DeviceFacts deviceFacts() {
+        Firmware firmware = firmware();
+        String hardwareId = firmware.serial().isEmpty() ? hardwareId() : firmware.serial();
         return new DeviceFacts(hostname(), system.getProperty("os.name", ""), system.getProperty("os.version", ""),
-                hardwareId(), agentVersion());
+                hardwareId, agentVersion(), firmware.model());
+    }
+
+    /** Serial number and model from the firmware (OSHI: DMI on Linux, WMI on Windows, IOKit on macOS). */
+    record Firmware(String serial, String model) {
+    }
+
+    /**
+     * Empty fields where the firmware says nothing useful: virtual machines answer "unknown", and on Linux the
+     * serial is readable by root only. The hardware id then falls back to /etc/machine-id.
+     */
+    Firmware firmware() {
+        try {
+            var computer = new oshi.SystemInfo().getHardware().getComputerSystem();
+            String model = (known(computer.getManufacturer()) + " " + known(computer.getModel())).strip();
+            return new Firmware(known(computer.getSerialNumber()), model);
+        } catch (RuntimeException | LinkageError e) {
+            return new Firmware("", "");
+        }
+    }
+
+    private static String known(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.strip();
+        return v.isEmpty() || v.equalsIgnoreCase("unknown") || v.equalsIgnoreCase("none")
+                || v.equalsIgnoreCase("To Be Filled By O.E.M.") || v.equalsIgnoreCase("Default string") ? "" : v;
     }
 
     /**
@@ -57,27 +86,12 @@ public final class Platform {
         return Optional.of("no display (DISPLAY is not set)");
     }
 
-    /** Why the foreground window cannot be listed, if it cannot: on X11 OSHI runs xprop and xwininfo. */
+    /**
+     * Why the foreground window cannot be watched, if it cannot. On X11 the agent reads it from the window
+     * manager over Xlib; only OSHI's fallback window list needs xprop and xwininfo (x11-utils).
+     */
     public Optional<String> windowListProblem() {
-        Optional<String> display = displayProblem();
-        if (display.isPresent()) {
-            return display;
-        }
-        String os = system.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (!os.startsWith("windows") && !os.startsWith("mac") && !onPath("xprop")) {
-            return Optional.of("xprop not found (install x11-utils)");
-        }
-        return Optional.empty();
-    }
-
-    private boolean onPath(String program) {
-        String path = env.getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
+        return displayProblem();
     }
 
     /** The OS account running the agent; on school laptops this is the pupil's school username. */

@@ -24,6 +24,7 @@ final class ProtoMapper {
                 .setOsVersion(f.osVersion())
                 .setHardwareId(f.hardwareId())
                 .setAgentVersion(f.agentVersion())
+                .setModel(f.model())
                 .build();
     }
 

@@ -24,7 +24,7 @@ final class ProtoMapping {
 
     static DeviceFacts facts(io.vigil.proto.v1.DeviceFacts f) {
         return new DeviceFacts(f.getHostname(), f.getOsName(), f.getOsVersion(), f.getHardwareId(),
-                f.getAgentVersion());
+                f.getAgentVersion(), f.getModel());
     }
 
     /** A missing occurrence time (a buggy agent) is replaced by the arrival time rather than losing the alert. */

@@ -28,7 +28,8 @@ final class JsonViews {
      * @param problems     the same in words: "keyboard capture unavailable: no display (DISPLAY is not set)"
      */
     record DeviceView(String id, String hostname, String school, String lastUser, String agentVersion,
-                      String enrolledAt, String lastSeenAt, List<String> capabilities,
+                      String enrolledAt, String lastSeenAt, String osName, String osVersion, String model,
+                      String hardwareId, List<String> capabilities,
                       List<UnavailableView> unavailable, List<String> problems) {
     }
 
@@ -57,6 +58,7 @@ final class JsonViews {
     static DevicesResponse devices(List<Device> devices) {
         return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.school(),
                 d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()),
+                d.facts().osName(), d.facts().osVersion(), d.facts().model(), d.facts().hardwareId(),
                 d.capabilities().available(), d.capabilities().unavailable().entrySet().stream()
                         .map(e -> new UnavailableView(e.getKey(), e.getValue())).toList(),
                 d.capabilities().problems())).toList());

@@ -63,6 +63,10 @@ public final class WindowWatcherSource implements CaptureSource, FocusProbe {
         }
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).matches("windows.*|mac.*")) {
             x11 = X11ActiveWindow.open();
+            if (x11.isEmpty()) {
+                log.warn("cannot read the active window from X11 directly; falling back to OSHI's window list "
+                        + "(needs x11-utils and runs xprop on every look)");
+            }
         }
         running = true;
         log.info("watching the foreground window{}", x11.isPresent() ? " (X11 EWMH)" : "");

@@ -25,10 +25,10 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         DeviceFacts f = device.facts();
         jdbc.update("""
                 insert into devices (id, school, hostname, os_name, os_version, hardware_id, agent_version,
-                                     credential_hash, enrolled_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     credential_hash, enrolled_at, model)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 device.id(), device.school(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
-                f.agentVersion(), credentialHash, device.enrolledAt());
+                f.agentVersion(), credentialHash, device.enrolledAt(), f.model());
     }
 
     @Override
@@ -41,9 +41,10 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public void recordHello(String deviceId, DeviceFacts f, String user, Instant at) {
         jdbc.update("""
                 update devices set hostname = ?, os_name = ?, os_version = ?, hardware_id = ?, agent_version = ?,
-                                   last_user = ?, last_seen_at = ?
+                                   last_user = ?, last_seen_at = ?, model = ?
                 where id = ?""",
-                f.hostname(), f.osName(), f.osVersion(), f.hardwareId(), f.agentVersion(), user, at, deviceId);
+                f.hostname(), f.osName(), f.osVersion(), f.hardwareId(), f.agentVersion(), user, at, f.model(),
+                deviceId);
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         return jdbc.query("select * from devices order by hostname, id", rs -> new Device(rs.getString("id"),
                 rs.getString("school"),
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
-                        rs.getString("hardware_id"), rs.getString("agent_version")),
+                        rs.getString("hardware_id"), rs.getString("agent_version"), rs.getString("model")),
                 rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
                 capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))));
     }
