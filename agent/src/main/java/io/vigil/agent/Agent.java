@@ -73,6 +73,9 @@ final class Agent implements RunningAgent {
 
     static Agent start(Platform platform, AgentConfig config, Optional<Replay> replay, String user) {
         TextScanner scanner = loadScanner();
+        // Before capture starts: OSHI's firmware query can take a second on a busy laptop, and everything
+        // after the first source starts should be quick (the command line's shutdown hook waits for it).
+        var facts = platform.deviceFacts();
         CaptureSettings settings = config.capture();
         AlertSpool spool = openSpool(config);
         log.info("device {} as user {}; lists {}; spool {} holds {} alert(s)", config.deviceId(), user,
@@ -82,9 +85,11 @@ final class Agent implements RunningAgent {
         List<String> available = new ArrayList<>();
         var evidence = evidence(platform, settings, spool, unavailable, available);
         SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
+        java.util.function.Consumer<io.vigil.agent.alert.AlertRecord> toSpool = new SpoolingAlertSink(spool);
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
-                new EvidenceAttacher(evidence.policy(), evidence.camera(), new SpoolingAlertSink(spool)));
+                evidence.map(e -> (java.util.function.Consumer<io.vigil.agent.alert.AlertRecord>)
+                        new EvidenceAttacher(e.policy(), e.camera(), toSpool)).orElse(toSpool));
         CaptureQueue queue = new CaptureQueue(detector);
 
         List<CaptureSource> sources = new ArrayList<>();
@@ -105,7 +110,7 @@ final class Agent implements RunningAgent {
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
 
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
-                platform.deviceFacts(), scanner.version(), new Capabilities(available, unavailable));
+                facts, scanner.version(), new Capabilities(available, unavailable));
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()));
         session.start(); // capture started first: it never waits for the console
@@ -151,24 +156,22 @@ final class Agent implements RunningAgent {
     private record Evidence(ScreenshotPolicy policy, java.util.function.Supplier<io.vigil.agent.alert.Screenshot> camera) {
     }
 
-    private static Evidence evidence(Platform platform, CaptureSettings settings, AlertSpool spool,
-                                     Map<String, String> unavailable, List<String> available) {
+    /** Screenshots if the school opted in and there is a screen; empty means alerts go straight to the spool. */
+    private static Optional<Evidence> evidence(Platform platform, CaptureSettings settings, AlertSpool spool,
+                                               Map<String, String> unavailable, List<String> available) {
         ScreenshotPolicy policy = new ScreenshotPolicy(settings);
-        java.util.function.Supplier<io.vigil.agent.alert.Screenshot> none = () -> {
-            throw new IllegalStateException("no screen to capture");
-        };
         if (!policy.enabled()) {
-            return new Evidence(policy, none);
+            return Optional.empty();
         }
         Optional<String> noDisplay = platform.displayProblem();
         Optional<ScreenCapture> camera = noDisplay.isPresent() ? Optional.empty() : ScreenCapture.open();
         if (camera.isEmpty()) {
             unavailable.put("evidence.screenshot", noDisplay.orElse("no screen to capture (headless Java runtime)"));
-            return new Evidence(policy, none);
+            return Optional.empty();
         }
         spool.sealScreenshotsWith(ScreenshotSeal.forSpool(spool.file()));
         available.add("evidence.screenshot");
-        return new Evidence(policy, camera.get()::take);
+        return Optional.of(new Evidence(policy, camera.get()::take));
     }
 
     /** One line per reason, so "no display" is said once however many capabilities it stops. */

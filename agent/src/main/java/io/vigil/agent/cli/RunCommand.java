@@ -8,6 +8,7 @@ import io.vigil.agent.config.ConfigException;
 import io.vigil.agent.config.ConfigFile;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -64,12 +65,26 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (reportedUser.isBlank()) {
             throw CliException.usage("no user to report: pass --user NAME or set 'user' in " + config);
         }
-        RunningAgent agent = launcher.launch(agentConfig, script, reportedUser);
+        // The hook is in place before capture starts: a SIGTERM while the agent is still starting (capture can
+        // already have spooled an alert) waits for the start to finish and then stops it cleanly.
+        CompletableFuture<RunningAgent> launched = new CompletableFuture<>();
         Thread hook = new Thread(() -> {
             stopping.countDown();
-            agent.close();
+            try {
+                launched.get(60, TimeUnit.SECONDS).close();
+            } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("agent did not finish starting before it was stopped: {}", e.toString());
+            }
         }, "vigil-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        RunningAgent agent;
+        try {
+            agent = launcher.launch(agentConfig, script, reportedUser);
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook); // nothing started, nothing to stop
+            throw e;
+        }
+        launched.complete(agent);
         try {
             awaitCapture(agent);
             if (stopping.getCount() == 0) {
