@@ -40,24 +40,28 @@ public final class DeviceSessions {
      * @throws InvalidAlertException if the alert is refused; nothing is stored then
      */
     public long alert(String deviceId, NewAlert alert) {
-        return alert(deviceId, alert, Optional.empty());
+        alert(deviceId, alert, Optional.empty());
+        return alert.sequence();
     }
 
     /**
      * Like {@link #alert(String, NewAlert)}, keeping the screenshot too, unless the alert's category may
-     * never have one: then it is dropped here, whatever the agent sent, and never written.
+     * never have one (then it is dropped here, whatever the agent sent, and never written) or the image is
+     * unusable. Either way the alert itself is stored: evidence is optional, the alert is not.
+     *
+     * @return whether the screenshot was kept; the alert's sequence may now be acknowledged either way
+     * @throws InvalidAlertException if the alert is refused; nothing is stored then
      */
-    public long alert(String deviceId, NewAlert alert, Optional<AlertScreenshot> screenshot) {
+    public boolean alert(String deviceId, NewAlert alert, Optional<AlertScreenshot> screenshot) {
         Objects.requireNonNull(deviceId);
         validator.validate(alert);
-        screenshot.map(AlertScreenshot::problem).ifPresent(problem -> {
-            throw new InvalidAlertException("screenshot", problem);
-        });
         alerts.storeOnce(alert, clock.instant());
-        if (screenshot.isPresent() && AlertScreenshot.allowedFor(alert.category())) {
+        boolean keep = screenshot.isPresent() && screenshot.get().problem() == null
+                && AlertScreenshot.allowedFor(alert.category());
+        if (keep) {
             screenshots.storeOnce(screenshot.get(), clock.instant());
         }
-        return alert.sequence();
+        return keep;
     }
 
     /** What the device can and cannot capture, from its Hello and each Heartbeat. */

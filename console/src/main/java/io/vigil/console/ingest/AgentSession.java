@@ -63,9 +63,15 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 }
                 case ALERT -> {
                     var alert = ProtoMapping.alert(deviceId, message.getAlert(), clock.instant());
-                    ack(sessions.alert(deviceId, alert, ProtoMapping.screenshot(alert.uuid(), message.getAlert())));
+                    var shot = ProtoMapping.screenshot(alert.uuid(), message.getAlert());
+                    boolean kept = sessions.alert(deviceId, alert, shot);
+                    ack(alert.sequence());
                     LOG.info("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
-                            alert.severity(), message.getAlert().hasScreenshot() ? " with screenshot" : "");
+                            alert.severity(), kept ? " with screenshot" : "");
+                    if (shot.isPresent() && !kept) {
+                        LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
+                                ? shot.get().problem() : "category " + alert.category() + " never keeps imagery");
+                    }
                     afterAlertAcked.run();
                 }
                 case FILTER_EVENT -> ack(sessions.filterEvent(

@@ -236,5 +236,12 @@ class AgentGatewayIT {
         assertEquals(4, screenshots.find(selfHarm.getUuid()).orElseThrow().data().length);
         assertTrue(screenshots.find(sexual.getUuid()).isEmpty(), "a sexual_content screenshot was stored");
         assertEquals(2, storedAlerts(), "the sexual_content alert itself is kept, only its image is dropped");
+
+        // An unusable image (wrong type) is dropped too, and its alert still stored and acknowledged.
+        var gif = TestAgentClient.alert(3, "self_harm", 4, "i cut again").setScreenshot(png.clone().setMediaType("image/gif"));
+        session.send(TestAgentClient.message(gif));
+        assertEquals(3, session.nextAck());
+        assertTrue(screenshots.find(gif.getUuid()).isEmpty());
+        assertEquals(3, storedAlerts());
     }
 }
