@@ -17,6 +17,8 @@ import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.Role;
+import io.vigil.console.domain.School;
+import io.vigil.console.domain.Schools;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.search.AlertIndexer;
@@ -27,6 +29,8 @@ import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
 import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
+import io.vigil.console.store.jdbc.JdbcIndexOutbox;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
 import io.vigil.console.store.jdbc.JdbcUserRepository;
 import io.vigil.console.tls.CertificateStore;
@@ -51,6 +55,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     private final ServeOptions options;
     private TlsIdentity tls;
     private Enrolment enrolment;
+    private Schools schools;
+    private io.vigil.console.audit.AuditLog audit;
     private UserAdmin userAdmin;
     private int webPort;
     private int grpcPort;
@@ -75,8 +81,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     private void wire(Clock clock, SecureRandom random) throws IOException {
+        // The database first: an unreachable PostgreSQL should stop serve before a certificate is made.
+        Database db = own(Database.open(options.database(), options.dataDir()));
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
-        Database db = own(Database.open(options.dataDir()));
         var source = db.dataSource();
         var alerts = new JdbcAlertRepository(source);
         var devices = new JdbcDeviceRepository(source);
@@ -85,10 +92,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var secrets = new Secrets(random);
         var hasher = new PasswordHasher(random);
 
-        LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index")));
-        AlertIndexer indexer = own(new AlertIndexer(alerts, index));
-        indexer.requestCatchUp();
+        CategoryCatalog categories = categories();
+        LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
+        AlertIndexer indexer = own(new AlertIndexer(alerts, new JdbcIndexOutbox(source, clock), index).start());
 
+        schools = new Schools(new JdbcSchoolRepository(source), clock);
+        this.audit = audit;
         enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
         userAdmin = new UserAdmin(users, hasher, audit, clock);
         var screenshots = new JdbcScreenshotRepository(source);
@@ -96,12 +105,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 new AlertValidator(), screenshots, clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), enrolment, sessions,
-                new DeviceAuthenticator(devices), indexer::requestCatchUp, clock));
+                new DeviceAuthenticator(devices), clock));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
-        var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher),
-                new AuditedAlertReader(new AlertSearch(alerts, index), audit), devices, audit, categories(),
+        var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher, schools),
+                new AuditedAlertReader(new AlertSearch(alerts, indexer), audit), devices, audit, categories,
                 new AuditedScreenshotReader(screenshots, audit));
         WebServer web = own(new WebServer(options.bind(), options.httpPort(), tls, services));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
@@ -183,12 +192,24 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     @Override
     public String createToken(String school) {
-        return enrolment.createToken(school);
+        School target = schoolNamed(school);
+        String token = enrolment.createToken(target);
+        audit.record(ConsoleWiring.CLI_ACTOR, "token.create", "school=" + target.id() + " " + target.name());
+        return token;
     }
 
     @Override
-    public void addOrResetUser(String username, Role role, String password) {
-        userAdmin.addOrResetPassword(ConsoleWiring.CLI_ACTOR, username, role, password);
+    public void addOrResetUser(String username, Role role, String school, String password) {
+        userAdmin.addOrResetPassword(ConsoleWiring.CLI_ACTOR, username, role,
+                io.vigil.console.domain.Membership.school(schoolNamed(school).id()), password);
+    }
+
+    private School schoolNamed(String name) {
+        try {
+            return schools.requireSchool(name);
+        } catch (ConsoleException unknown) {
+            return schools.addSchool(name, java.util.Optional.empty());
+        }
     }
 
     @Override

@@ -30,10 +30,16 @@ public final class AuditedAlertReader {
     }
 
     static String describe(AlertQuery query, AlertPage page) {
-        return "q=" + query.text().orElse("")
+        return "schools=" + query.scope().schoolIds()
+                + " q=" + query.text().orElse("")
                 + " category=" + query.category().orElse("")
                 + " minSeverity=" + query.minSeverity().map(String::valueOf).orElse("")
                 + " status=" + query.status().map(s -> s.id()).orElse("")
+                + " user=" + query.user().orElse("")
+                + " device=" + query.device().orElse("")
+                + " from=" + query.from().map(Object::toString).orElse("")
+                + " to=" + query.to().map(Object::toString).orElse("")
+                + " offset=" + query.offset()
                 + " limit=" + query.limit()
                 + " total=" + page.total()
                 + " returned=[" + page.alerts().stream().map(StoredAlert::uuid).collect(Collectors.joining(",")) + "]";

@@ -1,5 +1,6 @@
 package io.vigil.console.auth;
 
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.domain.User;
 import java.time.Clock;
@@ -27,9 +28,9 @@ public final class SessionStore {
         this.clock = clock;
     }
 
-    public Session open(User user) {
+    public Session open(User user, Scope scope) {
         evictIdle();
-        Session session = new Session(secrets.newSecret(32), user.username(), user.role(), clock.instant());
+        Session session = new Session(secrets.newSecret(32), user.username(), user.role(), scope, clock.instant());
         sessions.put(session.id(), session);
         return session;
     }
@@ -41,7 +42,7 @@ public final class SessionStore {
         }
         Instant now = clock.instant();
         Session updated = sessions.computeIfPresent(id, (key, s) ->
-                expired(s, now) ? null : new Session(s.id(), s.username(), s.role(), now));
+                expired(s, now) ? null : new Session(s.id(), s.username(), s.role(), s.scope(), now));
         return Optional.ofNullable(updated);
     }
 

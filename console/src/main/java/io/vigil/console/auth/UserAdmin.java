@@ -2,6 +2,7 @@ package io.vigil.console.auth;
 
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.UserRepository;
 import java.time.Clock;
@@ -24,17 +25,22 @@ public final class UserAdmin {
         this.clock = clock;
     }
 
-    public void add(String actor, String username, Role role, String password) {
+    public void add(String actor, String username, Role role, Membership membership, String password) {
         checkUsername(username);
         PasswordPolicy.check(password);
-        users.create(username, role, hasher.hash(password), clock.instant());
-        audit.record(actor, "user.add", "username=" + username + " role=" + role.id());
+        users.create(username, role, hasher.hash(password), membership, clock.instant());
+        audit.record(actor, "user.add", "username=" + username + " role=" + role.id()
+                + membership.schoolId().map(id -> " school=" + id).orElse(""));
+        // Seeing every school of a trust is never a default: it is recorded as a grant of its own.
+        membership.trustId().ifPresent(trust ->
+                audit.record(actor, "user.trust_grant", "username=" + username + " trust=" + trust));
     }
 
     /** Creates the user, or resets the password of an existing one (used by the demo). */
-    public void addOrResetPassword(String actor, String username, Role role, String password) {
+    public void addOrResetPassword(String actor, String username, Role role, Membership membership,
+                                   String password) {
         if (users.find(username).isEmpty()) {
-            add(actor, username, role, password);
+            add(actor, username, role, membership, password);
             return;
         }
         PasswordPolicy.check(password);

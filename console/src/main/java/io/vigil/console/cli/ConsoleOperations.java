@@ -1,8 +1,10 @@
 package io.vigil.console.cli;
 
+import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What the command line can ask of the console; implemented by the composition root. */
 public interface ConsoleOperations {
@@ -10,9 +12,46 @@ public interface ConsoleOperations {
     /** Starts both listeners; returns when they accept connections. */
     RunningConsole serve(ServeOptions options);
 
-    String createToken(Path dataDir, String school);
+    String createToken(Path dataDir, DatabaseConfig database, Optional<String> school);
 
-    void addUser(Path dataDir, String username, Role role, String password);
+    /** With the embedded database in {@code dataDir}; @param school empty when the console has just one school */
+    default String createToken(Path dataDir, Optional<String> school) {
+        return createToken(dataDir, DatabaseConfig.embedded(), school);
+    }
+
+    /** @return the school or trust the user now belongs to, in words */
+    String addUser(Path dataDir, DatabaseConfig database, String username, Role role, Membership membership,
+                   String password);
+
+    void addSchool(Path dataDir, DatabaseConfig database, String name, Optional<String> trust);
+
+    /** With the embedded database in {@code dataDir}. */
+    default void addSchool(Path dataDir, String name, Optional<String> trust) {
+        addSchool(dataDir, DatabaseConfig.embedded(), name, trust);
+    }
+
+    void addTrust(Path dataDir, DatabaseConfig database, String name);
+
+    /** Takes a consistent copy of a data directory's embedded database, certificate and key. */
+    BackupSummary backup(Path dataDir, Path archive);
+
+    /** Restores a backup into an empty directory; the search index is rebuilt on the next start. */
+    BackupSummary restore(Path archive, Path dataDir);
+
+    /** @param alerts how many alerts the database holds (checked by opening it) */
+    record BackupSummary(Path archive, Path dataDir, long alerts) {
+    }
+
+    /** Where a new user belongs, by name, as typed on the command line. */
+    record Membership(Optional<String> school, Optional<String> trust) {
+        public static Membership school(Optional<String> name) {
+            return new Membership(name, Optional.empty());
+        }
+
+        public static Membership trust(String name) {
+            return new Membership(Optional.empty(), Optional.of(name));
+        }
+    }
 
     String fingerprint(Path dataDir);
 
@@ -27,9 +66,11 @@ public interface ConsoleOperations {
 
         String fingerprint();
 
+        /** A token for the named school, which is added first if this console does not have it yet. */
         String createToken(String school);
 
-        void addOrResetUser(String username, Role role, String password);
+        /** Creates the user in {@code school}, or resets the password of an existing one (used by the demo). */
+        void addOrResetUser(String username, Role role, String school, String password);
 
         @Override
         void close();

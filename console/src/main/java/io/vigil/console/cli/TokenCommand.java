@@ -21,11 +21,18 @@ final class TokenCommand implements Runnable {
             description = "Print a new enrolment token for devices of a school (reusable until revoked).")
     static final class Create implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--school", paramLabel = "NAME", defaultValue = "School",
-                description = "School name shown with enrolled devices (default: ${DEFAULT-VALUE}).")
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--school", paramLabel = "NAME",
+                description = "The school whose devices enrol with this token (may be left out when there is only"
+                        + " one school).")
         String school;
 
         private final ConsoleOperations operations;
@@ -38,7 +45,8 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            out.println(operations.createToken(common.dataDir, school.strip()));
+            out.println(operations.createToken(common.dataDir, database.toConfig(spec),
+                    java.util.Optional.ofNullable(school)));
             return ExitCodes.OK;
         }
     }

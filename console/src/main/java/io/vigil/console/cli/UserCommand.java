@@ -33,6 +33,9 @@ final class UserCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        DatabaseOptions database;
+
         @Option(names = "--username", required = true, paramLabel = "U", description = "Sign-in name.")
         String username;
 
@@ -40,6 +43,20 @@ final class UserCommand implements Runnable {
                 description = "dsl, deputy_dsl (read and triage alerts), it_admin (devices and tokens, no alert"
                         + " content) or leader (anonymised reports, no alert content).")
         String role;
+
+        @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+        Membership membership;
+
+        static final class Membership {
+            @Option(names = "--school", paramLabel = "NAME",
+                    description = "The school the user works for; they see only its data (may be left out when there"
+                            + " is only one school).")
+            String school;
+
+            @Option(names = "--trust", paramLabel = "NAME",
+                    description = "Grant access to every school in this trust instead (a deliberate, audited grant).")
+            String trust;
+        }
 
         @Option(names = "--password-stdin", required = true,
                 description = "Read the password (at least 12 characters) from the first line of standard input;"
@@ -58,6 +75,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            var databaseConfig = database.toConfig(spec);
             Role parsed;
             try {
                 parsed = Role.fromId(role);
@@ -69,8 +87,12 @@ final class UserCommand implements Runnable {
                 throw new ConsoleException("no password on standard input (pipe it in, e.g. `printf '%s\\n' \"$PW\" |"
                         + " vigil-console user add ... --password-stdin`)");
             }
-            operations.addUser(common.dataDir, username, parsed, password);
-            out.println("Added user " + username + " with role " + parsed.id());
+            var where = membership != null && membership.trust != null
+                    ? ConsoleOperations.Membership.trust(membership.trust)
+                    : ConsoleOperations.Membership.school(java.util.Optional.ofNullable(
+                            membership == null ? null : membership.school));
+            String scope = operations.addUser(common.dataDir, databaseConfig, username, parsed, where, password);
+            out.println("Added user " + username + " with role " + parsed.id() + " for " + scope);
             return ExitCodes.OK;
         }
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public interface UserRepository {
 
     /** @throws ConsoleException if the username is taken */
-    void create(String username, Role role, String passwordHash, Instant createdAt);
+    void create(String username, Role role, String passwordHash, Membership membership, Instant createdAt);
 
     Optional<User> find(String username);
 

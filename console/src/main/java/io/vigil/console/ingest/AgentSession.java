@@ -27,18 +27,16 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final String deviceId;
     private final StreamObserver<ConsoleMessage> out;
     private final DeviceSessions sessions;
-    private final Runnable afterAlertAcked;
     private final Clock clock;
     private boolean ended;
     /** As last stored; a heartbeat rewrites the device row only when what is unavailable changed. */
     private io.vigil.console.domain.DeviceCapabilities capabilitiesSeen;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
-                 Runnable afterAlertAcked, Clock clock) {
+                 Clock clock) {
         this.deviceId = deviceId;
         this.out = out;
         this.sessions = sessions;
-        this.afterAlertAcked = afterAlertAcked;
         this.clock = clock;
     }
 
@@ -72,7 +70,6 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                         LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
                                 ? shot.get().problem() : "category " + alert.category() + " never keeps imagery");
                     }
-                    afterAlertAcked.run();
                 }
                 case FILTER_EVENT -> ack(sessions.filterEvent(
                         ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));

@@ -57,7 +57,7 @@ final class ApiRoutes {
             audit.record(String.valueOf(credentials.username()), "session.failed", "api from " + ctx.ip());
             throw new ApiException(401, "wrong username or password");
         }
-        cookie.set(ctx, sessions.open(user.get()));
+        cookie.set(ctx, sessions.open(user.get(), login.scopeOf(user.get())));
         audit.record(user.get().username(), "session.open", "api from " + ctx.ip());
         ctx.status(204);
     }
@@ -70,13 +70,13 @@ final class ApiRoutes {
 
     private void alerts(Context ctx) {
         var session = cookie.require(ctx, Role::readsAlerts);
-        var query = AlertQueryParams.parse(ctx::queryParam);
-        ctx.json(JsonViews.alerts(alerts.find(session.username(), "alerts.search", query), categories));
+        var query = AlertQueryParams.parse(ctx::queryParam, session.scope());
+        ctx.json(JsonViews.alerts(query, alerts.find(session.username(), "alerts.search", query), categories));
     }
 
     private void devices(Context ctx) {
         var session = cookie.require(ctx, Role::seesDevices);
         audit.record(session.username(), "devices.list", "");
-        ctx.json(JsonViews.devices(devices.all()));
+        ctx.json(JsonViews.devices(devices.inScope(session.scope())));
     }
 }

@@ -55,9 +55,9 @@ final class PageRoutes {
     private void inbox(Context ctx, Session session) {
         AlertQuery query;
         try {
-            query = AlertQueryParams.parse(ctx::queryParam);
+            query = AlertQueryParams.parse(ctx::queryParam, session.scope());
         } catch (ApiException e) {
-            ctx.status(400).html(inbox.render(session.username(), AlertQuery.all(), new AlertPage(0, List.of()),
+            ctx.status(400).html(inbox.render(session.username(), AlertQuery.all(session.scope()), new AlertPage(0, List.of()),
                     e.getMessage()));
             return;
         }
@@ -78,7 +78,7 @@ final class PageRoutes {
             ctx.status(401).html(SignInPage.render("Wrong username or password.", username));
             return;
         }
-        cookie.set(ctx, sessions.open(user.get()));
+        cookie.set(ctx, sessions.open(user.get(), login.scopeOf(user.get())));
         audit.record(user.get().username(), "session.open", "form from " + ctx.ip());
         ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -33,11 +33,12 @@ class SessionStoreTest {
         }
     };
     private final SessionStore store = new SessionStore(new Secrets(new SecureRandom()), clock);
-    private final User dsl = new User(1, "dsl", Role.DSL, "hash", false);
+    private final User dsl = new User(1, "dsl", Role.DSL, "hash", false,
+            io.vigil.console.domain.Membership.school(1));
 
     @Test
     void aSessionStaysAliveWhileUsedAndExpiresAfter30IdleMinutes() {
-        var session = store.open(dsl);
+        var session = store.open(dsl, io.vigil.console.domain.Scope.of(1));
         now = now.plus(Duration.ofMinutes(29));
         assertTrue(store.touch(session.id()).isPresent());
         now = now.plus(Duration.ofMinutes(29));
@@ -48,7 +49,7 @@ class SessionStoreTest {
 
     @Test
     void peekingDoesNotRestartTheIdleTimer() {
-        var session = store.open(dsl);
+        var session = store.open(dsl, io.vigil.console.domain.Scope.of(1));
         now = now.plus(Duration.ofMinutes(29));
         assertTrue(store.peek(session.id()).isPresent());
         now = now.plus(Duration.ofMinutes(2));
@@ -59,7 +60,7 @@ class SessionStoreTest {
 
     @Test
     void closedAndUnknownSessionsAreGone() {
-        var session = store.open(dsl);
+        var session = store.open(dsl, io.vigil.console.domain.Scope.of(1));
         store.close(session.id());
         assertTrue(store.touch(session.id()).isEmpty());
         assertTrue(store.touch("made-up").isEmpty());

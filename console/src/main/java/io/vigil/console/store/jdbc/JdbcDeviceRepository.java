@@ -5,6 +5,7 @@ import io.vigil.console.domain.DeviceCapabilities;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Text;
+import io.vigil.console.domain.Scope;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,10 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public void create(Device device, String credentialHash) {
         DeviceFacts f = device.facts();
         jdbc.update("""
-                insert into devices (id, school, hostname, os_name, os_version, hardware_id, agent_version,
+                insert into devices (id, school_id, hostname, os_name, os_version, hardware_id, agent_version,
                                      credential_hash, enrolled_at, model)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                device.id(), device.school(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
+                device.id(), device.schoolId(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
                 f.agentVersion(), credentialHash, device.enrolledAt(), f.model());
     }
 
@@ -81,12 +82,20 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
-    public List<Device> all() {
-        return jdbc.query("select * from devices order by hostname, id", rs -> new Device(rs.getString("id"),
-                rs.getString("school"),
+    public List<Device> inScope(Scope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        long[] ids = scope.ids();
+        Object[] params = java.util.Arrays.stream(ids).boxed().toArray();
+        return jdbc.query("select d.*, s.name as school_name from devices d join schools s on s.id = d.school_id"
+                + " where d.school_id in (" + String.join(",", java.util.Collections.nCopies(ids.length, "?")) + ")"
+                + " order by d.hostname, d.id", rs -> new Device(rs.getString("id"),
+                rs.getLong("school_id"), rs.getString("school_name"),
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
                         rs.getString("hardware_id"), rs.getString("agent_version"), rs.getString("model")),
                 rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
-                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))));
+                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))),
+                params);
     }
 }
