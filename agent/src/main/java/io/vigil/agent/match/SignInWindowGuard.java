@@ -26,7 +26,10 @@ public final class SignInWindowGuard {
     static final Set<String> SECRET_APPS = Set.of("keepass", "keepassxc", "1password", "bitwarden", "lastpass",
             "dashlane", "pinentry", "pinentry-gtk-2", "pinentry-gnome3", "pinentry-qt", "ssh-askpass", "gcr-prompter",
             "polkit-gnome-authentication-agent-1", "polkit-kde-authentication-agent-1", "lxpolkit", "credentialuibroker",
-            "consent", "logonui", "securityagent", "loginwindow", "gnome-keyring-daemon", "kwalletd5", "kwalletd6");
+            "consent", "logonui", "securityagent", "loginwindow", "gnome-keyring-daemon", "kwalletd5", "kwalletd6",
+            // Lock screens: the unlock password is typed into them.
+            "xscreensaver", "light-locker", "gnome-screensaver-dialog", "kscreenlocker_greet", "i3lock", "xsecurelock",
+            "slock", "xlock", "lockscreen");
 
     private final List<Pattern> extraTitles;
     private final Set<String> extraApps;

@@ -36,6 +36,7 @@ class SignInWindowGuardTest {
         "Vault                       | C:\\Program Files\\Bitwarden\\Bitwarden.exe | true",
         "User Account Control        | consent.exe                               | true",
         "Authenticate                | pinentry-gnome3                           | true",
+        "Screen locked               | kscreenlocker_greet                       | true",
         "Year 9 chat - Discord       | discord                                   | false",
     })
     void recognisesSecretPromptsByTheirApp(String title, String app, boolean signIn) {
