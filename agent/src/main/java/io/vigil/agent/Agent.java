@@ -1,18 +1,28 @@
 package io.vigil.agent;
 
-import io.vigil.agent.capture.replay.ReplayScript;
+import io.vigil.agent.capture.CaptureQueue;
+import io.vigil.agent.capture.CaptureSource;
+import io.vigil.agent.capture.CaptureUnavailableException;
+import io.vigil.agent.capture.keyboard.KeyboardHookSource;
 import io.vigil.agent.capture.replay.ReplaySource;
-import io.vigil.agent.capture.replay.ReplaySpeed;
 import io.vigil.agent.capture.replay.Sleeper;
+import io.vigil.agent.capture.windows.WindowWatcherSource;
 import io.vigil.agent.cli.CliException;
+import io.vigil.agent.cli.Replay;
 import io.vigil.agent.cli.RunningAgent;
 import io.vigil.agent.config.AgentConfig;
+import io.vigil.agent.config.CaptureSettings;
+import io.vigil.agent.evidence.EvidenceAttacher;
+import io.vigil.agent.evidence.ScreenCapture;
+import io.vigil.agent.evidence.ScreenshotPolicy;
+import io.vigil.agent.health.Capabilities;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.KeywordScanner;
 import io.vigil.agent.match.SignInWindowGuard;
 import io.vigil.agent.match.TextScanner;
 import io.vigil.agent.platform.Platform;
 import io.vigil.agent.spool.AlertSpool;
+import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
 import io.vigil.agent.spool.SpoolingAlertSink;
 import io.vigil.agent.transport.ConsoleSession;
@@ -20,7 +30,12 @@ import io.vigil.agent.transport.SessionIdentity;
 import io.vigil.agent.transport.TransportSettings;
 import io.vigil.keywords.KeywordEngine;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,8 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running agent, wired: capture -> detector -> spool -> console session. Part of the composition
- * root; each piece it connects knows nothing of the others.
+ * The running agent, wired: capture sources -> one ordered queue -> detector -> evidence -> spool ->
+ * console session. Part of the composition root; each piece it connects knows nothing of the others.
  */
 final class Agent implements RunningAgent {
 
@@ -38,44 +53,142 @@ final class Agent implements RunningAgent {
 
     private final AlertSpool spool;
     private final ConsoleSession session;
-    private final ReplaySource source;
+    private final List<CaptureSource> sources;
+    private final CaptureQueue queue;
     private final AlertDetector detector;
     private final ScheduledExecutorService idleFlush;
+    private final CompletableFuture<Void> captureFinished;
     private boolean closed;
 
-    private Agent(AlertSpool spool, ConsoleSession session, ReplaySource source, AlertDetector detector,
-                  ScheduledExecutorService idleFlush) {
+    private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
+                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished) {
         this.spool = spool;
         this.session = session;
-        this.source = source;
+        this.sources = sources;
+        this.queue = queue;
         this.detector = detector;
         this.idleFlush = idleFlush;
+        this.captureFinished = captureFinished;
     }
 
-    static Agent start(Platform platform, AgentConfig config, ReplayScript script, ReplaySpeed speed, String user) {
+    static Agent start(Platform platform, AgentConfig config, Optional<Replay> replay, String user) {
         TextScanner scanner = loadScanner();
-        AlertSpool spool;
-        try {
-            spool = AlertSpool.open(config.spoolPath());
-        } catch (SpoolException e) {
-            throw CliException.failure(e.getMessage());
-        }
+        // Before capture starts: OSHI's firmware query can take a second on a busy laptop, and everything
+        // after the first source starts should be quick (the command line's shutdown hook waits for it).
+        var facts = platform.deviceFacts();
+        CaptureSettings settings = config.capture();
+        AlertSpool spool = openSpool(config);
         log.info("device {} as user {}; lists {}; spool {} holds {} alert(s)", config.deviceId(), user,
                 scanner.version(), spool.file(), spool.depth());
-        SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
-                platform.deviceFacts(), scanner.version(), List.of("capture.replay"));
-        ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
-                TransportSettings.defaults(config.heartbeatInterval()));
 
-        ReplaySource source = new ReplaySource(script, speed, Sleeper.REAL);
-        AlertDetector detector = new AlertDetector(scanner, new SignInWindowGuard(), Clock.systemUTC(),
-                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, source.textSource(), new SpoolingAlertSink(spool));
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        List<String> available = new ArrayList<>();
+        var evidence = evidence(platform, settings, spool, unavailable, available);
+        SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
+        java.util.function.Consumer<io.vigil.agent.alert.AlertRecord> toSpool = new SpoolingAlertSink(spool);
+        AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
+                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
+                evidence.map(e -> (java.util.function.Consumer<io.vigil.agent.alert.AlertRecord>)
+                        new EvidenceAttacher(e.policy(), e.camera(), toSpool)).orElse(toSpool));
+        CaptureQueue queue = new CaptureQueue(detector);
+
+        List<CaptureSource> sources = new ArrayList<>();
+        CompletableFuture<Void> finished;
+        if (replay.isPresent()) {
+            queue.start();
+            ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
+            startSource(source, queue, sources, available, unavailable);
+            finished = source.finished().thenCompose(done -> queue.barrier());
+        } else {
+            startLive(platform, settings, guard, queue, sources, available, unavailable);
+            finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
+        }
+        reportUnavailable(unavailable);
+
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
-        source.start(detector); // capture first: it never waits for the console
-        session.start();
-        return new Agent(spool, session, source, detector, idleFlush);
+
+        SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
+                facts, scanner.version(), new Capabilities(available, unavailable));
+        ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
+                TransportSettings.defaults(config.heartbeatInterval()));
+        session.start(); // capture started first: it never waits for the console
+        return new Agent(spool, session, sources, queue, detector, idleFlush, finished);
+    }
+
+    private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
+                                  CaptureQueue queue, List<CaptureSource> sources, List<String> available,
+                                  Map<String, String> unavailable) {
+        if (settings.windows()) {
+            WindowWatcherSource windows = new WindowWatcherSource(platform.windowListProblem());
+            if (startSource(windows, queue, sources, available, unavailable)) {
+                queue.watchFocus(windows, settings.windowPoll(), w -> guard.isSignInWindow(w.title(), w.app()));
+            }
+        }
+        queue.start();
+        if (settings.keyboard()) {
+            Optional<String> noDisplay = platform.displayProblem();
+            if (noDisplay.isPresent()) {
+                unavailable.put("capture.keyboard", noDisplay.get()); // the native hook would only fail noisily
+            } else {
+                startSource(new KeyboardHookSource(), queue, sources, available, unavailable);
+            }
+        }
+        if (!settings.keyboard() && !settings.windows()) {
+            log.warn("capture.keyboard and capture.windows are both off in the config: nothing is captured");
+        }
+    }
+
+    private static boolean startSource(CaptureSource source, CaptureQueue queue, List<CaptureSource> sources,
+                                       List<String> available, Map<String, String> unavailable) {
+        try {
+            source.start(queue::offer);
+            sources.add(source);
+            available.add(source.capability());
+            return true;
+        } catch (CaptureUnavailableException e) {
+            unavailable.put(source.capability(), e.getMessage());
+            return false;
+        }
+    }
+
+    private record Evidence(ScreenshotPolicy policy, java.util.function.Supplier<io.vigil.agent.alert.Screenshot> camera) {
+    }
+
+    /** Screenshots if the school opted in and there is a screen; empty means alerts go straight to the spool. */
+    private static Optional<Evidence> evidence(Platform platform, CaptureSettings settings, AlertSpool spool,
+                                               Map<String, String> unavailable, List<String> available) {
+        ScreenshotPolicy policy = new ScreenshotPolicy(settings);
+        if (!policy.enabled()) {
+            return Optional.empty();
+        }
+        Optional<String> noDisplay = platform.displayProblem();
+        Optional<ScreenCapture> camera = noDisplay.isPresent() ? Optional.empty() : ScreenCapture.open();
+        if (camera.isEmpty()) {
+            unavailable.put("evidence.screenshot", noDisplay.orElse("no screen to capture (headless Java runtime)"));
+            return Optional.empty();
+        }
+        spool.sealScreenshotsWith(ScreenshotSeal.forSpool(spool.file()));
+        available.add("evidence.screenshot");
+        return Optional.of(new Evidence(policy, camera.get()::take));
+    }
+
+    /** One line per reason, so "no display" is said once however many capabilities it stops. */
+    private static void reportUnavailable(Map<String, String> unavailable) {
+        Map<String, List<String>> byReason = new TreeMap<>();
+        unavailable.forEach((capability, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(capability));
+        byReason.values().forEach(java.util.Collections::sort);
+        byReason.forEach((reason, capabilities) -> log.warn("{} unavailable: {}; the agent runs without {}",
+                String.join(", ", capabilities), reason, capabilities.size() == 1 ? "it" : "them"));
+    }
+
+    private static AlertSpool openSpool(AgentConfig config) {
+        try {
+            return AlertSpool.open(config.spoolPath());
+        } catch (SpoolException e) {
+            throw CliException.failure(e.getMessage());
+        }
     }
 
     private static TextScanner loadScanner() {
@@ -88,7 +201,7 @@ final class Agent implements RunningAgent {
 
     @Override
     public CompletableFuture<Void> captureFinished() {
-        return source.finished();
+        return captureFinished;
     }
 
     @Override
@@ -103,9 +216,11 @@ final class Agent implements RunningAgent {
             return;
         }
         closed = true;
-        source.close();
+        sources.forEach(CaptureSource::close);
+        queue.close();
         idleFlush.shutdownNow();
         detector.flush();
+        captureFinished.cancel(false);
         session.close();
         spool.close();
         log.info("agent stopped; {} alert(s) left in the spool for next time", spool.depth());

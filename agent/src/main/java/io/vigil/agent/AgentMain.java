@@ -17,7 +17,7 @@ public final class AgentMain {
     public static int run(String... args) {
         Platform platform = Platform.current();
         return AgentCli.commandLine(platform,
-                (config, script, speed, user) -> Agent.start(platform, config, script, speed, user))
+                (config, replay, user) -> Agent.start(platform, config, replay, user))
                 .execute(args);
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.SessionStore;
@@ -27,6 +28,7 @@ import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
+import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
 import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
@@ -98,8 +100,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         this.audit = audit;
         enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
         userAdmin = new UserAdmin(users, hasher, audit, clock);
+        var screenshots = new JdbcScreenshotRepository(source);
         var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(source),
-                new AlertValidator(), clock);
+                new AlertValidator(), screenshots, clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), enrolment, sessions,
                 new DeviceAuthenticator(devices), clock));
@@ -107,7 +110,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         grpcPort = grpc.port();
 
         var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher, schools),
-                new AuditedAlertReader(new AlertSearch(alerts, indexer), audit), devices, audit, categories);
+                new AuditedAlertReader(new AlertSearch(alerts, indexer), audit), devices, audit, categories,
+                new AuditedScreenshotReader(screenshots, audit));
         WebServer web = own(new WebServer(options.bind(), options.httpPort(), tls, services));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

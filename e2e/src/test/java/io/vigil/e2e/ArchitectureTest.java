@@ -62,4 +62,28 @@ class ArchitectureTest {
     static final ArchRule consoleDoesNotReachIntoTheAgent = noClasses()
             .that().resideInAPackage("io.vigil.console..")
             .should().dependOnClassesThat().resideInAPackage("io.vigil.agent..");
+
+    @ArchTest
+    static final ArchRule keyboardHookOnlyInTheKeyboardSource = noClasses()
+            .that().resideOutsideOfPackage("..agent.capture.keyboard..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.kwhat.jnativehook..")
+            .because("the native keyboard hook is one capture source; everything after it is plain Java");
+
+    @ArchTest
+    static final ArchRule oshiOnlyInTheWindowSourceAndPlatform = noClasses()
+            .that().resideOutsideOfPackages("..agent.capture.windows..", "..agent.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("oshi..", "com.sun.jna..");
+
+    @ArchTest
+    static final ArchRule awtOnlyInEvidence = noClasses()
+            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackage("..agent.evidence..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "javax.swing..")
+            .because("screenshots are the only use of the screen; java.awt elsewhere would pull a display into tests");
+
+    @ArchTest
+    static final ArchRule captureSourcesKnowNothingOfMatchingOrTransport = noClasses()
+            .that().resideInAPackage("..agent.capture..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.match..", "..agent.spool..",
+                    "..agent.transport..", "..agent.evidence..", "io.vigil.keywords..")
+            .because("sources only report what happened; privacy and matching rules apply after the queue, to all alike");
 }

@@ -42,6 +42,24 @@ final class ConsoleApi {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** A binary resource (a screenshot): status, content type and bytes. */
+    BinaryResponse getBinary(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET()
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BinaryResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("HTTPS call failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    record BinaryResponse(int status, String contentType, byte[] body) {
+    }
+
     Response alerts(Map<String, String> query) {
         String qs = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -26,6 +26,12 @@ final class JavaProcess implements AutoCloseable {
     }
 
     static JavaProcess start(Path jar, Path log, List<String> prefix, List<String> args) {
+        return start(jar, log, prefix, args, env -> { });
+    }
+
+    /** @param environment edits the child's environment (set DISPLAY, remove it to simulate a headless session) */
+    static JavaProcess start(Path jar, Path log, List<String> prefix, List<String> args,
+                             java.util.function.Consumer<java.util.Map<String, String>> environment) {
         List<String> command = new ArrayList<>(prefix);
         command.add(javaExecutable());
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -36,10 +42,11 @@ final class JavaProcess implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            environment.accept(builder.environment());
+            Process process = builder.start();
             return new JavaProcess(process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);

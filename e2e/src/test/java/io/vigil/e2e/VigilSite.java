@@ -54,6 +54,14 @@ final class VigilSite implements AutoCloseable {
         return agent;
     }
 
+    /** An agent whose environment the test controls: the X display it sees, or none. */
+    JavaProcess startAgent(java.util.function.Consumer<java.util.Map<String, String>> environment, String... args) {
+        JavaProcess agent = JavaProcess.start(AGENT_JAR, nextLog("agent-" + args[0]), List.of(), List.of(args),
+                environment);
+        running.add(agent);
+        return agent;
+    }
+
     /** Last line of a command's output that looks like its answer (admin commands print it last). */
     String succeed(JavaProcess.Result result) {
         assertEquals(0, result.exitCode(), () -> "command failed:\n" + result.output());

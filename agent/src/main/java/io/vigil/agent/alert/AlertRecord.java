@@ -3,6 +3,7 @@ package io.vigil.agent.alert;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -12,10 +13,11 @@ import java.util.UUID;
  * @param uuid        idempotency key: the console stores an alert once however often it is resent
  * @param source      where the text came from: "keyboard", "window_title", "replay"
  * @param listVersion content hash of the keyword lists that produced the match
+ * @param screenshot  the screen when the alert was raised, for the categories a school opted into
  */
 public record AlertRecord(UUID uuid, String category, int severity, int score, List<String> ruleIds,
                           String snippet, String app, String windowTitle, String url, String user,
-                          Instant occurredAt, String source, String listVersion) {
+                          Instant occurredAt, String source, String listVersion, Optional<Screenshot> screenshot) {
 
     /** Mirrors the console's limit, so an alert the agent keeps is one the console accepts. */
     public static final int MAX_SNIPPET_CHARS = 500;
@@ -33,6 +35,7 @@ public record AlertRecord(UUID uuid, String category, int severity, int score, L
         Objects.requireNonNull(occurredAt);
         Objects.requireNonNull(source);
         Objects.requireNonNull(listVersion);
+        Objects.requireNonNull(screenshot);
         ruleIds = List.copyOf(ruleIds);
         if (severity < 1 || severity > 5) {
             throw new IllegalArgumentException("severity " + severity + " is outside 1-5");
@@ -40,5 +43,18 @@ public record AlertRecord(UUID uuid, String category, int severity, int score, L
         if (snippet.length() > MAX_SNIPPET_CHARS) {
             throw new IllegalArgumentException("snippet of " + snippet.length() + " chars exceeds " + MAX_SNIPPET_CHARS);
         }
+    }
+
+    /** An alert without a screenshot (most alerts). */
+    public AlertRecord(UUID uuid, String category, int severity, int score, List<String> ruleIds, String snippet,
+                       String app, String windowTitle, String url, String user, Instant occurredAt, String source,
+                       String listVersion) {
+        this(uuid, category, severity, score, ruleIds, snippet, app, windowTitle, url, user, occurredAt, source,
+                listVersion, Optional.empty());
+    }
+
+    public AlertRecord withScreenshot(Optional<Screenshot> shot) {
+        return new AlertRecord(uuid, category, severity, score, ruleIds, snippet, app, windowTitle, url, user,
+                occurredAt, source, listVersion, shot);
     }
 }

@@ -5,5 +5,5 @@ package io.vigil.agent.capture;
  * into lines of text (and deciding what to keep) is the match layer's job, so every source gets the
  * same privacy rules.
  */
-public sealed interface CaptureEvent permits KeyTyped, KeyBackspace, LineBreak, WindowFocused {
+public sealed interface CaptureEvent permits KeyTyped, KeyBackspace, KeyDelete, LineBreak, WindowFocused {
 }

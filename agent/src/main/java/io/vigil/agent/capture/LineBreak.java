@@ -1,5 +1,5 @@
 package io.vigil.agent.capture;
 
-/** Enter pressed: the text typed so far is a finished line (a message sent, a search submitted). */
+/** Enter or Tab pressed: the text typed so far is a finished line (a message sent, a search submitted, the next field). */
 public record LineBreak() implements CaptureEvent {
 }

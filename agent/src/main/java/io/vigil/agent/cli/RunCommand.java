@@ -7,6 +7,8 @@ import io.vigil.agent.config.AgentConfig;
 import io.vigil.agent.config.ConfigException;
 import io.vigil.agent.config.ConfigFile;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +29,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     Path config;
 
     @Option(names = "--replay", paramLabel = "SCRIPT",
-            description = "Replay a script (DELAY_MS<TAB>WINDOW_TITLE<TAB>TEXT per line) instead of live capture.")
+            description = "Replay a script (DELAY_MS<TAB>WINDOW_TITLE<TAB>TEXT per line) instead of live capture "
+                    + "(the default: keyboard and foreground window of this desktop session).")
     Path replay;
 
     @Option(names = "--replay-speed", paramLabel = "human|instant", defaultValue = "human",
@@ -38,7 +41,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     String user;
 
     @Option(names = "--exit-when-idle",
-            description = "Exit 0 once the replay has ended and every alert is acknowledged by the console.")
+            description = "With --replay: exit 0 once the replay has ended and every alert is acknowledged.")
     boolean exitWhenIdle;
 
     private final AgentLauncher launcher;
@@ -54,28 +57,41 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Override
     public Integer call() throws InterruptedException {
         AgentConfig agentConfig = loadConfig();
-        if (replay == null) {
-            throw CliException.usage("live keyboard and window capture arrive in a later release; "
-                    + "run with --replay SCRIPT for now");
+        if (replay == null && exitWhenIdle) {
+            throw CliException.usage("--exit-when-idle needs --replay: live capture runs until the agent is stopped");
         }
-        ReplayScript script = loadScript();
+        Optional<Replay> script = replay == null ? Optional.empty() : Optional.of(new Replay(loadScript(), speed));
         String reportedUser = user != null ? user.strip() : agentConfig.user().orElseGet(osUser);
         if (reportedUser.isBlank()) {
             throw CliException.usage("no user to report: pass --user NAME or set 'user' in " + config);
         }
-        RunningAgent agent = launcher.launch(agentConfig, script, speed, reportedUser);
+        // The hook is in place before capture starts: a SIGTERM while the agent is still starting (capture can
+        // already have spooled an alert) waits for the start to finish and then stops it cleanly.
+        CompletableFuture<RunningAgent> launched = new CompletableFuture<>();
         Thread hook = new Thread(() -> {
             stopping.countDown();
-            agent.close();
+            try {
+                launched.get(60, TimeUnit.SECONDS).close();
+            } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("agent did not finish starting before it was stopped: {}", e.toString());
+            }
         }, "vigil-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        RunningAgent agent;
+        try {
+            agent = launcher.launch(agentConfig, script, reportedUser);
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook); // nothing started, nothing to stop
+            throw e;
+        }
+        launched.complete(agent);
         try {
             awaitCapture(agent);
             if (stopping.getCount() == 0) {
                 return ExitCodes.OK;
             }
             if (!exitWhenIdle) {
-                log.info("replay done; agent keeps running until stopped");
+                log.info("capture done; agent keeps running until stopped");
                 stopping.await();
                 return ExitCodes.OK;
             }
@@ -94,11 +110,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     private void awaitCapture(RunningAgent agent) throws InterruptedException {
         try {
             agent.captureFinished().get();
-        } catch (ExecutionException | CompletionException e) {
+        } catch (ExecutionException | CompletionException | java.util.concurrent.CancellationException e) {
             if (stopping.getCount() == 0) {
-                return; // the shutdown hook stopped the replay
+                return; // the shutdown hook stopped capture
             }
-            throw CliException.failure("replay stopped: " + e.getCause());
+            throw CliException.failure("capture stopped: " + (e.getCause() != null ? e.getCause() : e));
         }
     }
 

@@ -5,7 +5,10 @@ import java.util.concurrent.CompletableFuture;
 /** A started agent, as far as the command line needs to see it. */
 public interface RunningAgent extends AutoCloseable {
 
-    /** Completes when the capture source has nothing more to deliver (a replay script ended). */
+    /**
+     * Completes when capture has nothing more to deliver and all of it has been matched (a replay script
+     * ended); live capture never finishes on its own.
+     */
     CompletableFuture<Void> captureFinished();
 
     /** Alerts not yet acknowledged by the console. */

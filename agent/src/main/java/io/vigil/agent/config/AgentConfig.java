@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param statePath         directory for later device state (applied policies and lists)
  * @param user              reported user when the OS user name is not the school username
  * @param heartbeatInterval how often the agent reports its spool depth on an idle session
+ * @param capture           what is captured and kept: sources, sign-in windows, screenshots
  */
 public record AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
-                          Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval) {
+                          Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                          CaptureSettings capture) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -31,6 +33,13 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
         Objects.requireNonNull(statePath);
         Objects.requireNonNull(user);
         Objects.requireNonNull(heartbeatInterval);
+        Objects.requireNonNull(capture);
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval,
+                CaptureSettings.DEFAULTS);
     }
 
     /** The default files for a config written at {@code configFile}: they sit next to it. */
@@ -46,6 +55,6 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
     public String toString() {
         return "AgentConfig[console=" + console + ", pin=" + pin + ", deviceId=" + deviceId
                 + ", deviceCredential=<redacted>, spoolPath=" + spoolPath + ", statePath=" + statePath
-                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + "]";
+                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + "]";
     }
 }

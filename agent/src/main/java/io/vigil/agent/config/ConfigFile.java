@@ -37,8 +37,8 @@ public final class ConfigFile {
     static final String USER = "user";
     static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
     /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
-    private static final Set<String> KNOWN_KEYS = Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID, DEVICE_CREDENTIAL,
-            SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS);
+    private static final Set<String> KNOWN_KEYS = union(Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID,
+            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS), CaptureSettingsParser.KEYS);
 
     private final Path file;
 
@@ -66,7 +66,19 @@ public final class ConfigFile {
             int seconds = parse(p, HEARTBEAT_SECONDS, ConfigFile::positiveInt);
             heartbeat = Duration.ofSeconds(seconds);
         }
-        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat);
+        CaptureSettings capture;
+        try {
+            capture = CaptureSettingsParser.parse(p);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config " + file + ": " + e.getMessage());
+        }
+        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     public void write(AgentConfig config) throws IOException {

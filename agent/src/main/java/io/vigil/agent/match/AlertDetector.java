@@ -8,23 +8,30 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns captured events into alerts: scans each finished line of typed text and each window title
- * with the keyword lists and hands every match on as an {@link AlertRecord}.
+ * Turns captured events into alerts: scans typed text as it grows and each window title with the
+ * keyword lists and hands every match on as an {@link AlertRecord}.
  *
- * <p>Each typed line is scanned exactly once (when it ends), so one line raises at most one alert.
+ * <p>A line is scanned after each word, after a short pause and when it ends; it raises one alert per
+ * distinct finding (a category, or the same category at a higher severity), never one per keystroke.
  * Window titles are scanned on focus; a title that already raised an alert recently (switching back
- * and forth between tabs) does not raise it again.
+ * and forth between tabs) does not raise it again. A search results title is scanned for its query
+ * alone and reported as source {@code search_term}, so the DSL reads "searched for ...".
  *
  * <p>Thread-safe: the capture thread and the idle-flush timer both call in.
  */
 public final class AlertDetector implements Consumer<CaptureEvent> {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertDetector.class);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
     static final String WINDOW_TITLE_SOURCE = "window_title";
+    static final String SEARCH_TERM_SOURCE = "search_term";
     private static final int RECENT_TITLES = 64;
 
     private final TextScanner scanner;
@@ -33,6 +40,9 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     private final String textSource;
     private final Consumer<AlertRecord> alerts;
     private final TextAssembler assembler;
+    /** Findings already raised for the line being typed: category -> highest severity alerted. */
+    private final Map<String, Integer> lineFindings = new java.util.HashMap<>();
+    private boolean wasSuppressing;
     private final Map<String, Boolean> recentTitleAlerts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -47,14 +57,36 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         this.user = user;
         this.textSource = textSource;
         this.alerts = alerts;
-        this.assembler = new TextAssembler(guard, clock, idleTimeout, this::scanLine);
+        this.assembler = new TextAssembler(guard, clock, idleTimeout, new TextAssembler.Lines() {
+            @Override
+            public void growing(TypedLine line) {
+                scanLine(line);
+            }
+
+            @Override
+            public void finished(TypedLine line) {
+                scanLine(line);
+                lineFindings.clear();
+            }
+        });
     }
 
     @Override
     public synchronized void accept(CaptureEvent event) {
         assembler.accept(event);
         if (event instanceof WindowFocused w) {
+            reportSuppression();
             scanTitle(w);
+        }
+    }
+
+    /** One line when typing starts and stops being ignored; never the title, which may be personal. */
+    private void reportSuppression() {
+        boolean now = assembler.suppressing();
+        if (now != wasSuppressing) {
+            log.info(now ? "sign-in or password window in front: typed text is ignored"
+                    : "sign-in window gone: typed text is matched again");
+            wasSuppressing = now;
         }
     }
 
@@ -68,25 +100,36 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
 
     private void scanLine(TypedLine line) {
         Verdict verdict = scanner.scan(line.text());
-        if (verdict.alert()) {
-            alerts.accept(toAlert(verdict, line.app(), line.windowTitle(), textSource));
+        if (!verdict.alert()) {
+            return;
         }
+        Integer raised = lineFindings.get(verdict.category());
+        if (raised != null && raised >= verdict.severity()) {
+            return; // the same finding, seen again as the line grew
+        }
+        lineFindings.put(verdict.category(), verdict.severity());
+        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource));
     }
 
     private void scanTitle(WindowFocused w) {
         if (w.title().isBlank() || recentTitleAlerts.containsKey(w.title())) {
             return;
         }
-        Verdict verdict = scanner.scan(w.title());
+        Optional<String> query = SearchQueries.extract(w.title());
+        String text = query.orElse(w.title());
+        Verdict verdict = scanner.scan(text);
         if (verdict.alert()) {
             recentTitleAlerts.put(w.title(), Boolean.TRUE);
-            alerts.accept(toAlert(verdict, w.app(), w.title(), WINDOW_TITLE_SOURCE));
+            // A query is short and is itself the evidence: the DSL sees all of it, not a window around the match.
+            String snippet = query.orElse(verdict.snippet());
+            alerts.accept(toAlert(verdict, snippet, w.app(), w.title(),
+                    query.isPresent() ? SEARCH_TERM_SOURCE : WINDOW_TITLE_SOURCE));
         }
     }
 
-    private AlertRecord toAlert(Verdict v, String app, String windowTitle, String source) {
-        String snippet = v.snippet().length() > AlertRecord.MAX_SNIPPET_CHARS
-                ? v.snippet().substring(0, AlertRecord.MAX_SNIPPET_CHARS) : v.snippet();
+    private AlertRecord toAlert(Verdict v, String text, String app, String windowTitle, String source) {
+        String snippet = text.length() > AlertRecord.MAX_SNIPPET_CHARS
+                ? text.substring(0, AlertRecord.MAX_SNIPPET_CHARS) : text;
         int severity = Math.clamp(v.severity(), 1, 5);
         // A title of megabytes (some windowing systems allow it) would make an alert the console refuses on
         // every resend, holding up every alert spooled after it.

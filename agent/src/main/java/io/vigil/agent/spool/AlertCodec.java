@@ -1,6 +1,7 @@
 package io.vigil.agent.spool;
 
 import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.alert.Screenshot;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -19,14 +21,22 @@ import java.util.UUID;
 final class AlertCodec {
 
     private static final byte FORMAT_1 = 1;
+    /** FORMAT_1 followed by an optional screenshot, sealed with the spool's {@link ScreenshotSeal}. */
+    private static final byte FORMAT_2 = 2;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlertCodec.class);
 
     private AlertCodec() {
     }
 
     static byte[] encode(AlertRecord a) {
+        return encode(a, null);
+    }
+
+    /** @param seal encrypts the screenshot; without one a screenshot is never written (no plain images on disk) */
+    static byte[] encode(AlertRecord a, ScreenshotSeal seal) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_1);
+            out.writeByte(FORMAT_2);
             out.writeLong(a.uuid().getMostSignificantBits());
             out.writeLong(a.uuid().getLeastSignificantBits());
             out.writeUTF(a.category());
@@ -45,6 +55,18 @@ final class AlertCodec {
             out.writeInt(a.occurredAt().getNano());
             out.writeUTF(a.source());
             out.writeUTF(a.listVersion());
+            if (a.screenshot().isPresent() && seal != null) {
+                Screenshot shot = a.screenshot().get();
+                out.writeBoolean(true);
+                out.writeUTF(shot.mediaType());
+                out.writeInt(shot.width());
+                out.writeInt(shot.height());
+                byte[] sealed = seal.seal(a.uuid(), shot.data());
+                out.writeInt(sealed.length);
+                out.write(sealed);
+            } else {
+                out.writeBoolean(false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory stream
         }
@@ -53,9 +75,13 @@ final class AlertCodec {
 
     /** @throws IOException if the bytes are not a record this agent wrote */
     static AlertRecord decode(byte[] data) throws IOException {
+        return decode(data, null);
+    }
+
+    static AlertRecord decode(byte[] data, ScreenshotSeal seal) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT_1) {
+            if (format != FORMAT_1 && format != FORMAT_2) {
                 throw new IOException("unknown spool record format " + format);
             }
             UUID uuid = new UUID(in.readLong(), in.readLong());
@@ -78,10 +104,36 @@ final class AlertCodec {
             Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
             String source = in.readUTF();
             String listVersion = in.readUTF();
+            Optional<Screenshot> shot = format == FORMAT_2 ? readScreenshot(in, uuid, seal) : Optional.empty();
             return new AlertRecord(uuid, category, severity, score, ruleIds, snippet, app, title, url, user, at,
-                    source, listVersion);
+                    source, listVersion, shot);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IOException("invalid spool record: " + e.getMessage(), e);
+        }
+    }
+
+    /** A screenshot that cannot be opened (key lost) is dropped; the alert itself is still delivered. */
+    private static Optional<Screenshot> readScreenshot(DataInputStream in, UUID uuid, ScreenshotSeal seal)
+            throws IOException {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        String mediaType = in.readUTF();
+        int width = in.readInt();
+        int height = in.readInt();
+        int length = in.readInt();
+        if (length < 0 || length > 64 * 1024 * 1024) {
+            throw new IOException("implausible screenshot length " + length);
+        }
+        byte[] sealed = in.readNBytes(length);
+        if (seal == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Screenshot(mediaType, seal.open(uuid, sealed), width, height));
+        } catch (IOException e) {
+            log.warn("alert {}: {}; delivering it without the screenshot", uuid, e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -50,6 +50,7 @@ public final class AlertSpool implements AutoCloseable {
     private final MVMap<Long, byte[]> unreadable;
     private final MVMap<Long, byte[]> refused;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
+    private volatile ScreenshotSeal seal;
 
     private AlertSpool(Path file, MVStore store) {
         this.file = file;
@@ -133,12 +134,20 @@ public final class AlertSpool implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Lets the spool keep screenshots, encrypted with {@code seal}. Without a seal screenshots are
+     * dropped before they are written: an image never reaches the disk in the clear.
+     */
+    public void sealScreenshotsWith(ScreenshotSeal seal) {
+        this.seal = seal;
+    }
+
     /** Stores the alert under the next sequence; on disk when this returns. */
     public SpooledAlert append(AlertRecord alert) {
         SpooledAlert spooled;
         synchronized (this) {
             long sequence = lastSequence() + 1;
-            alerts.put(sequence, AlertCodec.encode(alert));
+            alerts.put(sequence, AlertCodec.encode(alert, seal));
             meta.put(LAST_SEQUENCE, sequence);
             commitDurably();
             spooled = new SpooledAlert(sequence, alert);
@@ -160,7 +169,7 @@ public final class AlertSpool implements AutoCloseable {
         while (cursor.hasNext() && result.size() < limit) {
             long key = cursor.next();
             try {
-                result.add(new SpooledAlert(key, AlertCodec.decode(cursor.getValue())));
+                result.add(new SpooledAlert(key, AlertCodec.decode(cursor.getValue(), seal)));
             } catch (IOException ex) {
                 bad.add(key);
                 log.error("spool {}: record {} is unreadable ({}); kept aside in map 'unreadable'",

@@ -117,7 +117,8 @@ public final class ConsoleSession implements AutoCloseable {
                 .setUser(identity.user())
                 .setDevice(ProtoMapper.deviceFacts(identity.facts()))
                 .setListVersion(identity.listVersion())
-                .addAllCapabilities(identity.capabilities())
+                .addAllCapabilities(identity.capabilities().available())
+                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
                 .setLastSpooledSequence(spool.lastSequence())).build());
         return requests;
     }

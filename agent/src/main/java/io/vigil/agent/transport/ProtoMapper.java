@@ -4,8 +4,12 @@ import com.google.protobuf.Timestamp;
 import io.vigil.agent.alert.AlertRecord;
 import io.vigil.agent.alert.SpooledAlert;
 import io.vigil.agent.platform.DeviceFacts;
+import io.vigil.agent.health.Capabilities;
 import io.vigil.proto.v1.Alert;
+import io.vigil.proto.v1.UnavailableCapability;
 import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
 
 /** The only place domain records become wire messages. */
 final class ProtoMapper {
@@ -20,12 +24,13 @@ final class ProtoMapper {
                 .setOsVersion(f.osVersion())
                 .setHardwareId(f.hardwareId())
                 .setAgentVersion(f.agentVersion())
+                .setModel(f.model())
                 .build();
     }
 
     static Alert alert(SpooledAlert spooled) {
         AlertRecord a = spooled.alert();
-        return Alert.newBuilder()
+        Alert.Builder alert = Alert.newBuilder()
                 .setUuid(a.uuid().toString())
                 .setSequence(spooled.sequence())
                 .setCategory(a.category())
@@ -39,8 +44,20 @@ final class ProtoMapper {
                 .setOccurredAt(timestamp(a.occurredAt()))
                 .setSource(a.source())
                 .setListVersion(a.listVersion())
-                .setScore(a.score())
-                .build();
+                .setScore(a.score());
+        a.screenshot().ifPresent(s -> alert.setScreenshot(io.vigil.proto.v1.Screenshot.newBuilder()
+                .setMediaType(s.mediaType())
+                .setData(com.google.protobuf.ByteString.copyFrom(s.data()))
+                .setWidth(s.width())
+                .setHeight(s.height())));
+        return alert.build();
+    }
+
+    /** Sorted by capability so Hello and Heartbeat list them the same way every time. */
+    static List<UnavailableCapability> unavailable(Capabilities capabilities) {
+        return new TreeMap<>(capabilities.unavailable()).entrySet().stream()
+                .map(e -> UnavailableCapability.newBuilder().setCapability(e.getKey()).setReason(e.getValue()).build())
+                .toList();
     }
 
     static Timestamp timestamp(Instant at) {

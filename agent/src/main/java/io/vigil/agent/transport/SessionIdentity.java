@@ -1,19 +1,16 @@
 package io.vigil.agent.transport;
 
+import io.vigil.agent.health.Capabilities;
 import io.vigil.agent.platform.DeviceFacts;
-import java.util.List;
 
 /**
  * Who the device is, for the session's metadata and Hello.
  *
- * @param capabilities what this agent can do, e.g. "capture.replay"; the console sends only what is listed
+ * @param capabilities what this agent can do here ("capture.keyboard"), and what it cannot and why; the
+ *                     console sends only what is listed and shows what is missing
  */
 public record SessionIdentity(String deviceId, String deviceCredential, String user, DeviceFacts facts,
-                              String listVersion, List<String> capabilities) {
-
-    public SessionIdentity {
-        capabilities = List.copyOf(capabilities);
-    }
+                              String listVersion, Capabilities capabilities) {
 
     @Override
     public String toString() {

@@ -147,6 +147,7 @@ final class SessionPump {
                 .setSentAt(ProtoMapper.timestamp(Instant.now()))
                 .setSpoolDepth(spool.depth())
                 .setRefusedCount(spool.refusedCount())
+                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
                 .setListVersion(identity.listVersion())).build());
     }
 }

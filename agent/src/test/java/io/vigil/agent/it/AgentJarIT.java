@@ -97,10 +97,10 @@ class AgentJarIT {
     }
 
     @Test
-    void runningWithoutAReplayScriptSaysLiveCaptureIsNotHereYet() throws Exception {
-        Result r = agent("run", "--config", validConfig().toString());
+    void exitWhenIdleWithoutAReplayIsRefusedBecauseLiveCaptureNeverEnds() throws Exception {
+        Result r = agent("run", "--config", validConfig().toString(), "--exit-when-idle");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("live keyboard and window capture arrive in a later release"), r.err());
+        assertTrue(r.err().contains("--exit-when-idle needs --replay"), r.err());
     }
 
     @Test
@@ -133,7 +133,8 @@ class AgentJarIT {
             assertEquals("Year 9 chat - Teams", stored.get(0).getWindowTitle());
             assertEquals("j.smith", stored.get(0).getUser());
             assertEquals("self_harm", stored.get(1).getCategory());
-            assertEquals("window_title", stored.get(1).getSource());
+            assertEquals("search_term", stored.get(1).getSource());
+            assertEquals("how to self harm", stored.get(1).getSnippet());
             assertTrue(run.err().contains("alert raised suicide severity 5 seq 1"), run.err());
             assertTrue(run.err().contains("delivered up to seq 2"), run.err());
             assertFalse(run.err().contains("kill myself"), "snippets are never logged");

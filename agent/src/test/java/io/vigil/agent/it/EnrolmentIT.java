@@ -43,7 +43,7 @@ class EnrolmentIT {
     }
 
     private int agent(String... args) {
-        CommandLine cli = AgentCli.commandLine(Platform.current(), (c, s, sp, u) -> {
+        CommandLine cli = AgentCli.commandLine(Platform.current(), (c, r, u) -> {
             throw new AssertionError("run is not under test");
         });
         cli.setOut(new PrintWriter(out, true));

@@ -51,9 +51,10 @@ class AlertDetectorWithBundledListsTest {
     }
 
     @Test
-    void aConcerningSearchInTheWindowTitleRaisesAWindowTitleAlert() {
+    void aConcerningSearchInTheWindowTitleRaisesASearchTermAlert() {
         detector.accept(new WindowFocused("how to self harm - Google Search", "replay"));
-        assertEquals("window_title", alerts.getFirst().source());
+        assertEquals("search_term", alerts.getFirst().source());
+        assertEquals("how to self harm", alerts.getFirst().snippet());
         assertEquals("self_harm", alerts.getFirst().category());
     }
 

@@ -29,4 +29,26 @@ class SignInWindowGuardTest {
     void recognisesSignInAndPasswordWindows(String title, boolean signIn) {
         assertEquals(signIn, guard.isSignInWindow(title.strip()));
     }
+
+    @ParameterizedTest(name = "{0} / {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "Passwords.kdbx - KeePassXC | keepassxc                                 | true",
+        "Vault                       | C:\\Program Files\\Bitwarden\\Bitwarden.exe | true",
+        "User Account Control        | consent.exe                               | true",
+        "Authenticate                | pinentry-gnome3                           | true",
+        "Screen locked               | kscreenlocker_greet                       | true",
+        "Year 9 chat - Discord       | discord                                   | false",
+    })
+    void recognisesSecretPromptsByTheirApp(String title, String app, boolean signIn) {
+        assertEquals(signIn, guard.isSignInWindow(title.strip(), app.strip()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void schoolsAddTheirOwnTitlesAndApps() {
+        SignInWindowGuard school = new SignInWindowGuard(SignInWindowGuard.compileTitles(java.util.List.of("arbor mis")),
+                java.util.Set.of("SchoolVault.exe"));
+        assertEquals(true, school.isSignInWindow("Arbor MIS - Welcome", "chrome"));
+        assertEquals(true, school.isSignInWindow("Home", "schoolvault"));
+        assertEquals(false, school.isSignInWindow("Home", "chrome"));
+    }
 }

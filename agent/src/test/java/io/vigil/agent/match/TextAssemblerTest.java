@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.agent.capture.CaptureEvent;
 import io.vigil.agent.capture.KeyBackspace;
+import io.vigil.agent.capture.KeyDelete;
 import io.vigil.agent.capture.KeyTyped;
 import io.vigil.agent.capture.LineBreak;
 import io.vigil.agent.capture.WindowFocused;
@@ -132,5 +133,122 @@ class TextAssemblerTest {
         send(new LineBreak());
         send(new LineBreak());
         assertTrue(lines.isEmpty());
+    }
+
+    // --- rebuilding text as the keyboard hook reports it ---
+
+    private final List<TypedLine> growing = new ArrayList<>();
+    private final TextAssembler live = new TextAssembler(new SignInWindowGuard(), clock, Duration.ofSeconds(10),
+            new TextAssembler.Lines() {
+                @Override
+                public void growing(TypedLine line) {
+                    growing.add(line);
+                }
+
+                @Override
+                public void finished(TypedLine line) {
+                    lines.add(line);
+                }
+            });
+
+    private void typeLive(String text) {
+        text.chars().forEach(c -> live.accept(new KeyTyped((char) c)));
+    }
+
+    @Test
+    void severalBackspacesUndoAWholeWordAndItsReplacementIsKept() {
+        live.accept(new WindowFocused("Chat", "discord"));
+        typeLive("i hate maths");
+        for (int i = 0; i < 5; i++) {
+            live.accept(new KeyBackspace());
+        }
+        typeLive("school");
+        live.accept(new LineBreak());
+        assertEquals("i hate school", lines.getFirst().text());
+    }
+
+    @Test
+    void deleteOrCaretMovementEndsTheLineInsteadOfSplicingTextWrongly() {
+        live.accept(new WindowFocused("Notes", "gedit"));
+        typeLive("first part");
+        live.accept(new KeyDelete());
+        typeLive("second part");
+        live.accept(new LineBreak());
+        assertEquals(List.of("first part", "second part"), lines.stream().map(TypedLine::text).toList());
+    }
+
+    @Test
+    void focusChangeMidWordDoesNotJoinTheHalvesAcrossWindows() {
+        live.accept(new WindowFocused("Chat - Discord", "discord"));
+        typeLive("i want to ki");
+        live.accept(new WindowFocused("Homework - Word", "winword"));
+        typeLive("ll the essay");
+        live.accept(new LineBreak());
+        assertEquals(List.of(new TypedLine("i want to ki", "Chat - Discord", "discord"),
+                new TypedLine("ll the essay", "Homework - Word", "winword")), lines);
+    }
+
+    @Test
+    void tabEndsALineLikeEnter() {
+        live.accept(new WindowFocused("Form", "firefox"));
+        typeLive("name");
+        live.accept(new LineBreak()); // the hook reports Tab as a line break
+        typeLive("address");
+        live.accept(new LineBreak());
+        assertEquals(List.of("name", "address"), lines.stream().map(TypedLine::text).toList());
+    }
+
+    @Test
+    void slowTypingStaysOneLineAndIsOfferedAtEachPause() {
+        live.accept(new WindowFocused("Chat", "teams"));
+        for (String word : List.of("nobody ", "would ", "miss ", "me")) {
+            typeLive(word);
+            clock.advance(Duration.ofSeconds(5)); // 20 s for the phrase, never 10 s without a key
+            live.flushIfIdle();
+        }
+        assertTrue(lines.isEmpty(), "a slow typist's line must not be cut: " + lines);
+        assertEquals("nobody would miss me", growing.getLast().text(), "the pause offers the last word too");
+        assertEquals(List.of("nobody", "nobody would", "nobody would miss", "nobody would miss me"),
+                growing.stream().map(TypedLine::text).toList());
+    }
+
+    @Test
+    void aLongBufferKeepsTheNewestTextAndIsStillOfferedWhileGrowing() {
+        live.accept(new WindowFocused("Notes", "gedit"));
+        typeLive("word ".repeat(300) + "final words");
+        assertEquals(TextAssembler.MAX_LINE_CHARS, live.bufferedChars());
+        clock.advance(Duration.ofSeconds(2));
+        live.flushIfIdle();
+        assertTrue(growing.getLast().text().length() <= TextAssembler.MAX_LINE_CHARS);
+        live.accept(new LineBreak());
+        assertTrue(lines.getFirst().text().endsWith("final words"));
+    }
+
+    @Test
+    void nonAsciiTextFromOtherLayoutsIsRebuiltExactly() {
+        live.accept(new WindowFocused("Chat", "teams"));
+        typeLive("Grüße aus Köln, ça va? Привет мир ß");
+        live.accept(new KeyBackspace());
+        typeLive("ς");
+        live.accept(new LineBreak());
+        assertEquals("Grüße aus Köln, ça va? Привет мир ς", lines.getFirst().text());
+    }
+
+    @Test
+    void secretLookingWordsAreMaskedBeforeALineLeaves() {
+        live.accept(new WindowFocused("Chat", "teams"));
+        typeLive("my password is Tr0ub4dor&3 ok");
+        live.accept(new LineBreak());
+        assertEquals("my password is [hidden] ok", lines.getFirst().text());
+    }
+
+    @Test
+    void aSignInWindowNamedOnlyByItsAppIsSuppressedToo() {
+        live.accept(new WindowFocused("Unlock database", "keepassxc"));
+        typeLive("correct horse");
+        live.accept(new LineBreak());
+        assertTrue(lines.isEmpty());
+        assertTrue(growing.isEmpty());
+        assertTrue(live.suppressing());
     }
 }

@@ -2,7 +2,15 @@ package io.vigil.console.domain;
 
 import java.time.Instant;
 
-/** An enrolled device as the console knows it; it belongs to the school whose token enrolled it. */
+/**
+ * An enrolled device as the console knows it; it belongs to the school whose token enrolled it. Also what
+ * its agent last said it can and cannot capture.
+ */
 public record Device(String id, long schoolId, String schoolName, DeviceFacts facts, String lastUser,
-                     Instant enrolledAt, Instant lastSeenAt) {
+                     Instant enrolledAt, Instant lastSeenAt, DeviceCapabilities capabilities) {
+
+    public Device(String id, long schoolId, String schoolName, DeviceFacts facts, String lastUser,
+                  Instant enrolledAt, Instant lastSeenAt) {
+        this(id, schoolId, schoolName, facts, lastUser, enrolledAt, lastSeenAt, DeviceCapabilities.NONE);
+    }
 }

@@ -16,6 +16,9 @@ public interface DeviceRepository {
 
     void recordSeen(String deviceId, Instant at);
 
+    /** Replaces what the device last reported it can and cannot capture. */
+    void recordCapabilities(String deviceId, DeviceCapabilities capabilities);
+
     /** Highest alert or filter-event sequence stored for the device, 0 if none. */
     long highestStoredSequence(String deviceId);
 

@@ -2,6 +2,7 @@ package io.vigil.console.domain;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What happens when an authenticated device talks to the console, independent of the wire protocol.
@@ -13,11 +14,13 @@ public final class DeviceSessions {
     private final AlertRepository alerts;
     private final FilterEventRepository filterEvents;
     private final AlertValidator validator;
+    private final ScreenshotRepository screenshots;
     private final Clock clock;
 
     public DeviceSessions(DeviceRepository devices, AlertRepository alerts, FilterEventRepository filterEvents,
-                          AlertValidator validator, Clock clock) {
+                          AlertValidator validator, ScreenshotRepository screenshots, Clock clock) {
         this.devices = devices;
+        this.screenshots = screenshots;
         this.alerts = alerts;
         this.filterEvents = filterEvents;
         this.validator = validator;
@@ -37,10 +40,33 @@ public final class DeviceSessions {
      * @throws InvalidAlertException if the alert is refused; nothing is stored then
      */
     public long alert(String deviceId, NewAlert alert) {
+        alert(deviceId, alert, Optional.empty());
+        return alert.sequence();
+    }
+
+    /**
+     * Like {@link #alert(String, NewAlert)}, keeping the screenshot too, unless the alert's category may
+     * never have one (then it is dropped here, whatever the agent sent, and never written) or the image is
+     * unusable. Either way the alert itself is stored: evidence is optional, the alert is not.
+     *
+     * @return whether the screenshot was kept; the alert's sequence may now be acknowledged either way
+     * @throws InvalidAlertException if the alert is refused; nothing is stored then
+     */
+    public boolean alert(String deviceId, NewAlert alert, Optional<AlertScreenshot> screenshot) {
         Objects.requireNonNull(deviceId);
         validator.validate(alert);
         alerts.storeOnce(alert, clock.instant());
-        return alert.sequence();
+        boolean keep = screenshot.isPresent() && screenshot.get().problem() == null
+                && AlertScreenshot.allowedFor(alert.category());
+        if (keep) {
+            screenshots.storeOnce(screenshot.get(), clock.instant());
+        }
+        return keep;
+    }
+
+    /** What the device can and cannot capture, from its Hello and each Heartbeat. */
+    public void capabilities(String deviceId, DeviceCapabilities capabilities) {
+        devices.recordCapabilities(deviceId, capabilities);
     }
 
     /** Same guarantees as {@link #alert}: stored once, committed before the returned sequence is acked. */

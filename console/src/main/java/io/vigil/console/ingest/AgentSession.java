@@ -29,6 +29,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final DeviceSessions sessions;
     private final Clock clock;
     private boolean ended;
+    /** As last stored; a heartbeat rewrites the device row only when what is unavailable changed. */
+    private io.vigil.console.domain.DeviceCapabilities capabilitiesSeen;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
                  Clock clock) {
@@ -48,6 +50,10 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 case HELLO -> {
                     var hello = message.getHello();
                     long stored = sessions.hello(deviceId, hello.getUser(), ProtoMapping.facts(hello.getDevice()));
+                    var capabilities = ProtoMapping.capabilities(hello.getCapabilitiesList(), hello.getUnavailableList());
+                    sessions.capabilities(deviceId, capabilities);
+                    capabilitiesSeen = capabilities;
+                    capabilities.problems().forEach(p -> LOG.warn("Device {}: {}", deviceId, p));
                     LOG.info("Device {} session started (user {}, agent {}, spooled up to {}, stored up to {})",
                             deviceId, hello.getUser(), hello.getDevice().getAgentVersion(),
                             hello.getLastSpooledSequence(), stored);
@@ -55,9 +61,15 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 }
                 case ALERT -> {
                     var alert = ProtoMapping.alert(deviceId, message.getAlert(), clock.instant());
-                    ack(sessions.alert(deviceId, alert));
-                    LOG.info("Alert {} from device {}: {} severity {}", alert.uuid(), deviceId, alert.category(),
-                            alert.severity());
+                    var shot = ProtoMapping.screenshot(alert.uuid(), message.getAlert());
+                    boolean kept = sessions.alert(deviceId, alert, shot);
+                    ack(alert.sequence());
+                    LOG.info("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
+                            alert.severity(), kept ? " with screenshot" : "");
+                    if (shot.isPresent() && !kept) {
+                        LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
+                                ? shot.get().problem() : "category " + alert.category() + " never keeps imagery");
+                    }
                 }
                 case FILTER_EVENT -> ack(sessions.filterEvent(
                         ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));
@@ -82,6 +94,13 @@ final class AgentSession implements StreamObserver<AgentMessage> {
 
     private void heartbeat(io.vigil.proto.v1.Heartbeat heartbeat) {
         sessions.heartbeat(deviceId);
+        if (capabilitiesSeen != null) {
+            var now = ProtoMapping.capabilities(capabilitiesSeen.available(), heartbeat.getUnavailableList());
+            if (!now.equals(capabilitiesSeen)) {
+                sessions.capabilities(deviceId, now);
+                capabilitiesSeen = now;
+            }
+        }
         if (heartbeat.getRefusedCount() > 0) {
             LOG.warn("Device {} holds {} record(s) this console refused as invalid; check that agent and console "
                     + "versions match", deviceId, heartbeat.getRefusedCount());

@@ -14,17 +14,28 @@ final class JsonViews {
     private JsonViews() {
     }
 
+    /** @param source where the text came from: keyboard, window_title, search_term (a search query), replay */
     record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
                      String deviceId, long schoolId, String app, String window, String url, List<String> rules,
-                     String occurredAt, String status) {
+                     String occurredAt, String status, String source) {
     }
 
     /** {@code notYetSearchable}: alerts stored but not yet in the search index (text searches may miss them). */
     record AlertsResponse(long total, int offset, int limit, long notYetSearchable, List<AlertView> alerts) {
     }
 
+    /**
+     * @param capabilities what the agent runs, e.g. "capture.keyboard"
+     * @param unavailable  what it could not start, each with the reason
+     * @param problems     the same in words: "keyboard capture unavailable: no display (DISPLAY is not set)"
+     */
     record DeviceView(String id, String hostname, long schoolId, String school, String lastUser, String agentVersion,
-                      String enrolledAt, String lastSeenAt) {
+                      String enrolledAt, String lastSeenAt, String osName, String osVersion, String model,
+                      String hardwareId, List<String> capabilities,
+                      List<UnavailableView> unavailable, List<String> problems) {
+    }
+
+    record UnavailableView(String capability, String reason) {
     }
 
     record DevicesResponse(List<DeviceView> devices) {
@@ -43,12 +54,17 @@ final class JsonViews {
 
     static AlertView alert(StoredAlert a, CategoryCatalog categories) {
         return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
-                a.deviceId(), a.schoolId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id());
+                a.deviceId(), a.schoolId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id(),
+                a.source());
     }
 
     static DevicesResponse devices(List<Device> devices) {
         return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.schoolId(), d.schoolName(),
-                d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()))).toList());
+                d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()),
+                d.facts().osName(), d.facts().osVersion(), d.facts().model(), d.facts().hardwareId(),
+                d.capabilities().available(), d.capabilities().unavailable().entrySet().stream()
+                        .map(e -> new UnavailableView(e.getKey(), e.getValue())).toList(),
+                d.capabilities().problems())).toList());
     }
 
     static String iso(Instant instant) {

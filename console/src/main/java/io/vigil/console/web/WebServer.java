@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
@@ -27,7 +28,7 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
-                           AuditLog audit, CategoryCatalog categories) {
+                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
     }
 
     private final Javalin app;
@@ -57,6 +58,7 @@ public final class WebServer implements AutoCloseable {
             });
             api.register(cfg.routes);
             pages.register(cfg.routes);
+            new ScreenshotRoutes(cookie, services.screenshots()).register(cfg.routes);
             cfg.routes.exception(ApiException.class, (e, ctx) ->
                     ctx.status(e.status()).json(new JsonViews.ErrorResponse(e.getMessage())));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) ->

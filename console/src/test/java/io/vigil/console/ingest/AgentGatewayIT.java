@@ -28,6 +28,8 @@ import io.vigil.console.tls.TlsIdentity;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.EnrollResponse;
 import io.vigil.proto.v1.Heartbeat;
+import io.vigil.proto.v1.Screenshot;
+import io.vigil.proto.v1.UnavailableCapability;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ class AgentGatewayIT {
         token = enrolment.createToken(new Schools(new JdbcSchoolRepository(db.dataSource()), clock)
                 .addSchool("Test School", java.util.Optional.empty()));
         var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(db.dataSource()),
-                new AlertValidator(), clock);
+                new AlertValidator(), new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource()), clock);
         server = new AgentGrpcServer(AgentGrpcServer.nettyTls("127.0.0.1", 0, tls), enrolment, sessions,
                 new DeviceAuthenticator(devices), clock).start();
         client = new TestAgentClient(server.port(), tls.certificateFile());
@@ -196,5 +198,56 @@ class AgentGatewayIT {
             // The server may drop the connection mid-write; that is the point.
         }
         assertFalse(client.enrol(token, "LAPTOP-08").getDeviceId().isEmpty());
+    }
+
+    @Test
+    void missingCapabilitiesFromHelloAndHeartbeatAreStoredForTheDeviceList() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-09");
+        var devices = new JdbcDeviceRepository(db.dataSource());
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(AgentMessage.newBuilder().setHello(TestAgentClient.hello("j.smith", "LAPTOP-09").getHello()
+                .toBuilder().addCapabilities("capture.windows").addUnavailable(UnavailableCapability.newBuilder()
+                        .setCapability("capture.keyboard").setReason("no display (DISPLAY is not set)"))).build());
+        session.nextAck();
+        var caps = devices.inScope(io.vigil.console.domain.Scope.of(1)).stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow()
+                .capabilities();
+        assertEquals(java.util.List.of("capture.windows"), caps.available());
+        assertEquals(java.util.List.of("keyboard capture unavailable: no display (DISPLAY is not set)"), caps.problems());
+
+        // The display came back: the next heartbeat says nothing is missing. An alert after it is acked only
+        // once the heartbeat was processed (one stream, in order), so the ack is the signal to look.
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()).build());
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "bullying", 3, "hello")));
+        session.nextAck();
+        assertTrue(devices.inScope(io.vigil.console.domain.Scope.of(1)).stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow()
+                .capabilities().unavailable().isEmpty());
+    }
+
+    @Test
+    void aScreenshotIsStoredWithItsAlertButNeverForSexualContent() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-10");
+        var screenshots = new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource());
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-10"));
+        session.nextAck();
+        var png = Screenshot.newBuilder().setMediaType("image/png").setWidth(2).setHeight(1)
+                .setData(com.google.protobuf.ByteString.copyFrom(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        var selfHarm = TestAgentClient.alert(1, "self_harm", 4, "i cut myself again").setScreenshot(png).build();
+        var sexual = TestAgentClient.alert(2, "sexual_content", 4, "send nudes").setScreenshot(png).build();
+        session.send(TestAgentClient.message(selfHarm.toBuilder()));
+        session.send(TestAgentClient.message(sexual.toBuilder()));
+        while (session.nextAck() < 2) {
+            // acks arrive in order; the second covers both
+        }
+        assertEquals(4, screenshots.find(selfHarm.getUuid()).orElseThrow().data().length);
+        assertTrue(screenshots.find(sexual.getUuid()).isEmpty(), "a sexual_content screenshot was stored");
+        assertEquals(2, storedAlerts(), "the sexual_content alert itself is kept, only its image is dropped");
+
+        // An unusable image (wrong type) is dropped too, and its alert still stored and acknowledged.
+        var gif = TestAgentClient.alert(3, "self_harm", 4, "i cut again").setScreenshot(png.clone().setMediaType("image/gif"));
+        session.send(TestAgentClient.message(gif));
+        assertEquals(3, session.nextAck());
+        assertTrue(screenshots.find(gif.getUuid()).isEmpty());
+        assertEquals(3, storedAlerts());
     }
 }

@@ -59,9 +59,15 @@ class SchemaParityIT {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Object length = rs.getObject(4);
-                rows.add(String.join(" ", rs.getString(1), rs.getString(2),
-                        rs.getString(3).toLowerCase(Locale.ROOT), String.valueOf(length), rs.getString(5))
-                        .toLowerCase(Locale.ROOT));
+                String type = rs.getString(3).toLowerCase(Locale.ROOT);
+                // The one type written differently on purpose: unbounded binary (screenshots) is "bytea" in the
+                // migration, which PostgreSQL reports as bytea and H2 as binary varying(1000000000).
+                if (type.equals("bytea") || type.equals("binary varying") && "1000000000".equals(String.valueOf(length))) {
+                    type = "unbounded binary";
+                    length = null;
+                }
+                rows.add(String.join(" ", rs.getString(1), rs.getString(2), type, String.valueOf(length),
+                        rs.getString(5)).toLowerCase(Locale.ROOT));
             }
         }
         return rows;

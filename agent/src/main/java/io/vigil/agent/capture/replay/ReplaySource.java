@@ -38,9 +38,14 @@ public final class ReplaySource implements CaptureSource {
         this.sleeper = sleeper;
     }
 
-    @Override
+    /** The alert source name for text typed by a replay. */
     public String textSource() {
         return "replay";
+    }
+
+    @Override
+    public String capability() {
+        return "capture.replay";
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.vigil.console.store.jdbc;
 
 import io.vigil.console.domain.Device;
+import io.vigil.console.domain.DeviceCapabilities;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.Text;
 import io.vigil.console.domain.Scope;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -22,10 +26,10 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         DeviceFacts f = device.facts();
         jdbc.update("""
                 insert into devices (id, school_id, hostname, os_name, os_version, hardware_id, agent_version,
-                                     credential_hash, enrolled_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                     credential_hash, enrolled_at, model)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 device.id(), device.schoolId(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
-                f.agentVersion(), credentialHash, device.enrolledAt());
+                f.agentVersion(), credentialHash, device.enrolledAt(), f.model());
     }
 
     @Override
@@ -38,14 +42,35 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public void recordHello(String deviceId, DeviceFacts f, String user, Instant at) {
         jdbc.update("""
                 update devices set hostname = ?, os_name = ?, os_version = ?, hardware_id = ?, agent_version = ?,
-                                   last_user = ?, last_seen_at = ?
+                                   last_user = ?, last_seen_at = ?, model = ?
                 where id = ?""",
-                f.hostname(), f.osName(), f.osVersion(), f.hardwareId(), f.agentVersion(), user, at, deviceId);
+                f.hostname(), f.osName(), f.osVersion(), f.hardwareId(), f.agentVersion(), user, at, f.model(),
+                deviceId);
     }
 
     @Override
     public void recordSeen(String deviceId, Instant at) {
         jdbc.update("update devices set last_seen_at = ? where id = ?", at, deviceId);
+    }
+
+    @Override
+    public void recordCapabilities(String deviceId, DeviceCapabilities capabilities) {
+        StringBuilder unavailable = new StringBuilder();
+        capabilities.unavailable().forEach((capability, reason) -> unavailable.append(capability.replaceAll("\\s", "_"))
+                .append('\t').append(reason.replaceAll("[\\t\\r\\n]", " ")).append('\n'));
+        jdbc.update("update devices set capabilities = ?, unavailable_capabilities = ? where id = ?",
+                Text.bounded(String.join(" ", capabilities.available()), 1000),
+                Text.bounded(unavailable.toString(), 4000), deviceId);
+    }
+
+    private static DeviceCapabilities capabilities(String available, String unavailable) {
+        List<String> list = available.isBlank() ? List.of() : List.of(available.strip().split(" "));
+        Map<String, String> missing = new LinkedHashMap<>();
+        unavailable.lines().filter(l -> l.contains("\t")).forEach(l -> {
+            int tab = l.indexOf('\t');
+            missing.put(l.substring(0, tab), l.substring(tab + 1));
+        });
+        return new DeviceCapabilities(list, missing);
     }
 
     @Override
@@ -68,8 +93,9 @@ public final class JdbcDeviceRepository implements DeviceRepository {
                 + " order by d.hostname, d.id", rs -> new Device(rs.getString("id"),
                 rs.getLong("school_id"), rs.getString("school_name"),
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
-                        rs.getString("hardware_id"), rs.getString("agent_version")),
-                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at")),
+                        rs.getString("hardware_id"), rs.getString("agent_version"), rs.getString("model")),
+                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
+                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))),
                 params);
     }
 }

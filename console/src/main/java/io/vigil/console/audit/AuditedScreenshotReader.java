@@ -1,0 +1,26 @@
+package io.vigil.console.audit;
+
+import io.vigil.console.domain.AlertScreenshot;
+import io.vigil.console.domain.ScreenshotRepository;
+import java.util.Optional;
+
+/**
+ * The only way the web layer reads a screenshot. A screenshot is alert content: the audit row is written
+ * before the image is returned, and if it cannot be written the image is not shown.
+ */
+public final class AuditedScreenshotReader {
+
+    private final ScreenshotRepository screenshots;
+    private final AuditLog audit;
+
+    public AuditedScreenshotReader(ScreenshotRepository screenshots, AuditLog audit) {
+        this.screenshots = screenshots;
+        this.audit = audit;
+    }
+
+    public Optional<AlertScreenshot> view(String actor, String alertUuid) {
+        Optional<AlertScreenshot> shot = screenshots.find(alertUuid);
+        audit.record(actor, "alert.screenshot.view", "alert=" + alertUuid + " found=" + shot.isPresent());
+        return shot;
+    }
+}
