@@ -1,30 +1,18 @@
 package io.vigil.console;
 
-import io.vigil.console.audit.AuditLog;
-import io.vigil.console.auth.PasswordHasher;
-import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DataDirectory;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
-import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.Role;
-import io.vigil.console.domain.Secrets;
-import io.vigil.console.store.jdbc.Database;
-import io.vigil.console.store.jdbc.JdbcAuditLog;
-import io.vigil.console.store.jdbc.JdbcDeviceRepository;
-import io.vigil.console.store.jdbc.JdbcTokenRepository;
-import io.vigil.console.store.jdbc.JdbcUserRepository;
 import io.vigil.console.tls.CertificateStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Set;
 
-/** The composition root: turns command-line operations into wired objects over one data directory. */
+/** Turns command-line operations into calls on a {@link ConsoleApp} over one data directory. */
 final class ConsoleWiring implements ConsoleOperations {
-
-    /** Who the audit log names for changes made at the command line (there is no signed-in user). */
-    static final String CLI_ACTOR = "cli";
 
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
@@ -35,39 +23,25 @@ final class ConsoleWiring implements ConsoleOperations {
         PortCheck.requireFree(options.bind(), options.httpPort(), "HTTPS console", "--http-port");
         PortCheck.requireFree(options.bind(), options.grpcPort(), "agent gRPC", "--grpc-port");
         Path dataDir = DataDirectory.prepare(options.dataDir());
-        return StartedConsole.start(new ServeOptions(dataDir, options.bind(), options.httpPort(), options.grpcPort()),
-                clock, random);
+        return StartedConsole.start(options.withDataDir(dataDir), clock, random);
     }
 
     @Override
     public String createToken(Path dataDir, String school) {
-        try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
-            AuditLog audit = new JdbcAuditLog(db.dataSource(), clock);
-            String token = enrolment(db).createToken(school);
-            audit.record(CLI_ACTOR, "token.create", "school=" + school);
-            return token;
+        try (ConsoleApp app = ConsoleApp.open(DataDirectory.prepare(dataDir), clock, random)) {
+            return app.createToken(ConsoleApp.CLI_ACTOR, school);
         }
     }
 
     @Override
-    public void addUser(Path dataDir, String username, Role role, String password) {
-        try (Database db = Database.open(DataDirectory.prepare(dataDir))) {
-            userAdmin(db).add(CLI_ACTOR, username, role, password);
+    public void addUser(Path dataDir, String username, Set<Role> roles, String password) {
+        try (ConsoleApp app = ConsoleApp.open(DataDirectory.prepare(dataDir), clock, random)) {
+            app.userAdmin().add(ConsoleApp.CLI_ACTOR, username, roles, password);
         }
     }
 
     @Override
     public String fingerprint(Path dataDir) {
         return new CertificateStore(DataDirectory.existing(dataDir)).loadOrCreate().fingerprint();
-    }
-
-    Enrolment enrolment(Database db) {
-        return new Enrolment(new JdbcTokenRepository(db.dataSource()), new JdbcDeviceRepository(db.dataSource()),
-                new Secrets(random), clock);
-    }
-
-    UserAdmin userAdmin(Database db) {
-        return new UserAdmin(new JdbcUserRepository(db.dataSource()), new PasswordHasher(random),
-                new JdbcAuditLog(db.dataSource(), clock), clock);
     }
 }

@@ -1,10 +1,7 @@
 package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
-import io.vigil.console.auth.Login;
-import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.SessionStore;
-import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
@@ -14,21 +11,13 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
-import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.Role;
-import io.vigil.console.domain.Secrets;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
-import io.vigil.console.store.jdbc.Database;
-import io.vigil.console.store.jdbc.JdbcAlertRepository;
-import io.vigil.console.store.jdbc.JdbcAuditLog;
-import io.vigil.console.store.jdbc.JdbcDeviceRepository;
-import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
-import io.vigil.console.store.jdbc.JdbcTokenRepository;
-import io.vigil.console.store.jdbc.JdbcUserRepository;
 import io.vigil.console.tls.CertificateStore;
 import io.vigil.console.tls.TlsIdentity;
+import io.vigil.console.web.ConnectorFactory;
 import io.vigil.console.web.WebServer;
 import io.vigil.keywords.KeywordEngine;
 import java.io.IOException;
@@ -37,6 +26,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +38,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final ServeOptions options;
     private TlsIdentity tls;
-    private Enrolment enrolment;
-    private UserAdmin userAdmin;
+    private ConsoleApp app;
     private int webPort;
     private int grpcPort;
     private boolean closed;
@@ -74,35 +63,29 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     private void wire(Clock clock, SecureRandom random) throws IOException {
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
-        Database db = own(Database.open(options.dataDir()));
-        var source = db.dataSource();
-        var alerts = new JdbcAlertRepository(source);
-        var devices = new JdbcDeviceRepository(source);
-        var audit = new JdbcAuditLog(source, clock);
-        var users = new JdbcUserRepository(source);
-        var secrets = new Secrets(random);
-        var hasher = new PasswordHasher(random);
+        app = own(ConsoleApp.open(options.dataDir(), clock, random));
 
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index")));
-        AlertIndexer indexer = own(new AlertIndexer(alerts, index));
+        AlertIndexer indexer = own(new AlertIndexer(app.alerts(), index));
         indexer.requestCatchUp();
 
-        enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
-        userAdmin = new UserAdmin(users, hasher, audit, clock);
-        var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(source),
+        var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
                 new AlertValidator(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
-                AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), enrolment, sessions,
-                new DeviceAuthenticator(devices), indexer::requestCatchUp, clock));
+                AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
+                new DeviceAuthenticator(app.devices()), indexer::requestCatchUp, clock));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
-        var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher),
-                new AuditedAlertReader(new AlertSearch(alerts, index), audit), devices, audit, categories());
-        WebServer web = own(new WebServer(options.bind(), options.httpPort(), tls, services));
+        var sessions = new SessionStore(app.sessions(), app.users(), app.secrets(), clock, options.idleTimeout());
+        var services = new WebServer.Services(sessions, app.login(),
+                new AuditedAlertReader(new AlertSearch(app.alerts(), index)::find, app.audit()), app.devices(),
+                app.audit(), categories());
+        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
-        LOG.info("Console started on {} (web {}, gRPC {})", options.bind(), webPort, grpcPort);
+        LOG.info("Console started on {} (web {}, gRPC {}, sessions lock after {} idle)", options.bind(), webPort,
+                grpcPort, options.idleTimeout());
     }
 
     /** Category names from the same keyword lists the agents ship with. */
@@ -179,12 +162,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     @Override
     public String createToken(String school) {
-        return enrolment.createToken(school);
+        return app.createToken(ConsoleApp.CLI_ACTOR, school);
     }
 
     @Override
-    public void addOrResetUser(String username, Role role, String password) {
-        userAdmin.addOrResetPassword(ConsoleWiring.CLI_ACTOR, username, role, password);
+    public void addOrResetUser(String username, Set<Role> roles, String password) {
+        app.userAdmin().addOrResetPassword(ConsoleApp.CLI_ACTOR, username, roles, password);
     }
 
     @Override

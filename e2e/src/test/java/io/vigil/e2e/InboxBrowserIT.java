@@ -71,10 +71,10 @@ class InboxBrowserIT {
     }
 
     @Test
-    void itAdministratorCannotReadAlertContent() throws Exception {
+    void itProviderCannotReadAlertContent() throws Exception {
         try (VigilSite site = new VigilSite(tmp)) {
             site.startConsole();
-            site.addUser("it.support", "it_admin", IT_PASSWORD);
+            site.addUser("it.support", "it_provider", IT_PASSWORD);
             Path config = site.enrolAgent("laptop-10");
             replay(site, config, "0\tDiscord - general\ti just want to kill myself tonight");
 

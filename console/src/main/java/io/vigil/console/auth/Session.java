@@ -1,8 +1,22 @@
 package io.vigil.console.auth;
 
+import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.Role;
 import java.time.Instant;
+import java.util.Set;
 
-/** A signed-in console user. Immutable: touching a session replaces it in the {@link SessionStore}. */
-public record Session(String id, String username, Role role, Instant lastUsed) {
+/**
+ * A signed-in console user, as the web layer sees one request. {@code id} is the secret the browser holds;
+ * only its SHA-256 is ever stored. Roles are read from the user record on every request, so revoking a role
+ * or disabling a user takes effect at once, not at the next sign-in.
+ */
+public record Session(String id, String username, Set<Role> roles, Instant lastUsed) {
+
+    public Session {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean may(Permission permission) {
+        return Role.permissionsOf(roles).contains(permission);
+    }
 }

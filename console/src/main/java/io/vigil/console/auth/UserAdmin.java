@@ -1,13 +1,16 @@
 package io.vigil.console.auth;
 
+import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.UserRepository;
 import java.time.Clock;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Creates console users and resets passwords; each change is audit-logged. */
+/** Creates console users, resets passwords and sets roles; each change is audit-logged. */
 public final class UserAdmin {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
@@ -24,22 +27,26 @@ public final class UserAdmin {
         this.clock = clock;
     }
 
-    public void add(String actor, String username, Role role, String password) {
+    public void add(String actor, String username, Set<Role> roles, String password) {
         checkUsername(username);
+        checkRoles(roles);
         PasswordPolicy.check(password);
-        users.create(username, role, hasher.hash(password), clock.instant());
-        audit.record(actor, "user.add", "username=" + username + " role=" + role.id());
+        users.create(username, roles, hasher.hash(password), clock.instant());
+        audit.record(actor, AuditAction.USER_ADD, "username=" + username + " roles=" + ids(roles));
     }
 
-    /** Creates the user, or resets the password of an existing one (used by the demo). */
-    public void addOrResetPassword(String actor, String username, Role role, String password) {
+    /** Creates the user, or resets the password and roles of an existing one (used by the demo). */
+    public void addOrResetPassword(String actor, String username, Set<Role> roles, String password) {
         if (users.find(username).isEmpty()) {
-            add(actor, username, role, password);
+            add(actor, username, roles, password);
             return;
         }
+        checkRoles(roles);
         PasswordPolicy.check(password);
         users.updatePassword(username, hasher.hash(password));
-        audit.record(actor, "user.password_reset", "username=" + username);
+        audit.record(actor, AuditAction.USER_PASSWORD_RESET, "username=" + username);
+        users.setRoles(username, roles);
+        audit.record(actor, AuditAction.USER_ROLES_SET, "username=" + username + " roles=" + ids(roles));
     }
 
     static void checkUsername(String username) {
@@ -47,5 +54,15 @@ public final class UserAdmin {
             throw new ConsoleException("invalid username '" + username + "': use 1-100 letters, digits, '.', '_',"
                     + " '@' or '-', starting with a letter or digit");
         }
+    }
+
+    private static void checkRoles(Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new ConsoleException("a user needs at least one role; expected one or more of: " + Role.ids());
+        }
+    }
+
+    private static String ids(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::id).collect(Collectors.joining(","));
     }
 }

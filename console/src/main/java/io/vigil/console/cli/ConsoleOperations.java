@@ -3,6 +3,7 @@ package io.vigil.console.cli;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** What the command line can ask of the console; implemented by the composition root. */
 public interface ConsoleOperations {
@@ -12,7 +13,7 @@ public interface ConsoleOperations {
 
     String createToken(Path dataDir, String school);
 
-    void addUser(Path dataDir, String username, Role role, String password);
+    void addUser(Path dataDir, String username, Set<Role> roles, String password);
 
     String fingerprint(Path dataDir);
 
@@ -29,7 +30,7 @@ public interface ConsoleOperations {
 
         String createToken(String school);
 
-        void addOrResetUser(String username, Role role, String password);
+        void addOrResetUser(String username, Set<Role> roles, String password);
 
         @Override
         void close();

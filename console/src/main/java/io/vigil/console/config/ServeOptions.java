@@ -1,10 +1,24 @@
 package io.vigil.console.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** How to run the console: where its data lives and where it listens. */
-public record ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort) {
+/**
+ * How to run the console: where its data lives, where it listens, and how long a signed-in session may
+ * stay idle before it locks.
+ */
+public record ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort, Duration idleTimeout) {
 
     public static final int DEFAULT_HTTP_PORT = 8443;
     public static final int DEFAULT_GRPC_PORT = 9443;
+    /** 20 minutes matches common school screen-lock policies for staff handling safeguarding data. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(20);
+
+    public ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort) {
+        this(dataDir, bind, httpPort, grpcPort, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    public ServeOptions withDataDir(Path dir) {
+        return new ServeOptions(dir, bind, httpPort, grpcPort, idleTimeout);
+    }
 }

@@ -57,7 +57,7 @@ final class InboxPage {
         int min = q.minSeverity().orElse(0);
         String status = q.status().map(AlertStatus::id).orElse("");
         return """
-                <form id="filters" method="get" action="/" class="filters" role="search">
+                <form id="filters" method="get" action="/inbox" class="filters" role="search">
                 <div class="field"><label for="q">Search text</label>
                 <input id="q" name="q" type="search" value="%s" placeholder="e.g. kill or username"></div>
                 <div class="field"><label for="category">Category</label>

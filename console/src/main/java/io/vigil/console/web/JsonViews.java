@@ -34,6 +34,9 @@ final class JsonViews {
     record Credentials(String username, String password) {
     }
 
+    record SessionView(String username, List<String> roles, List<String> permissions, long idleTimeoutSeconds) {
+    }
+
     static AlertsResponse alerts(AlertPage page, CategoryCatalog categories) {
         return new AlertsResponse(page.total(), page.alerts().stream().map(a -> alert(a, categories)).toList());
     }

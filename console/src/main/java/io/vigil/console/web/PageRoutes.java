@@ -1,7 +1,8 @@
 package io.vigil.console.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
@@ -11,9 +12,10 @@ import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.InvalidQueryException;
+import io.vigil.console.domain.Permission;
 import java.util.List;
 
-/** Server-rendered pages: sign-in, and the inbox for those allowed to read alerts. */
+/** Server-rendered pages: sign-in, the inbox for those allowed to read alerts, a welcome page for others. */
 final class PageRoutes {
 
     private final SessionCookie cookie;
@@ -33,26 +35,24 @@ final class PageRoutes {
         this.inbox = new InboxPage(categories);
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/", this::home);
-        routes.post("/login", this::signIn);
-        routes.post("/logout", this::signOut);
+    void register(SecuredRoutes routes) {
+        routes.get("/login", Access.PUBLIC, ctx -> ctx.html(SignInPage.render(null, null)))
+                .post("/login", Access.PUBLIC, this::signIn)
+                // Public so an idle-locked page can still sign out; it closes only the caller's own session.
+                .post("/logout", Access.PUBLIC, this::signOut)
+                .get("/", Access.SIGNED_IN, this::home)
+                .get("/welcome", Access.SIGNED_IN, ctx -> ctx.html(NoAlertsPage.render(AccessControl.session(ctx))))
+                .get("/inbox", Access.to(Permission.ALERTS_READ), this::inbox);
     }
 
+    /** Each person starts where their roles let them work. */
     private void home(Context ctx) {
-        var session = cookie.current(ctx);
-        if (session.isEmpty()) {
-            ctx.html(SignInPage.render(null, null));
-            return;
-        }
-        if (!session.get().role().readsAlerts()) {
-            ctx.html(NoAlertsPage.render(session.get()));
-            return;
-        }
-        inbox(ctx, session.get());
+        boolean readsAlerts = AccessControl.session(ctx).may(Permission.ALERTS_READ);
+        ctx.redirect(readsAlerts ? "/inbox" : "/welcome", HttpStatus.SEE_OTHER);
     }
 
-    private void inbox(Context ctx, Session session) {
+    private void inbox(Context ctx) {
+        Session session = AccessControl.session(ctx);
         AlertQuery query;
         try {
             query = AlertQueryParams.parse(ctx::queryParam);
@@ -62,8 +62,8 @@ final class PageRoutes {
             return;
         }
         try {
-            ctx.html(inbox.render(session.username(), query, alerts.find(session.username(), "inbox.view", query),
-                    null));
+            ctx.html(inbox.render(session.username(), query,
+                    alerts.find(session.username(), AuditAction.INBOX_VIEW, query), null));
         } catch (InvalidQueryException e) {
             ctx.status(400).html(inbox.render(session.username(), query, new AlertPage(0, List.of()),
                     e.getMessage()));
@@ -74,18 +74,18 @@ final class PageRoutes {
         String username = ctx.formParam("username");
         var user = login.check(username, ctx.formParam("password"));
         if (user.isEmpty()) {
-            audit.record(String.valueOf(username), "session.failed", "form from " + ctx.ip());
+            audit.record(String.valueOf(username), AuditAction.SESSION_FAILED, "form from " + ctx.ip());
             ctx.status(401).html(SignInPage.render("Wrong username or password.", username));
             return;
         }
         cookie.set(ctx, sessions.open(user.get()));
-        audit.record(user.get().username(), "session.open", "form from " + ctx.ip());
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        audit.record(user.get().username(), AuditAction.SESSION_OPEN, "form from " + ctx.ip());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
-        cookie.current(ctx).ifPresent(s -> audit.record(s.username(), "session.close", "form"));
+        cookie.current(ctx).ifPresent(s -> audit.record(s.username(), AuditAction.SESSION_CLOSE, "form"));
         cookie.clear(ctx);
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 }

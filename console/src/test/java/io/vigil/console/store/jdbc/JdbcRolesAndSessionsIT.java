@@ -1,0 +1,87 @@
+package io.vigil.console.store.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Role;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Set;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Users with several roles, the role migration from version 1, and stored sessions, on a real H2 file. */
+class JdbcRolesAndSessionsIT {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void version1RolesMigrateToTheNewRoleIds() throws Exception {
+        String url = "jdbc:h2:file:" + dataDir.resolve("console").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vigil", "pw");
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("1").load().migrate();
+            try (Connection c = pool.getConnection(); PreparedStatement insert = c.prepareStatement(
+                    "insert into users (username, role, password_hash, created_at) values (?, ?, 'h', ?)")) {
+                for (String[] user : new String[][] {{"it", "it_admin"}, {"head", "leader"}, {"lead", "dsl"},
+                        {"deputy", "deputy_dsl"}}) {
+                    insert.setString(1, user[0]);
+                    insert.setString(2, user[1]);
+                    insert.setObject(3, java.time.OffsetDateTime.parse("2026-11-01T08:00:00Z"));
+                    insert.executeUpdate();
+                }
+            }
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            var users = new JdbcUserRepository(pool);
+            assertEquals(Set.of(Role.IT_PROVIDER), users.find("it").orElseThrow().roles());
+            assertEquals(Set.of(Role.HEADTEACHER), users.find("head").orElseThrow().roles());
+            assertEquals(Set.of(Role.DSL), users.find("lead").orElseThrow().roles());
+            assertEquals(Set.of(Role.DEPUTY_DSL), users.find("deputy").orElseThrow().roles());
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    @Test
+    void aUserHoldsSeveralRolesAndTheyCanBeReplaced() {
+        try (Database db = Database.open(dataDir)) {
+            var users = new JdbcUserRepository(db.dataSource());
+            users.create("head", Set.of(Role.HEADTEACHER, Role.DSL), "h", T0);
+            assertEquals(Set.of(Role.HEADTEACHER, Role.DSL), users.find("head").orElseThrow().roles());
+            users.setRoles("head", Set.of(Role.GOVERNOR));
+            assertEquals(Set.of(Role.GOVERNOR), users.find("head").orElseThrow().roles());
+            assertThrows(ConsoleException.class, () -> users.create("head", Set.of(Role.DSL), "h", T0));
+        }
+    }
+
+    @Test
+    void sessionsAreStoredFoundTouchedAndSweptByLastUse() {
+        try (Database db = Database.open(dataDir)) {
+            new JdbcUserRepository(db.dataSource()).create("dsl", Set.of(Role.DSL), "h", T0);
+            var sessions = new JdbcSessionRepository(db.dataSource());
+            sessions.create("a".repeat(64), "dsl", T0);
+            sessions.create("b".repeat(64), "dsl", T0);
+            sessions.touch("a".repeat(64), T0.plusSeconds(600));
+            var found = sessions.find("a".repeat(64)).orElseThrow();
+            assertEquals("dsl", found.username());
+            assertEquals(T0.plusSeconds(600), found.lastUsed());
+            assertEquals(T0, found.createdAt());
+
+            assertEquals(1, sessions.deleteIdleSince(T0.plusSeconds(300)));
+            assertTrue(sessions.find("b".repeat(64)).isEmpty());
+            sessions.delete("a".repeat(64));
+            assertTrue(sessions.find("a".repeat(64)).isEmpty());
+            assertThrows(ConsoleException.class, () -> sessions.create("c".repeat(64), "nobody", T0));
+        }
+    }
+}
