@@ -27,9 +27,28 @@ public final class AuditedAlertReader {
      *               {@link AuditAction#INBOX_VIEW} (page)
      */
     public AlertPage find(String actor, AuditAction action, AlertQuery query) {
-        AlertPage page = search.apply(query);
-        audit.record(actor, action, describe(query, page));
+        return find(actor, action, query, 0);
+    }
+
+    /**
+     * One page of results starting {@code offset} alerts in, audited with exactly the ids returned.
+     *
+     * <p>Until {@link AlertQuery} carries the offset itself (so the index and database page), this reads the
+     * first {@code offset + limit} alerts and drops the first {@code offset}: callers keep that within
+     * {@link AlertQuery#MAX_LIMIT}.
+     */
+    public AlertPage find(String actor, AuditAction action, AlertQuery query, int offset) {
+        AlertPage page = offset == 0 ? search.apply(query) : skip(query, offset);
+        audit.record(actor, action, "offset=" + offset + " " + describe(query, page));
         return page;
+    }
+
+    private AlertPage skip(AlertQuery query, int offset) {
+        AlertQuery through = new AlertQuery(query.text(), query.category(), query.minSeverity(), query.status(),
+                offset + query.limit());
+        AlertPage page = search.apply(through);
+        List<StoredAlert> rows = page.alerts();
+        return new AlertPage(page.total(), rows.subList(Math.min(offset, rows.size()), rows.size()));
     }
 
     /**

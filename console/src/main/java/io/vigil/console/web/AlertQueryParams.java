@@ -28,6 +28,14 @@ final class AlertQueryParams {
         return new AlertQuery(q, text(param, "category"), minSeverity, status, limit);
     }
 
+    /**
+     * The {@code offset} parameter: how many alerts to skip for paging. Limited so that offset plus limit stays
+     * within {@link AlertQuery#MAX_LIMIT} until the search pages in the index itself.
+     */
+    static int offset(Function<String, String> param, AlertQuery query) {
+        return intParam(param, "offset", 0, AlertQuery.MAX_LIMIT - query.limit()).orElse(0);
+    }
+
     private static Optional<String> text(Function<String, String> param, String name) {
         return Optional.ofNullable(param.apply(name)).map(String::strip).filter(s -> !s.isEmpty());
     }

@@ -83,7 +83,9 @@ final class ApiRoutes {
     private void alerts(Context ctx) {
         Session session = AccessControl.session(ctx);
         var query = AlertQueryParams.parse(ctx::queryParam);
-        ctx.json(JsonViews.alerts(alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query), categories));
+        int offset = AlertQueryParams.offset(ctx::queryParam, query);
+        ctx.json(JsonViews.alerts(alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query, offset), offset,
+                query.limit(), categories));
     }
 
     /** Ids only, for the inbox's background check for new alerts: no content, so no audit row. */

@@ -18,7 +18,7 @@ final class JsonViews {
                      String status) {
     }
 
-    record AlertsResponse(long total, List<AlertView> alerts) {
+    record AlertsResponse(long total, int offset, int limit, List<AlertView> alerts) {
     }
 
     record DeviceView(String id, String hostname, String school, String lastUser, String agentVersion,
@@ -37,8 +37,8 @@ final class JsonViews {
     record SessionView(String username, List<String> roles, List<String> permissions, long idleTimeoutSeconds) {
     }
 
-    static AlertsResponse alerts(AlertPage page, CategoryCatalog categories) {
-        return new AlertsResponse(page.total(), page.alerts().stream().map(a -> alert(a, categories)).toList());
+    static AlertsResponse alerts(AlertPage page, int offset, int limit, CategoryCatalog categories) {
+        return new AlertsResponse(page.total(), offset, limit, page.alerts().stream().map(a -> alert(a, categories)).toList());
     }
 
     static AlertView alert(StoredAlert a, CategoryCatalog categories) {

@@ -13,10 +13,21 @@ import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.InvalidQueryException;
 import io.vigil.console.domain.Permission;
+import io.vigil.console.domain.Role;
+import io.vigil.console.web.view.SignInView;
+import io.vigil.console.web.view.WelcomeView;
 import java.util.List;
 
-/** Server-rendered pages: sign-in, the inbox for those allowed to read alerts, a welcome page for others. */
+/**
+ * Server-rendered pages: sign-in, the inbox for those allowed to read alerts (and the fragment its refresh
+ * fetches), and a welcome page for everyone else.
+ */
 final class PageRoutes {
+
+    /** Said instead of the search engine's parser message, which means nothing to a DSL. */
+    static final String BAD_SEARCH = "Vigil could not understand that search. Search for words or a phrase in"
+            + " quotes (for example: kill, \"want to die\", suicide). Check that quotes and brackets are closed,"
+            + " and that AND, OR and NOT stand between two words.";
 
     private final SessionCookie cookie;
     private final SessionStore sessions;
@@ -24,25 +35,28 @@ final class PageRoutes {
     private final AuditedAlertReader alerts;
     private final AuditLog audit;
     private final InboxPage inbox;
+    private final Templates templates;
 
     PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
-               CategoryCatalog categories) {
+               CategoryCatalog categories, Templates templates) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.audit = audit;
         this.inbox = new InboxPage(categories);
+        this.templates = templates;
     }
 
     void register(SecuredRoutes routes) {
-        routes.get("/login", Access.PUBLIC, ctx -> ctx.html(SignInPage.render(null, null)))
+        routes.get("/login", Access.PUBLIC, ctx -> ctx.html(templates.render("signin.jte", new SignInView(null, null))))
                 .post("/login", Access.PUBLIC, this::signIn)
                 // Public so an idle-locked page can still sign out; it closes only the caller's own session.
                 .post("/logout", Access.PUBLIC, this::signOut)
                 .get("/", Access.SIGNED_IN, this::home)
-                .get("/welcome", Access.SIGNED_IN, ctx -> ctx.html(NoAlertsPage.render(AccessControl.session(ctx))))
-                .get("/inbox", Access.to(Permission.ALERTS_READ), this::inbox);
+                .get("/welcome", Access.SIGNED_IN, this::welcome)
+                .get("/inbox", Access.to(Permission.ALERTS_READ), this::inbox)
+                .get("/inbox/rows", Access.to(Permission.ALERTS_READ), this::rows);
     }
 
     /** Each person starts where their roles let them work. */
@@ -51,23 +65,45 @@ final class PageRoutes {
         ctx.redirect(readsAlerts ? "/inbox" : "/welcome", HttpStatus.SEE_OTHER);
     }
 
+    private void welcome(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        ctx.html(templates.render("welcome.jte", new WelcomeView(session.username(),
+                session.roles().stream().sorted().map(Role::title).toList(), session.may(Permission.DEVICES_READ))));
+    }
+
     private void inbox(Context ctx) {
         Session session = AccessControl.session(ctx);
-        AlertQuery query;
+        AlertQuery query = AlertQuery.all();
         try {
             query = AlertQueryParams.parse(ctx::queryParam);
+            int offset = AlertQueryParams.offset(ctx::queryParam, query);
+            AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query, offset);
+            List<String> known = offset == 0 ? page.alerts().stream().map(a -> a.uuid()).toList()
+                    : alerts.ids(query).ids();
+            ctx.html(templates.render("inbox.jte", inbox.view(session.username(), query, offset, page, known, null)));
         } catch (ApiException e) {
-            ctx.status(400).html(inbox.render(session.username(), AlertQuery.all(), new AlertPage(0, List.of()),
-                    e.getMessage()));
-            return;
-        }
-        try {
-            ctx.html(inbox.render(session.username(), query,
-                    alerts.find(session.username(), AuditAction.INBOX_VIEW, query), null));
+            renderProblem(ctx, session, query, "The filters could not be used: " + e.getMessage() + ".");
         } catch (InvalidQueryException e) {
-            ctx.status(400).html(inbox.render(session.username(), query, new AlertPage(0, List.of()),
-                    e.getMessage()));
+            renderProblem(ctx, session, query, BAD_SEARCH);
         }
+    }
+
+    private void renderProblem(Context ctx, Session session, AlertQuery query, String notice) {
+        ctx.status(400).html(templates.render("inbox.jte", inbox.view(session.username(), query, 0,
+                new AlertPage(0, List.of()), List.of(), notice)));
+    }
+
+    /**
+     * The rows alone, for the inbox's refresh: the same template as the page, so a row is rendered one way.
+     * This shows alert content, so it is audited like the page.
+     */
+    private void rows(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        AlertQuery query = AlertQueryParams.parse(ctx::queryParam);
+        int offset = AlertQueryParams.offset(ctx::queryParam, query);
+        AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query, offset);
+        ctx.header("X-Vigil-Total", String.valueOf(page.total()));
+        ctx.html(templates.render("rows.jte", inbox.rows(page)));
     }
 
     private void signIn(Context ctx) {
@@ -75,7 +111,8 @@ final class PageRoutes {
         var user = login.check(username, ctx.formParam("password"));
         if (user.isEmpty()) {
             audit.record(String.valueOf(username), AuditAction.SESSION_FAILED, "form from " + ctx.ip());
-            ctx.status(401).html(SignInPage.render("Wrong username or password.", username));
+            ctx.status(401).html(templates.render("signin.jte",
+                    new SignInView("Wrong username or password.", username)));
             return;
         }
         cookie.set(ctx, sessions.open(user.get()));

@@ -14,6 +14,7 @@ import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.InvalidQueryException;
+import io.vigil.console.web.view.ErrorView;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -36,14 +37,16 @@ public final class WebServer implements AutoCloseable {
     }
 
     private final Javalin app;
+    private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.devices(), services.audit(), services.categories());
+        templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.audit(), services.categories());
+                services.audit(), services.categories(), templates);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -76,10 +79,15 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** JSON for the API, a plain page for people. */
-    private static void error(Context ctx, int status, String message) {
+    private void error(Context ctx, int status, String message) {
         ctx.status(status);
         if (AccessControl.isPage(ctx)) {
-            ctx.html(ErrorPage.render(status, message));
+            String title = switch (status) {
+                case 403 -> "Not available to your role";
+                case 400 -> "Request not understood";
+                default -> "Something went wrong";
+            };
+            ctx.html(templates.render("error.jte", new ErrorView(title, message)));
         } else {
             ctx.json(new JsonViews.ErrorResponse(message));
         }

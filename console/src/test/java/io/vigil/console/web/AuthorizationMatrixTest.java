@@ -40,6 +40,7 @@ class AuthorizationMatrixTest {
             GET /                 303>/login 303>/inbox 303>/inbox 303>/welcome 303>/welcome 303>/welcome 303>/welcome 303>/welcome 303>/welcome
             GET /welcome          303>/login 200        200        200        200        200        200        200        200
             GET /inbox            303>/login 200        200        403        403        403        403        403        403
+            GET /inbox/rows       303>/login 200        200        403        403        403        403        403        403
             """;
 
     /** Served by Javalin's static-file handler rather than a route, but held to the same table. */

@@ -51,8 +51,9 @@ final class FakeConsole implements AutoCloseable {
     }
 
     private FakeConsole(PasswordHasher hasher) {
+        String hash = hasher.hash(PASSWORD); // Argon2 is slow on purpose: hash once, share it
         for (Role role : Role.values()) {
-            users.create(role.id(), Set.of(role), hasher.hash(PASSWORD), clock.instant());
+            users.create(role.id(), Set.of(role), hash, clock.instant());
         }
         var categories = new CategoryCatalog(List.of(new CategoryCatalog.Category("self_harm", "Self-harm"),
                 new CategoryCatalog.Category("suicide", "Suicide")));
