@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 public final class SessionStore {
 
-    /** KCSIE leaves this to the school; 20 minutes matches common school screen-lock policies. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(20);
-
     /**
      * Last-used times are written at most this often per session. Writing on every request would turn each
      * page load into a database write; being up to 15 seconds early in locking an idle session costs nothing.

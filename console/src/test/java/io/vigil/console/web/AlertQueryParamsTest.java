@@ -35,6 +35,18 @@ class AlertQueryParamsTest {
     }
 
     @Test
+    void offsetIsReadAndKeptWithinWhatTheSearchCanPage() {
+        var query = AlertQueryParams.parse(Map.of("limit", "50")::get);
+        assertEquals(0, AlertQueryParams.offset(Map.<String, String>of()::get, query));
+        assertEquals(100, AlertQueryParams.offset(Map.of("offset", "100")::get, query));
+        for (String bad : new String[] {"-1", "ten", "451"}) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> AlertQueryParams.offset(Map.of("offset", bad)::get, query));
+            assertTrue(e.getMessage().startsWith("offset: "), e.getMessage());
+        }
+    }
+
+    @Test
     void badValuesAre400NamingTheParameter() {
         for (var bad : Map.of("minSeverity", "abc", "limit", "501", "status", "done").entrySet()) {
             ApiException e = refused(Map.of(bad.getKey(), bad.getValue()));

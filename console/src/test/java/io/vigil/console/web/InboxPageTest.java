@@ -56,6 +56,22 @@ class InboxPageTest {
     }
 
     @Test
+    void theApiPagesWithOffsetAndLimitAndSaysWhereItIs() throws Exception {
+        var response = console.client(Role.DSL).get("/api/alerts?offset=50&limit=25");
+        assertEquals(200, response.statusCode(), response.body());
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertEquals(138, body.get("total").asInt());
+        assertEquals(50, body.get("offset").asInt());
+        assertEquals(25, body.get("limit").asInt());
+        assertEquals(25, body.get("alerts").size());
+        assertEquals("00000000-0000-0000-0000-000000000051", body.get("alerts").get(0).get("id").asText());
+        var audited = console.audit.latest(1).getFirst();
+        assertTrue(audited.detail().contains("offset=50"), audited.detail());
+        assertTrue(audited.detail().contains("000000000051") && !audited.detail().contains("000000000050,"),
+                "the audit names exactly the alerts returned: " + audited.detail());
+    }
+
+    @Test
     void alertTextIsEscapedByTheTemplates() throws Exception {
         String page = inbox("");
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; dont tell"), page);
