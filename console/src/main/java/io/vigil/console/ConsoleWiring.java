@@ -9,6 +9,7 @@ import io.vigil.console.tls.CertificateStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns command-line operations into calls on a {@link ConsoleApp} over one data directory. */
@@ -27,21 +28,39 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public String createToken(Path dataDir, String school) {
-        try (ConsoleApp app = ConsoleApp.open(DataDirectory.prepare(dataDir), clock, random)) {
+    public String createToken(Path dataDir, Optional<String> school) {
+        try (ConsoleApp app = open(dataDir)) {
             return app.createToken(ConsoleApp.CLI_ACTOR, school);
         }
     }
 
     @Override
-    public void addUser(Path dataDir, String username, Set<Role> roles, String password) {
-        try (ConsoleApp app = ConsoleApp.open(DataDirectory.prepare(dataDir), clock, random)) {
-            app.userAdmin().add(ConsoleApp.CLI_ACTOR, username, roles, password);
+    public String addUser(Path dataDir, String username, Set<Role> roles, Membership where, String password) {
+        try (ConsoleApp app = open(dataDir)) {
+            return app.addUser(ConsoleApp.CLI_ACTOR, username, roles, where, password);
+        }
+    }
+
+    @Override
+    public void addSchool(Path dataDir, String name, Optional<String> trust) {
+        try (ConsoleApp app = open(dataDir)) {
+            app.addSchool(ConsoleApp.CLI_ACTOR, name, trust);
+        }
+    }
+
+    @Override
+    public void addTrust(Path dataDir, String name) {
+        try (ConsoleApp app = open(dataDir)) {
+            app.addTrust(ConsoleApp.CLI_ACTOR, name);
         }
     }
 
     @Override
     public String fingerprint(Path dataDir) {
         return new CertificateStore(DataDirectory.existing(dataDir)).loadOrCreate().fingerprint();
+    }
+
+    private ConsoleApp open(Path dataDir) {
+        return ConsoleApp.open(DataDirectory.prepare(dataDir), clock, random);
     }
 }

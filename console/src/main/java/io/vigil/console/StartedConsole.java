@@ -65,22 +65,23 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
         app = own(ConsoleApp.open(options.dataDir(), clock, random));
 
-        LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index")));
-        AlertIndexer indexer = own(new AlertIndexer(app.alerts(), index));
-        indexer.requestCatchUp();
+        CategoryCatalog categories = categories();
+        LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
+        AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
         var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
                 new AlertValidator(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
-                new DeviceAuthenticator(app.devices()), indexer::requestCatchUp, clock));
+                new DeviceAuthenticator(app.devices()), clock));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
-        var sessions = new SessionStore(app.sessions(), app.users(), app.secrets(), clock, options.idleTimeout());
+        var sessions = new SessionStore(app.sessions(), app.users(), app::scopeOf, app.secrets(), clock,
+                options.idleTimeout());
         var services = new WebServer.Services(sessions, app.login(),
-                new AuditedAlertReader(new AlertSearch(app.alerts(), index)::find, app.audit()), app.devices(),
-                app.audit(), categories());
+                new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
+                app.audit(), categories);
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
@@ -162,12 +163,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     @Override
     public String createToken(String school) {
-        return app.createToken(ConsoleApp.CLI_ACTOR, school);
+        return app.createTokenAddingSchool(ConsoleApp.CLI_ACTOR, school);
     }
 
     @Override
-    public void addOrResetUser(String username, Set<Role> roles, String password) {
-        app.userAdmin().addOrResetPassword(ConsoleApp.CLI_ACTOR, username, roles, password);
+    public void addOrResetUser(String username, Set<Role> roles, String school, String password) {
+        app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password);
     }
 
     @Override

@@ -44,7 +44,8 @@ class KillNineIT {
 
     @Test
     void everyAcknowledgedAlertIsStillStoredAfterTheConsoleIsKilledWithSigkill() throws Exception {
-        String token = new ConsoleWiring().createToken(dataDir, "Kill School");
+        new ConsoleWiring().addSchool(dataDir, "Kill School", Optional.empty());
+        String token = new ConsoleWiring().createToken(dataDir, Optional.of("Kill School"));
         int grpcPort = startServe();
 
         Set<String> acknowledged = new HashSet<>();
@@ -66,8 +67,7 @@ class KillNineIT {
 
         try (Database db = Database.open(dataDir)) {
             List<String> stored = new JdbcAlertRepository(db.dataSource())
-                    .find(new AlertQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                            AlertQuery.MAX_LIMIT))
+                    .find(AlertQuery.in(io.vigil.console.domain.Scope.of(1)).limit(AlertQuery.MAX_LIMIT).build())
                     .alerts().stream().map(a -> a.uuid()).toList();
             assertEquals(acknowledged, new HashSet<>(stored), "every acknowledged alert survived the kill");
         }

@@ -31,7 +31,7 @@ class SessionSurvivesRestartIT {
         String cookie;
         try (StartedConsole first = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0),
                 Clock.systemUTC(), new SecureRandom())) {
-            first.addOrResetUser("mrs.khan", Set.of(Role.DSL), PASSWORD);
+            first.addOrResetUser("mrs.khan", Set.of(Role.DSL), "Oak Primary", PASSWORD);
             HttpsClient browser = new HttpsClient(webPort(first), dataDir.resolve("console-cert.pem"));
             assertEquals(204, browser.postJson("/api/session",
                     "{\"username\":\"mrs.khan\",\"password\":\"" + PASSWORD + "\"}").statusCode());

@@ -68,8 +68,8 @@ class WebApiIT {
         dataDir = tempDir;
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), clock, new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("dsl", Set.of(Role.DSL), DSL_PASSWORD);
-        console.addOrResetUser("it", Set.of(Role.IT_PROVIDER), DSL_PASSWORD);
+        console.addOrResetUser("dsl", Set.of(Role.DSL), "Web School", DSL_PASSWORD);
+        console.addOrResetUser("it", Set.of(Role.IT_PROVIDER), "Web School", DSL_PASSWORD);
         try (var agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"))) {
             var device = agent.enrol(console.createToken("Web School"), "LAPTOP-WEB");
             var session = agent.session(device.getDeviceId(), device.getDeviceCredential());
@@ -224,7 +224,7 @@ class WebApiIT {
         assertTrue(badSeverity.body().contains("minSeverity"), badSeverity.body());
         var badQuery = dsl.get("/api/alerts?q=" + q("kill AND"));
         assertEquals(400, badQuery.statusCode());
-        assertTrue(badQuery.body().contains("cannot understand the search"), badQuery.body());
+        assertTrue(badQuery.body().contains("could not understand the search"), badQuery.body());
         assertEquals(400, dsl.get("/api/alerts?limit=501").statusCode());
         var hugeRegex = dsl.get("/api/alerts?q=" + q("/[a-z]{1,10000}.*.*.*[a-z]*{1,1000}/"));
         assertEquals(400, hugeRegex.statusCode(), hugeRegex.body());

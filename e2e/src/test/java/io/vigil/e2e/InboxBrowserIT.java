@@ -134,7 +134,7 @@ class InboxBrowserIT {
                 search.sendKeys("kill AND");
                 browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
                 String notice = waitUntil(browser, Duration.ofSeconds(10), d -> d.findElement(By.id("notice"))).getText();
-                assertTrue(notice.startsWith("Vigil could not understand that search."), notice);
+                assertTrue(notice.startsWith("Vigil could not understand the search"), notice);
                 assertFalse(notice.contains("Encountered"), "no parser message: " + notice);
             } finally {
                 browser.quit();

@@ -61,8 +61,20 @@ final class VigilSite implements AutoCloseable {
         return lines[lines.length - 1].strip();
     }
 
+    static final String SCHOOL = "Hillside Academy";
+    private boolean schoolAdded;
+
+    /** The site's one school, added on first use: tokens and users belong to it. */
+    void ensureSchool() {
+        if (!schoolAdded) {
+            succeed(console(null, "school", "add", "--data", data.toString(), "--name", SCHOOL));
+            schoolAdded = true;
+        }
+    }
+
     String createToken() {
-        return succeed(console(null, "token", "create", "--data", data.toString(), "--school", "Hillside Academy"));
+        ensureSchool();
+        return succeed(console(null, "token", "create", "--data", data.toString(), "--school", SCHOOL));
     }
 
     String fingerprint() {
@@ -72,6 +84,7 @@ final class VigilSite implements AutoCloseable {
     }
 
     void addUser(String username, String role, String password) {
+        ensureSchool();
         succeed(console(password + "\n", "user", "add", "--data", data.toString(),
                 "--username", username, "--role", role, "--password-stdin"));
     }

@@ -20,7 +20,11 @@ public enum AuditAction {
     TOKEN_CREATE,
     USER_ADD,
     USER_PASSWORD_RESET,
-    USER_ROLES_SET;
+    USER_ROLES_SET,
+    /** A user was given every school of a trust: never a default, always recorded. */
+    USER_TRUST_GRANT,
+    SCHOOL_ADD,
+    TRUST_ADD;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

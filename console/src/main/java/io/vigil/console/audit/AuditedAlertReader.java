@@ -27,36 +27,17 @@ public final class AuditedAlertReader {
      *               {@link AuditAction#INBOX_VIEW} (page)
      */
     public AlertPage find(String actor, AuditAction action, AlertQuery query) {
-        return find(actor, action, query, 0);
-    }
-
-    /**
-     * One page of results starting {@code offset} alerts in, audited with exactly the ids returned.
-     *
-     * <p>Until {@link AlertQuery} carries the offset itself (so the index and database page), this reads the
-     * first {@code offset + limit} alerts and drops the first {@code offset}: callers keep that within
-     * {@link AlertQuery#MAX_LIMIT}.
-     */
-    public AlertPage find(String actor, AuditAction action, AlertQuery query, int offset) {
-        AlertPage page = offset == 0 ? search.apply(query) : skip(query, offset);
-        audit.record(actor, action, "offset=" + offset + " " + describe(query, page));
+        AlertPage page = search.apply(query);
+        audit.record(actor, action, describe(query, page));
         return page;
     }
 
-    private AlertPage skip(AlertQuery query, int offset) {
-        AlertQuery through = new AlertQuery(query.text(), query.category(), query.minSeverity(), query.status(),
-                offset + query.limit());
-        AlertPage page = search.apply(through);
-        List<StoredAlert> rows = page.alerts();
-        return new AlertPage(page.total(), rows.subList(Math.min(offset, rows.size()), rows.size()));
-    }
-
     /**
-     * The ids and count of matching alerts, for a background check for new ones. No content is returned,
+     * The ids and count of the first page of matching alerts, for a background check for new ones. No content is returned,
      * so nothing is audited: the fragment that shows the alerts is.
      */
     public AlertIds ids(AlertQuery query) {
-        AlertPage page = search.apply(query);
+        AlertPage page = search.apply(query.toBuilder().offset(0).build());
         return new AlertIds(page.total(), page.alerts().stream().map(StoredAlert::uuid).toList(),
                 page.alerts().stream().filter(a -> a.severity() == AlertIds.URGENT).map(StoredAlert::uuid).toList());
     }
@@ -72,10 +53,16 @@ public final class AuditedAlertReader {
     }
 
     static String describe(AlertQuery query, AlertPage page) {
-        return "q=" + query.text().orElse("")
+        return "schools=" + query.scope().schoolIds()
+                + " q=" + query.text().orElse("")
                 + " category=" + query.category().orElse("")
                 + " minSeverity=" + query.minSeverity().map(String::valueOf).orElse("")
                 + " status=" + query.status().map(s -> s.id()).orElse("")
+                + " user=" + query.user().orElse("")
+                + " device=" + query.device().orElse("")
+                + " from=" + query.from().map(Object::toString).orElse("")
+                + " to=" + query.to().map(Object::toString).orElse("")
+                + " offset=" + query.offset()
                 + " limit=" + query.limit()
                 + " total=" + page.total()
                 + " returned=[" + page.alerts().stream().map(StoredAlert::uuid).collect(Collectors.joining(",")) + "]";

@@ -1,5 +1,6 @@
 package io.vigil.console.auth;
 
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.domain.User;
 import io.vigil.console.domain.UserRepository;
@@ -7,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Server-side sessions: the browser holds only a random 256-bit id, the database its SHA-256. A session
+ * Server-side sessions: the browser holds only a random 256-bit id, the database its SHA-256. Roles and
+ * scope are read from the user at each request, so a change to either applies at once. A session
  * locks (is removed, and its holder must sign in again) after {@link #idleTimeout()} without activity by a
  * person; timed refreshes do not count as activity.
  */
@@ -23,17 +26,20 @@ public final class SessionStore {
 
     private final SessionRepository sessions;
     private final UserRepository users;
+    private final Function<User, Scope> scopes;
     private final Secrets secrets;
     private final Clock clock;
     private final Duration idleTimeout;
 
-    public SessionStore(SessionRepository sessions, UserRepository users, Secrets secrets, Clock clock,
-                        Duration idleTimeout) {
+    /** @param scopes the schools a user may see (from their school or trust membership) */
+    public SessionStore(SessionRepository sessions, UserRepository users, Function<User, Scope> scopes,
+                        Secrets secrets, Clock clock, Duration idleTimeout) {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idle timeout must be positive, was " + idleTimeout);
         }
         this.sessions = sessions;
         this.users = users;
+        this.scopes = scopes;
         this.secrets = secrets;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
@@ -48,7 +54,7 @@ public final class SessionStore {
         sessions.deleteIdleSince(now.minus(idleTimeout));
         String id = secrets.newSecret(32);
         sessions.create(Secrets.sha256Hex(id), user.username(), now);
-        return new Session(id, user.username(), user.roles(), now);
+        return new Session(id, user.username(), user.roles(), scopes.apply(user), now);
     }
 
     /** The live session for this id, its idle timer restarted; empty if unknown, idle too long or disabled. */
@@ -87,6 +93,7 @@ public final class SessionStore {
             sessions.touch(hash, now);
             lastUsed = now;
         }
-        return Optional.of(new Session(id, user.get().username(), user.get().roles(), lastUsed));
+        return Optional.of(new Session(id, user.get().username(), user.get().roles(), scopes.apply(user.get()),
+                lastUsed));
     }
 }

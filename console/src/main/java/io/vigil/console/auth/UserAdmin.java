@@ -3,6 +3,7 @@ package io.vigil.console.auth;
 import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.UserRepository;
 import java.time.Clock;
@@ -27,18 +28,23 @@ public final class UserAdmin {
         this.clock = clock;
     }
 
-    public void add(String actor, String username, Set<Role> roles, String password) {
+    public void add(String actor, String username, Set<Role> roles, Membership membership, String password) {
         checkUsername(username);
         checkRoles(roles);
         PasswordPolicy.check(password);
-        users.create(username, roles, hasher.hash(password), clock.instant());
-        audit.record(actor, AuditAction.USER_ADD, "username=" + username + " roles=" + ids(roles));
+        users.create(username, roles, hasher.hash(password), membership, clock.instant());
+        audit.record(actor, AuditAction.USER_ADD, "username=" + username + " roles=" + ids(roles)
+                + membership.schoolId().map(id -> " school=" + id).orElse(""));
+        // Seeing every school of a trust is never a default: it is recorded as a grant of its own.
+        membership.trustId().ifPresent(trust ->
+                audit.record(actor, AuditAction.USER_TRUST_GRANT, "username=" + username + " trust=" + trust));
     }
 
     /** Creates the user, or resets the password and roles of an existing one (used by the demo). */
-    public void addOrResetPassword(String actor, String username, Set<Role> roles, String password) {
+    public void addOrResetPassword(String actor, String username, Set<Role> roles, Membership membership,
+                                   String password) {
         if (users.find(username).isEmpty()) {
-            add(actor, username, roles, password);
+            add(actor, username, roles, membership, password);
             return;
         }
         checkRoles(roles);

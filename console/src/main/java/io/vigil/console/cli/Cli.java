@@ -31,6 +31,10 @@ public final class Cli {
                         .addSubcommand(new UserCommand.Add(operations, stdin, out)))
                 .addSubcommand(new CommandLine(new TokenCommand())
                         .addSubcommand(new TokenCommand.Create(operations, out)))
+                .addSubcommand(new CommandLine(new SchoolCommand())
+                        .addSubcommand(new SchoolCommand.Add(operations, out)))
+                .addSubcommand(new CommandLine(new TrustCommand())
+                        .addSubcommand(new TrustCommand.Add(operations, out)))
                 .addSubcommand(new FingerprintCommand(operations, out));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
@@ -63,7 +67,7 @@ public final class Cli {
         @Override
         public void run() {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "missing command: choose serve, demo, user add, token create or fingerprint");
+                    "missing command: choose serve, demo, school add, trust add, user add, token create or fingerprint");
         }
     }
 }

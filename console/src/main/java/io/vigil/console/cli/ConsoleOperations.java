@@ -4,6 +4,7 @@ import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.Optional;
 
 /** What the command line can ask of the console; implemented by the composition root. */
 public interface ConsoleOperations {
@@ -11,9 +12,26 @@ public interface ConsoleOperations {
     /** Starts both listeners; returns when they accept connections. */
     RunningConsole serve(ServeOptions options);
 
-    String createToken(Path dataDir, String school);
+    /** @param school the school's name; empty when the console has just one school */
+    String createToken(Path dataDir, Optional<String> school);
 
-    void addUser(Path dataDir, String username, Set<Role> roles, String password);
+    /** @return the school or trust the user now belongs to, in words */
+    String addUser(Path dataDir, String username, Set<Role> roles, Membership membership, String password);
+
+    void addSchool(Path dataDir, String name, Optional<String> trust);
+
+    void addTrust(Path dataDir, String name);
+
+    /** Where a new user belongs, by name, as typed on the command line. */
+    record Membership(Optional<String> school, Optional<String> trust) {
+        public static Membership school(Optional<String> name) {
+            return new Membership(name, Optional.empty());
+        }
+
+        public static Membership trust(String name) {
+            return new Membership(Optional.empty(), Optional.of(name));
+        }
+    }
 
     String fingerprint(Path dataDir);
 
@@ -28,9 +46,11 @@ public interface ConsoleOperations {
 
         String fingerprint();
 
+        /** A token for the named school, which is added first if this console does not have it yet. */
         String createToken(String school);
 
-        void addOrResetUser(String username, Set<Role> roles, String password);
+        /** Creates the user in {@code school}, or resets the password of an existing one (used by the demo). */
+        void addOrResetUser(String username, Set<Role> roles, String school, String password);
 
         @Override
         void close();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     static final String DEMO_USER = "dsl";
+    static final String DEMO_SCHOOL = "Demo School";
 
     @Spec
     CommandSpec spec;
@@ -61,9 +62,9 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown"));
         try {
             String password = new DemoPasswords(new SecureRandom()).generate();
-            console.addOrResetUser(DEMO_USER, Set.of(Role.DSL), password);
+            console.addOrResetUser(DEMO_USER, Set.of(Role.DSL), DEMO_SCHOOL, password);
             if (!agent.enrolled()) {
-                agent.enrol(console.grpcPort(), console.createToken("Demo School"), console.fingerprint());
+                agent.enrol(console.grpcPort(), console.createToken(DEMO_SCHOOL), console.fingerprint());
             }
             Process replay = agent.replay();
             replay.onExit().thenAccept(p -> out.println("Demo agent stopped (exit " + p.exitValue() + "); its log is "

@@ -24,8 +24,9 @@ final class TokenCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--school", paramLabel = "NAME", defaultValue = "School",
-                description = "School name shown with enrolled devices (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--school", paramLabel = "NAME",
+                description = "The school whose devices enrol with this token (may be left out when there is only"
+                        + " one school).")
         String school;
 
         private final ConsoleOperations operations;
@@ -38,7 +39,7 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            out.println(operations.createToken(common.dataDir, school.strip()));
+            out.println(operations.createToken(common.dataDir, java.util.Optional.ofNullable(school)));
             return ExitCodes.OK;
         }
     }

@@ -46,6 +46,20 @@ final class UserCommand implements Runnable {
                         + " chair_of_governors, governor (anonymised reports), auditor (audit log only).")
         List<String> roles;
 
+        @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+        Membership membership;
+
+        static final class Membership {
+            @Option(names = "--school", paramLabel = "NAME",
+                    description = "The school the user works for; they see only its data (may be left out when there"
+                            + " is only one school).")
+            String school;
+
+            @Option(names = "--trust", paramLabel = "NAME",
+                    description = "Grant access to every school in this trust instead (a deliberate, audited grant).")
+            String trust;
+        }
+
         @Option(names = "--password-stdin", required = true,
                 description = "Read the password (at least 12 characters) from the first line of standard input;"
                         + " passwords are never taken as arguments, which other users could see.")
@@ -76,9 +90,13 @@ final class UserCommand implements Runnable {
                 throw new ConsoleException("no password on standard input (pipe it in, e.g. `printf '%s\\n' \"$PW\" |"
                         + " vigil-console user add ... --password-stdin`)");
             }
-            operations.addUser(common.dataDir, username, parsed, password);
+            var where = membership != null && membership.trust != null
+                    ? ConsoleOperations.Membership.trust(membership.trust)
+                    : ConsoleOperations.Membership.school(java.util.Optional.ofNullable(
+                            membership == null ? null : membership.school));
+            String scope = operations.addUser(common.dataDir, username, parsed, where, password);
             out.println("Added user " + username + " with role" + (parsed.size() == 1 ? " " : "s ")
-                    + parsed.stream().map(Role::id).collect(Collectors.joining(", ")));
+                    + parsed.stream().map(Role::id).collect(Collectors.joining(", ")) + " for " + scope);
             return ExitCodes.OK;
         }
     }

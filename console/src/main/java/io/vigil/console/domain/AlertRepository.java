@@ -9,21 +9,22 @@ import java.util.Map;
 public interface AlertRepository {
 
     /**
-     * Stores an alert unless one with the same uuid is already stored. Returns only after the commit,
-     * so the caller may acknowledge the alert to the device.
+     * Stores an alert unless one with the same uuid is already stored, with an index outbox entry for every
+     * console node. Returns only after the commit, so the caller may acknowledge the alert to the device.
      *
      * @return true if stored now, false if it was a duplicate
      */
     boolean storeOnce(NewAlert alert, Instant receivedAt);
 
-    /** Alerts with row id greater than {@code rowId}, in row id order, at most {@code max}. */
+    /** Alerts with row id greater than {@code rowId}, in row id order, at most {@code max} (full index builds). */
     List<StoredAlert> afterRowId(long rowId, int max);
-
-    long maxRowId();
 
     /** The alerts with these row ids that exist, keyed by row id. */
     Map<Long, StoredAlert> byRowIds(Collection<Long> rowIds);
 
-    /** A page of alerts matching the structured filters (not {@code text}), most urgent then newest first. */
+    /**
+     * A page of alerts matching the structured filters and scope (not {@code text}), most urgent then newest
+     * first, with the exact total. Filtering, ordering and paging happen in the database.
+     */
     AlertPage find(AlertQuery query);
 }

@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers inbox queries. Structured filters alone go straight to the store (always fresh); free text goes
- * through the index, and the rows are then read from the store, which stays the source of truth for
- * content and for the mutable status.
+ * Answers inbox queries. Structured filters alone go straight to the store (always fresh, paged there); free
+ * text goes through the index, which filters, orders and pages by itself, and only that page's rows are then
+ * read from the store, which stays the source of truth for content and for the mutable status.
  */
 public final class AlertSearch {
-
-    /** Text searches consider at most this many hits; more than that is no longer an inbox. */
-    static final int MAX_TEXT_HITS = 10_000;
 
     private final AlertRepository alerts;
     private final AlertTextIndex index;
@@ -23,18 +20,22 @@ public final class AlertSearch {
     }
 
     public AlertPage find(AlertQuery query) {
+        if (query.scope().isEmpty()) {
+            return new AlertPage(0, List.of());
+        }
         if (query.text().isEmpty()) {
             return alerts.find(query);
         }
-        List<Long> ids = index.search(query.text().get(), query.category(), query.minSeverity(), MAX_TEXT_HITS);
-        Map<Long, StoredAlert> rows = alerts.byRowIds(ids);
-        List<StoredAlert> matching = new ArrayList<>();
-        for (Long id : ids) {
+        AlertTextIndex.Hits hits = index.search(query);
+        Map<Long, StoredAlert> rows = alerts.byRowIds(hits.rowIds());
+        List<StoredAlert> page = new ArrayList<>(hits.rowIds().size());
+        for (Long id : hits.rowIds()) {
             StoredAlert alert = rows.get(id);
-            if (alert != null && query.status().map(s -> s == alert.status()).orElse(true)) {
-                matching.add(alert);
+            // The store re-checks scope: the index is a copy and must never widen what a reader sees.
+            if (alert != null && query.scope().contains(alert.schoolId())) {
+                page.add(alert);
             }
         }
-        return new AlertPage(matching.size(), matching.subList(0, Math.min(query.limit(), matching.size())));
+        return new AlertPage(hits.total(), page, index.notYetSearchable());
     }
 }

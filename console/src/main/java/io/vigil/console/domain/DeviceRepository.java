@@ -19,5 +19,6 @@ public interface DeviceRepository {
     /** Highest alert or filter-event sequence stored for the device, 0 if none. */
     long highestStoredSequence(String deviceId);
 
-    List<Device> all();
+    /** The devices of the schools in {@code scope}, by hostname. */
+    List<Device> inScope(Scope scope);
 }

@@ -28,9 +28,9 @@ public final class Enrolment {
     }
 
     /** A new token for {@code school}; only its hash is kept, so this is the one time it can be shown. */
-    public String createToken(String school) {
+    public String createToken(School school) {
         String token = secrets.newSecret(TOKEN_BYTES);
-        tokens.create(Secrets.sha256Hex(token), school, clock.instant());
+        tokens.create(Secrets.sha256Hex(token), school.id(), clock.instant());
         return token;
     }
 
@@ -42,9 +42,9 @@ public final class Enrolment {
         return tokens.activeSchool(Secrets.sha256Hex(token)).map(school -> {
             String deviceId = UUID.randomUUID().toString();
             String credential = secrets.newSecret(CREDENTIAL_BYTES);
-            Device device = new Device(deviceId, school, facts, "", clock.instant(), null);
+            Device device = new Device(deviceId, school.id(), school.name(), facts, "", clock.instant(), null);
             devices.create(device, Secrets.sha256Hex(credential));
-            return new Enrolled(deviceId, credential, school);
+            return new Enrolled(deviceId, credential, school.name());
         });
     }
 }

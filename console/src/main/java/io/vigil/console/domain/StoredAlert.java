@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * An alert read back from the store, joined with its device's hostname.
  *
- * @param rowId database id; orders alerts by arrival and drives the search index's high-water mark
+ * @param rowId    database id
+ * @param schoolId the school of the device that raised it
  */
-public record StoredAlert(long rowId, String uuid, String deviceId, String deviceHostname, long sequence,
-                          String category, int severity, int score, List<String> ruleIds, String snippet,
-                          String app, String windowTitle, String url, String user, Instant occurredAt,
-                          Instant receivedAt, String source, String listVersion, AlertStatus status) {
+public record StoredAlert(long rowId, String uuid, String deviceId, String deviceHostname, long schoolId,
+                          long sequence, String category, int severity, int score, List<String> ruleIds,
+                          String snippet, String app, String windowTitle, String url, String user,
+                          Instant occurredAt, Instant receivedAt, String source, String listVersion,
+                          AlertStatus status) {
 
     public StoredAlert {
         ruleIds = List.copyOf(ruleIds);

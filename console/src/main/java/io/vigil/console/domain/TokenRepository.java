@@ -6,8 +6,8 @@ import java.util.Optional;
 /** School enrolment tokens, stored as SHA-256 hashes only. */
 public interface TokenRepository {
 
-    void create(String tokenHash, String school, Instant createdAt);
+    void create(String tokenHash, long schoolId, Instant createdAt);
 
     /** The school of a token that exists and is not revoked. */
-    Optional<String> activeSchool(String tokenHash);
+    Optional<School> activeSchool(String tokenHash);
 }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** Console users (people, not devices) and the roles they hold. */
+/** Console users (people, not devices), the roles they hold and the school or trust they belong to. */
 public interface UserRepository {
 
     /** @throws ConsoleException if the username is taken */
-    void create(String username, Set<Role> roles, String passwordHash, Instant createdAt);
+    void create(String username, Set<Role> roles, String passwordHash, Membership membership, Instant createdAt);
 
     Optional<User> find(String username);
 

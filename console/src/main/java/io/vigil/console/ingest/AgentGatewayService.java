@@ -20,13 +20,11 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
 
     private final Enrolment enrolment;
     private final DeviceSessions sessions;
-    private final Runnable afterAlertAcked;
     private final Clock clock;
 
-    AgentGatewayService(Enrolment enrolment, DeviceSessions sessions, Runnable afterAlertAcked, Clock clock) {
+    AgentGatewayService(Enrolment enrolment, DeviceSessions sessions, Clock clock) {
         this.enrolment = enrolment;
         this.sessions = sessions;
-        this.afterAlertAcked = afterAlertAcked;
         this.clock = clock;
     }
 
@@ -56,6 +54,6 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
     @Override
     public StreamObserver<AgentMessage> session(StreamObserver<ConsoleMessage> response) {
         String deviceId = DeviceAuthInterceptor.AUTHENTICATED_DEVICE.get();
-        return new AgentSession(deviceId, response, sessions, afterAlertAcked, clock);
+        return new AgentSession(deviceId, response, sessions, clock);
     }
 }

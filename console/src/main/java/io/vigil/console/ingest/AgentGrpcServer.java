@@ -33,14 +33,14 @@ public final class AgentGrpcServer implements AutoCloseable {
     private final ExecutorService executor;
 
     public AgentGrpcServer(ServerBuilder<?> builder, Enrolment enrolment, DeviceSessions sessions,
-                           DeviceAuthenticator authenticator, Runnable afterAlertAcked, Clock clock) {
+                           DeviceAuthenticator authenticator, Clock clock) {
         // Bounded threads: a flood of devices queues rather than exhausting the console's memory.
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
             Thread t = new Thread(r, "agent-grpc");
             t.setDaemon(true);
             return t;
         });
-        var service = new AgentGatewayService(enrolment, sessions, afterAlertAcked, clock);
+        var service = new AgentGatewayService(enrolment, sessions, clock);
         this.server = builder
                 .addService(ServerInterceptors.intercept(service, new DeviceAuthInterceptor(authenticator)))
                 .executor(executor)

@@ -27,16 +27,14 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final String deviceId;
     private final StreamObserver<ConsoleMessage> out;
     private final DeviceSessions sessions;
-    private final Runnable afterAlertAcked;
     private final Clock clock;
     private boolean ended;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
-                 Runnable afterAlertAcked, Clock clock) {
+                 Clock clock) {
         this.deviceId = deviceId;
         this.out = out;
         this.sessions = sessions;
-        this.afterAlertAcked = afterAlertAcked;
         this.clock = clock;
     }
 
@@ -60,7 +58,6 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                     ack(sessions.alert(deviceId, alert));
                     LOG.info("Alert {} from device {}: {} severity {}", alert.uuid(), deviceId, alert.category(),
                             alert.severity());
-                    afterAlertAcked.run();
                 }
                 case FILTER_EVENT -> ack(sessions.filterEvent(
                         ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));

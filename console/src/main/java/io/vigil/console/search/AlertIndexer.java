@@ -1,94 +1,122 @@
 package io.vigil.console.search;
 
+import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertRepository;
+import io.vigil.console.domain.AlertTextIndex;
+import io.vigil.console.domain.IndexOutbox;
 import io.vigil.console.domain.StoredAlert;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the index in step with the database by following alert row ids past the index's high-water
- * mark. Runs on one background thread so that indexing never delays an acknowledgement to a device;
- * requests made while a catch-up is queued are folded into it.
+ * Keeps this node's index in step with the store. A new index (or one whose node the store does not know, as
+ * after a restore) is built by a full scan that survives restarts; after that the node drains its own outbox.
+ * It polls the outbox on one background thread, so indexing never delays an acknowledgement to a device and
+ * alerts stored by other console nodes on a shared database arrive too.
  */
-public final class AlertIndexer implements AutoCloseable {
+public final class AlertIndexer implements AlertTextIndex, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertIndexer.class);
     private static final int BATCH = 500;
-
-    private static final Duration RETRY_DELAY = Duration.ofSeconds(30);
+    /** Short enough that a new alert is searchable within a second; an idle poll is one indexed lookup. */
+    static final Duration POLL = Duration.ofMillis(500);
 
     private final AlertRepository alerts;
+    private final IndexOutbox outbox;
     private final LuceneAlertIndex index;
-    private final Duration retryDelay;
+    private final String nodeId;
     private final ScheduledThreadPoolExecutor worker = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "alert-indexer");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile long backlog;
+    private volatile boolean failing;
 
-    public AlertIndexer(AlertRepository alerts, LuceneAlertIndex index) {
-        this(alerts, index, RETRY_DELAY);
-    }
-
-    AlertIndexer(AlertRepository alerts, LuceneAlertIndex index, Duration retryDelay) {
+    public AlertIndexer(AlertRepository alerts, IndexOutbox outbox, LuceneAlertIndex index) {
         this.alerts = alerts;
+        this.outbox = outbox;
         this.index = index;
-        this.retryDelay = retryDelay;
-        // A pending retry must not hold up shutdown; the restart's catch-up covers it.
+        this.nodeId = index.buildState().nodeId().orElseGet(() -> "node-" + UUID.randomUUID());
         worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Asks for a catch-up soon; returns at once. */
-    public void requestCatchUp() {
-        if (queued.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::runRequested);
-            } catch (RejectedExecutionException e) {
-                // Closing: the catch-up at the next start indexes whatever this one would have.
-                queued.set(false);
-            }
+    /** Registers this node (so alerts stored from now on reach its outbox) and starts polling. */
+    public AlertIndexer start() {
+        prepare();
+        worker.scheduleWithFixedDelay(this::pollQuietly, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Registers the node and clears the index if it must be built afresh; the scan itself runs in catchUp. */
+    public synchronized void prepare() {
+        boolean unknownHere = outbox.register(nodeId);
+        var state = index.buildState();
+        if (unknownHere || state.nodeId().isEmpty()) {
+            LOG.info("Building the search index for console node {} from the database", nodeId);
+            index.startBuild(nodeId);
         }
     }
 
-    private void runRequested() {
-        queued.set(false);
+    public String nodeId() {
+        return nodeId;
+    }
+
+    private void pollQuietly() {
         try {
             catchUp();
+            if (failing) {
+                LOG.info("Indexing alerts works again");
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            // The rows are safe in the database. Retry on a timer, not only on the next alert: a quiet
-            // evening would otherwise leave tonight's alert out of every text search until a restart.
-            LOG.error("Indexing alerts failed; retrying in {} s", retryDelay.toSeconds(), e);
-            try {
-                worker.schedule(this::requestCatchUp, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException closing) {
-                // Closing: the next start catches up.
+            // The rows are safe in the database and stay in the outbox; the next poll retries. Log once, not
+            // twice a second.
+            if (!failing) {
+                LOG.error("Indexing alerts failed; retrying", e);
+                failing = true;
             }
         }
     }
 
-    /** Indexes every stored alert the index lacks; returns how many were indexed. */
+    /** Finishes any full build, then indexes every alert waiting in this node's outbox; returns how many. */
     public synchronized int catchUp() {
-        long mark = index.highWaterMark();
-        if (mark > alerts.maxRowId()) {
-            LOG.warn("Search index is ahead of the database (restored from backup?); rebuilding it");
-            index.clear();
-            mark = 0;
-        }
         int indexed = 0;
+        var state = index.buildState();
+        if (!state.scanDone()) {
+            long mark = state.scanMark();
+            List<StoredAlert> batch;
+            while (!(batch = alerts.afterRowId(mark, BATCH)).isEmpty()) {
+                mark = batch.getLast().rowId();
+                index.addScanned(batch, mark);
+                indexed += batch.size();
+                backlog = Math.max(backlog, 1);
+            }
+            index.finishBuild();
+        }
         List<StoredAlert> batch;
-        while (!(batch = alerts.afterRowId(mark, BATCH)).isEmpty()) {
-            mark = batch.getLast().rowId();
-            index.add(batch, mark);
+        while (!(batch = outbox.pending(nodeId, BATCH)).isEmpty()) {
+            index.add(batch);
+            outbox.done(nodeId, batch.stream().map(StoredAlert::rowId).toList());
             indexed += batch.size();
         }
+        backlog = outbox.pendingCount(nodeId);
         return indexed;
+    }
+
+    @Override
+    public Hits search(AlertQuery query) {
+        return index.search(query);
+    }
+
+    @Override
+    public long notYetSearchable() {
+        return index.buildState().scanDone() ? backlog : Math.max(1, backlog);
     }
 
     @Override

@@ -1,9 +1,10 @@
 package io.vigil.console.search;
 
+import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.InvalidQueryException;
-import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -16,13 +17,17 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
-/** Turns the inbox's search box and filters into a Lucene query. */
+/** Turns the inbox's search box and filters into a Lucene query; the reader's scope is always a filter. */
 final class AlertQueryParser {
 
-    /** The inbox order: most severe first, then most recent. */
+    /** The inbox order: most severe first, then most recent, then last stored (a stable order for paging). */
     static final Sort URGENT_FIRST = new Sort(
             new SortField(AlertDocuments.SEVERITY, SortField.Type.INT, true),
-            new SortField(AlertDocuments.OCCURRED_AT, SortField.Type.LONG, true));
+            new SortField(AlertDocuments.OCCURRED_AT, SortField.Type.LONG, true),
+            new SortField(AlertDocuments.ROW_ID, SortField.Type.LONG, true));
+
+    private static final String HOW_TO_SEARCH = "Search for words, for example: cut myself. Put a phrase in"
+            + " quotes (\"after school\"), and end a word with * to match its start (bull*).";
 
     private final Analyzer analyzer;
 
@@ -30,14 +35,26 @@ final class AlertQueryParser {
         this.analyzer = analyzer;
     }
 
-    Query parse(String text, Optional<String> category, Optional<Integer> minSeverity) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(parseText(text), BooleanClause.Occur.MUST);
-        category.ifPresent(c -> query.add(new TermQuery(new Term(AlertDocuments.CATEGORY, c)),
+    Query parse(AlertQuery query) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        builder.add(parseText(query.text().orElse("*:*")), BooleanClause.Occur.MUST);
+        builder.add(LongPoint.newSetQuery(AlertDocuments.SCHOOL, query.scope().ids()), BooleanClause.Occur.FILTER);
+        query.category().ifPresent(c -> filter(builder, AlertDocuments.CATEGORY, c));
+        query.status().ifPresent(s -> filter(builder, AlertDocuments.STATUS, s.id()));
+        query.user().ifPresent(u -> filter(builder, AlertDocuments.USER_EXACT, u));
+        query.device().ifPresent(d -> filter(builder, AlertDocuments.DEVICE_ID, d));
+        query.minSeverity().ifPresent(s -> builder.add(IntPoint.newRangeQuery(AlertDocuments.SEVERITY, s, 5),
                 BooleanClause.Occur.FILTER));
-        minSeverity.ifPresent(s -> query.add(IntPoint.newRangeQuery(AlertDocuments.SEVERITY, s, 5),
-                BooleanClause.Occur.FILTER));
-        return query.build();
+        if (query.from().isPresent() || query.to().isPresent()) {
+            long from = query.from().map(i -> i.toEpochMilli()).orElse(Long.MIN_VALUE);
+            long to = query.to().map(i -> i.toEpochMilli() - 1).orElse(Long.MAX_VALUE);
+            builder.add(LongPoint.newRangeQuery(AlertDocuments.OCCURRED_AT, from, to), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
+    }
+
+    private static void filter(BooleanQuery.Builder builder, String field, String value) {
+        builder.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
     }
 
     private Query parseText(String text) {
@@ -48,18 +65,31 @@ final class AlertQueryParser {
         try {
             return parser.parse(text);
         } catch (ParseException | IllegalArgumentException e) {
-            throw new InvalidQueryException("cannot understand the search '" + text + "': " + firstLine(e));
+            throw new InvalidQueryException("Vigil could not understand the search \"" + text + "\"" + hint(text)
+                    + ". " + HOW_TO_SEARCH);
         } catch (TooComplexToDeterminizeException e) {
             // A /regular expression/ in the search box is compiled while parsing; refuse ones too big to run.
-            throw new InvalidQueryException("cannot understand the search '" + text
-                    + "': the regular expression is too complex");
+            throw new InvalidQueryException("The search \"" + text + "\" is too complex to run. " + HOW_TO_SEARCH);
         }
     }
 
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int cut = message.indexOf('\n');
-        message = cut < 0 ? message : message.substring(0, cut);
-        return message.replaceFirst("^Cannot parse '.*?': ", "").strip();
+    /** The usual slips, named in plain words instead of the parser's grammar dump. */
+    private static String hint(String text) {
+        if (text.chars().filter(c -> c == '"').count() % 2 == 1) {
+            return ": a quotation mark is not closed";
+        }
+        long open = text.chars().filter(c -> c == '(').count();
+        if (open != text.chars().filter(c -> c == ')').count()) {
+            return ": brackets do not pair up";
+        }
+        if (text.startsWith("*") || text.startsWith("?")) {
+            return ": a search cannot start with * or ?";
+        }
+        String upper = text.strip();
+        if (upper.endsWith(" AND") || upper.endsWith(" OR") || upper.endsWith(" NOT") || upper.equals("AND")
+                || upper.equals("OR") || upper.equals("NOT")) {
+            return ": AND, OR and NOT need a word after them";
+        }
+        return "";
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -26,7 +25,7 @@ final class IndexOpener {
 
     @FunctionalInterface
     interface Assembler<T> {
-        T assemble(Directory directory, IndexWriter writer, Analyzer analyzer) throws IOException;
+        T assemble(Directory directory, IndexWriter writer) throws IOException;
     }
 
     private IndexOpener() {
@@ -53,11 +52,10 @@ final class IndexOpener {
         Directory directory = FSDirectory.open(indexDir);
         IndexWriter writer = null;
         try {
-            Analyzer analyzer = AlertDocuments.analyzer();
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+            IndexWriterConfig config = new IndexWriterConfig(AlertDocuments.indexAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             writer = new IndexWriter(directory, config);
-            return assembler.assemble(directory, writer, analyzer);
+            return assembler.assemble(directory, writer);
         } catch (IOException | RuntimeException e) {
             if (writer != null) {
                 closeQuietly(writer);

@@ -77,25 +77,24 @@ final class ApiRoutes {
         Session session = AccessControl.session(ctx);
         ctx.json(new JsonViews.SessionView(session.username(), session.roles().stream().sorted().map(Role::id).toList(),
                 Role.permissionsOf(session.roles()).stream().map(Permission::id).toList(),
-                sessions.idleTimeout().toSeconds()));
+                session.scope().schoolIds().stream().sorted().toList(), sessions.idleTimeout().toSeconds()));
     }
 
     private void alerts(Context ctx) {
         Session session = AccessControl.session(ctx);
-        var query = AlertQueryParams.parse(ctx::queryParam);
-        int offset = AlertQueryParams.offset(ctx::queryParam, query);
-        ctx.json(JsonViews.alerts(alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query, offset), offset,
-                query.limit(), categories));
+        var query = AlertQueryParams.parse(ctx::queryParam, session.scope());
+        ctx.json(JsonViews.alerts(query, alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query),
+                categories));
     }
 
     /** Ids only, for the inbox's background check for new alerts: no content, so no audit row. */
     private void alertIds(Context ctx) {
-        ctx.json(alerts.ids(AlertQueryParams.parse(ctx::queryParam)));
+        ctx.json(alerts.ids(AlertQueryParams.parse(ctx::queryParam, AccessControl.session(ctx).scope())));
     }
 
     private void devices(Context ctx) {
         Session session = AccessControl.session(ctx);
         audit.record(session.username(), AuditAction.DEVICES_LIST, "");
-        ctx.json(JsonViews.devices(devices.all()));
+        ctx.json(JsonViews.devices(devices.inScope(session.scope())));
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,15 +46,16 @@ final class InboxPage {
     }
 
     /**
+     * @param param    the request's parameters, kept in paging links and the refresh
      * @param knownIds ids of the newest first page at render time, so the refresh knows what is new
      * @param notice   a plain-language problem with the search, or null
      */
-    InboxView view(String username, AlertQuery query, int offset, AlertPage page, List<String> knownIds,
-                   String notice) {
+    InboxView view(String username, Function<String, String> param, AlertQuery query, AlertPage page,
+                   List<String> knownIds, String notice) {
         return new InboxView(username, query.text().orElse(""), categoryOptions(query.category().orElse("")),
                 severityOptions(query.minSeverity().orElse(0)),
                 statusOptions(query.status().map(AlertStatus::id).orElse("")), notice,
-                paging(query, offset, page), rows(page), queryString(query, 0), String.join(" ", knownIds));
+                paging(param, query, page), rows(page), queryString(param, 0), String.join(" ", knownIds));
     }
 
     List<AlertRow> rows(AlertPage page) {
@@ -66,23 +68,27 @@ final class InboxPage {
                 TIME.format(a.occurredAt()), a.status().id().replace('_', ' '));
     }
 
-    private static Paging paging(AlertQuery query, int offset, AlertPage page) {
+    private static Paging paging(Function<String, String> param, AlertQuery query, AlertPage page) {
+        int offset = query.offset();
         long from = page.alerts().isEmpty() ? 0 : offset + 1;
         long to = offset + page.alerts().size();
-        String previous = offset > 0 ? "/inbox?" + queryString(query, Math.max(0, offset - query.limit())) : null;
-        String next = to < page.total() ? "/inbox?" + queryString(query, offset + query.limit()) : null;
+        String previous = offset > 0 ? "/inbox?" + queryString(param, Math.max(0, offset - query.limit())) : null;
+        String next = to < page.total() ? "/inbox?" + queryString(param, offset + query.limit()) : null;
         return new Paging(from, to, page.total(), previous, next);
     }
 
-    /** The filters as URL parameters; offset 0 is left out. */
-    static String queryString(AlertQuery query, int offset) {
+    /** The request parameters that choose which alerts are shown; anything else is dropped from links. */
+    static final List<String> FILTERS = List.of("q", "category", "minSeverity", "status", "user", "device", "from",
+            "to", "school", "limit");
+
+    /** The filters as they were applied, as URL parameters, with {@code offset} (left out when 0). */
+    static String queryString(Function<String, String> param, int offset) {
         Map<String, String> params = new LinkedHashMap<>();
-        query.text().ifPresent(t -> params.put("q", t));
-        query.category().ifPresent(c -> params.put("category", c));
-        query.minSeverity().ifPresent(s -> params.put("minSeverity", String.valueOf(s)));
-        query.status().ifPresent(s -> params.put("status", s.id()));
-        if (query.limit() != AlertQuery.DEFAULT_LIMIT) {
-            params.put("limit", String.valueOf(query.limit()));
+        for (String name : FILTERS) {
+            String value = param.apply(name);
+            if (value != null && !value.isBlank()) {
+                params.put(name, value.strip());
+            }
         }
         if (offset > 0) {
             params.put("offset", String.valueOf(offset));

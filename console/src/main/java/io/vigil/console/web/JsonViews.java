@@ -1,6 +1,7 @@
 package io.vigil.console.web;
 
 import io.vigil.console.domain.AlertPage;
+import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.StoredAlert;
@@ -14,14 +15,15 @@ final class JsonViews {
     }
 
     record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
-                     String deviceId, String app, String window, String url, List<String> rules, String occurredAt,
-                     String status) {
+                     String deviceId, long schoolId, String app, String window, String url, List<String> rules,
+                     String occurredAt, String status) {
     }
 
-    record AlertsResponse(long total, int offset, int limit, List<AlertView> alerts) {
+    /** {@code notYetSearchable}: alerts stored but not yet in the search index (text searches may miss them). */
+    record AlertsResponse(long total, int offset, int limit, long notYetSearchable, List<AlertView> alerts) {
     }
 
-    record DeviceView(String id, String hostname, String school, String lastUser, String agentVersion,
+    record DeviceView(String id, String hostname, long schoolId, String school, String lastUser, String agentVersion,
                       String enrolledAt, String lastSeenAt) {
     }
 
@@ -34,20 +36,22 @@ final class JsonViews {
     record Credentials(String username, String password) {
     }
 
-    record SessionView(String username, List<String> roles, List<String> permissions, long idleTimeoutSeconds) {
+    record SessionView(String username, List<String> roles, List<String> permissions, List<Long> schoolIds,
+                       long idleTimeoutSeconds) {
     }
 
-    static AlertsResponse alerts(AlertPage page, int offset, int limit, CategoryCatalog categories) {
-        return new AlertsResponse(page.total(), offset, limit, page.alerts().stream().map(a -> alert(a, categories)).toList());
+    static AlertsResponse alerts(AlertQuery query, AlertPage page, CategoryCatalog categories) {
+        return new AlertsResponse(page.total(), query.offset(), query.limit(), page.notYetSearchable(),
+                page.alerts().stream().map(a -> alert(a, categories)).toList());
     }
 
     static AlertView alert(StoredAlert a, CategoryCatalog categories) {
         return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
-                a.deviceId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id());
+                a.deviceId(), a.schoolId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id());
     }
 
     static DevicesResponse devices(List<Device> devices) {
-        return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.school(),
+        return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.schoolId(), d.schoolName(),
                 d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()))).toList());
     }
 

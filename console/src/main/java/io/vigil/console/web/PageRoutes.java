@@ -24,11 +24,6 @@ import java.util.List;
  */
 final class PageRoutes {
 
-    /** Said instead of the search engine's parser message, which means nothing to a DSL. */
-    static final String BAD_SEARCH = "Vigil could not understand that search. Search for words or a phrase in"
-            + " quotes (for example: kill, \"want to die\", suicide). Check that quotes and brackets are closed,"
-            + " and that AND, OR and NOT stand between two words.";
-
     private final SessionCookie cookie;
     private final SessionStore sessions;
     private final Login login;
@@ -73,24 +68,24 @@ final class PageRoutes {
 
     private void inbox(Context ctx) {
         Session session = AccessControl.session(ctx);
-        AlertQuery query = AlertQuery.all();
+        AlertQuery query = AlertQuery.all(session.scope());
         try {
-            query = AlertQueryParams.parse(ctx::queryParam);
-            int offset = AlertQueryParams.offset(ctx::queryParam, query);
-            AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query, offset);
-            List<String> known = offset == 0 ? page.alerts().stream().map(a -> a.uuid()).toList()
+            query = AlertQueryParams.parse(ctx::queryParam, session.scope());
+            AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query);
+            List<String> known = query.offset() == 0 ? page.alerts().stream().map(a -> a.uuid()).toList()
                     : alerts.ids(query).ids();
-            ctx.html(templates.render("inbox.jte", inbox.view(session.username(), query, offset, page, known, null)));
+            ctx.html(templates.render("inbox.jte", inbox.view(session.username(), ctx::queryParam, query, page, known, null)));
         } catch (ApiException e) {
             renderProblem(ctx, session, query, "The filters could not be used: " + e.getMessage() + ".");
         } catch (InvalidQueryException e) {
-            renderProblem(ctx, session, query, BAD_SEARCH);
+            // The search explains itself in plain words (what went wrong and how to search).
+            renderProblem(ctx, session, query, e.getMessage());
         }
     }
 
     private void renderProblem(Context ctx, Session session, AlertQuery query, String notice) {
-        ctx.status(400).html(templates.render("inbox.jte", inbox.view(session.username(), query, 0,
-                new AlertPage(0, List.of()), List.of(), notice)));
+        ctx.status(400).html(templates.render("inbox.jte", inbox.view(session.username(), ctx::queryParam,
+                query.toBuilder().offset(0).build(), new AlertPage(0, List.of()), List.of(), notice)));
     }
 
     /**
@@ -99,9 +94,8 @@ final class PageRoutes {
      */
     private void rows(Context ctx) {
         Session session = AccessControl.session(ctx);
-        AlertQuery query = AlertQueryParams.parse(ctx::queryParam);
-        int offset = AlertQueryParams.offset(ctx::queryParam, query);
-        AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query, offset);
+        AlertQuery query = AlertQueryParams.parse(ctx::queryParam, session.scope());
+        AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query);
         ctx.header("X-Vigil-Total", String.valueOf(page.total()));
         ctx.html(templates.render("rows.jte", inbox.rows(page)));
     }

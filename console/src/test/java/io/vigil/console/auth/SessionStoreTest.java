@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.Role;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
+import io.vigil.console.domain.User;
 import io.vigil.console.testing.InMemorySessions;
 import io.vigil.console.testing.InMemoryUsers;
 import io.vigil.console.testing.MutableClock;
@@ -23,12 +26,16 @@ class SessionStoreTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     private final InMemorySessions repository = new InMemorySessions();
     private final InMemoryUsers users = new InMemoryUsers();
-    private final SessionStore store = new SessionStore(repository, users, new Secrets(new SecureRandom()), clock,
-            Duration.ofMinutes(20));
+    private final SessionStore store = new SessionStore(repository, users, SessionStoreTest::ownSchool,
+            new Secrets(new SecureRandom()), clock, Duration.ofMinutes(20));
+
+    private static Scope ownSchool(User user) {
+        return Scope.of(user.membership().schoolId().orElseThrow());
+    }
 
     @BeforeEach
     void users() {
-        users.create("dsl", Set.of(Role.DSL), "hash", clock.instant());
+        users.create("dsl", Set.of(Role.DSL), "hash", Membership.school(7), clock.instant());
     }
 
     private Session open() {
@@ -84,13 +91,20 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSessionCarriesTheSchoolsItsUserMaySee() {
+        var session = open();
+        assertEquals(Scope.of(7), session.scope());
+        assertEquals(Scope.of(7), store.touch(session.id()).orElseThrow().scope());
+    }
+
+    @Test
     void theIdleTimeoutIsConfigurable() {
-        var shortStore = new SessionStore(repository, users, new Secrets(new SecureRandom()), clock,
-                Duration.ofMinutes(5));
+        var shortStore = new SessionStore(repository, users, SessionStoreTest::ownSchool,
+                new Secrets(new SecureRandom()), clock, Duration.ofMinutes(5));
         var session = shortStore.open(users.find("dsl").orElseThrow());
         clock.advance(Duration.ofMinutes(6));
         assertTrue(shortStore.touch(session.id()).isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new SessionStore(repository, users,
-                new Secrets(new SecureRandom()), clock, Duration.ZERO));
+                SessionStoreTest::ownSchool, new Secrets(new SecureRandom()), clock, Duration.ZERO));
     }
 }

@@ -97,6 +97,16 @@ class CliProcessIT {
         assertTrue(banner.contains("Console web: https://127.0.0.1:"), banner);
         assertTrue(banner.contains("Agent gRPC: 127.0.0.1:"), banner);
 
+        Result unknown = run(null, "token", "create", "--data", dataDir.toString(), "--school", "Oak Primary");
+        assertEquals(1, unknown.exit());
+        assertEquals("vigil-console: unknown school 'Oak Primary'; there are no schools yet (add one with"
+                + " `school add --name NAME`)", unknown.err().strip(), "one line naming the school");
+
+        Result trust = run(null, "trust", "add", "--data", dataDir.toString(), "--name", "Oak Trust");
+        assertEquals(0, trust.exit(), trust.err());
+        Result school = run(null, "school", "add", "--data", dataDir.toString(), "--name", "Oak Primary",
+                "--trust", "Oak Trust");
+        assertEquals(0, school.exit(), school.err());
         Result token = run(null, "token", "create", "--data", dataDir.toString(), "--school", "Oak Primary");
         assertEquals(0, token.exit(), token.err());
         assertTrue(token.out().strip().matches("[A-Za-z0-9_-]{22,}"), token.out());
@@ -108,6 +118,11 @@ class CliProcessIT {
         Result user = run("correct horse battery staple\n", "user", "add", "--data", dataDir.toString(),
                 "--username", "head", "--role", "headteacher", "--password-stdin");
         assertEquals(0, user.exit(), user.err());
+        assertTrue(user.out().contains("for school Oak Primary"), "the only school: " + user.out());
+        Result trustWide = run("correct horse battery staple\n", "user", "add", "--data", dataDir.toString(),
+                "--username", "ceo", "--role", "dsl", "--trust", "Oak Trust", "--password-stdin");
+        assertEquals(0, trustWide.exit(), trustWide.err());
+        assertTrue(trustWide.out().contains("for every school in trust Oak Trust"), trustWide.out());
     }
 
     @Test
@@ -142,6 +157,7 @@ class CliProcessIT {
 
     @Test
     void shortPasswordIsRefusedWithAClearMessage() throws Exception {
+        assertEquals(0, run(null, "school", "add", "--data", dataDir.toString(), "--name", "Oak").exit());
         Result result = run("short\n", "user", "add", "--data", dataDir.toString(), "--username", "x",
                 "--role", "dsl", "--password-stdin");
         assertEquals(1, result.exit());

@@ -29,15 +29,29 @@ class CliTest {
         }
 
         @Override
-        public String createToken(Path dataDir, String school) {
-            calls.add("token " + school);
+        public String createToken(Path dataDir, java.util.Optional<String> school) {
+            calls.add("token " + school.orElse("(only school)"));
             return "TOKEN123";
         }
 
         @Override
-        public void addUser(Path dataDir, String username, java.util.Set<Role> roles, String password) {
+        public String addUser(Path dataDir, String username, java.util.Set<Role> roles, Membership membership,
+                              String password) {
             calls.add("user " + username + " " + roles.stream().sorted().map(Role::id)
-                    .collect(java.util.stream.Collectors.joining(",")) + " " + password);
+                    .collect(java.util.stream.Collectors.joining(",")) + " " + password
+                    + membership.school().map(s -> " school " + s).orElse("")
+                    + membership.trust().map(t -> " trust " + t).orElse(""));
+            return membership.trust().map(t -> "trust " + t).orElse("school");
+        }
+
+        @Override
+        public void addSchool(Path dataDir, String name, java.util.Optional<String> trust) {
+            calls.add("school " + name + trust.map(t -> " in " + t).orElse(""));
+        }
+
+        @Override
+        public void addTrust(Path dataDir, String name) {
+            calls.add("trust " + name);
         }
 
         @Override

@@ -19,6 +19,9 @@ import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
+import io.vigil.console.store.jdbc.JdbcIndexOutbox;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
+import io.vigil.console.domain.Schools;
 import io.vigil.console.testing.TestAgentClient;
 import io.vigil.console.tls.CertificateStore;
 import io.vigil.console.tls.TlsIdentity;
@@ -47,7 +50,7 @@ class AgentGatewayIT {
     private AgentGrpcServer server;
     private TestAgentClient client;
     private String token;
-    private final AtomicInteger indexSignals = new AtomicInteger();
+    private JdbcIndexOutbox outbox;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,14 +58,17 @@ class AgentGatewayIT {
         db = Database.open(dataDir);
         Clock clock = Clock.systemUTC();
         alerts = new JdbcAlertRepository(db.dataSource());
+        outbox = new JdbcIndexOutbox(db.dataSource(), clock);
+        outbox.register("test-node");
         var devices = new JdbcDeviceRepository(db.dataSource());
         var enrolment = new Enrolment(new JdbcTokenRepository(db.dataSource()), devices,
                 new Secrets(new SecureRandom()), clock);
-        token = enrolment.createToken("Test School");
+        token = enrolment.createToken(new Schools(new JdbcSchoolRepository(db.dataSource()), clock)
+                .addSchool("Test School", java.util.Optional.empty()));
         var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(db.dataSource()),
                 new AlertValidator(), clock);
         server = new AgentGrpcServer(AgentGrpcServer.nettyTls("127.0.0.1", 0, tls), enrolment, sessions,
-                new DeviceAuthenticator(devices), indexSignals::incrementAndGet, clock).start();
+                new DeviceAuthenticator(devices), clock).start();
         client = new TestAgentClient(server.port(), tls.certificateFile());
     }
 
@@ -74,7 +80,7 @@ class AgentGatewayIT {
     }
 
     private long storedAlerts() {
-        return alerts.find(AlertQuery.all()).total();
+        return alerts.find(AlertQuery.all(io.vigil.console.domain.Scope.of(1))).total();
     }
 
     @Test
@@ -134,7 +140,7 @@ class AgentGatewayIT {
         second.complete();
 
         assertEquals(2, storedAlerts());
-        assertTrue(indexSignals.get() >= 2, "indexing is requested after each acknowledged alert");
+        assertEquals(2, outbox.pendingCount("test-node"), "each alert stored once waits once in the index outbox");
     }
 
     @Test
@@ -172,7 +178,7 @@ class AgentGatewayIT {
         session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSpoolDepth(3)).build());
         session.send(TestAgentClient.hello("j.smith", "LAPTOP-07"));
         assertEquals(0, session.nextAck(), "the first reply answers Hello, so the heartbeat was not acked");
-        var stored = devices.all().stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow();
+        var stored = devices.inScope(io.vigil.console.domain.Scope.of(1)).stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow();
         assertNotNull(stored.lastSeenAt());
         assertEquals("j.smith", stored.lastUser());
     }

@@ -1,57 +1,93 @@
 package io.vigil.console.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertRepository;
 import io.vigil.console.domain.AlertStatus;
+import io.vigil.console.domain.CategoryCatalog;
+import io.vigil.console.domain.IndexOutbox;
 import io.vigil.console.domain.NewAlert;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.StoredAlert;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The background indexer over a real Lucene index, fed by an in-memory store that can be made to fail. */
+/** The background indexer over a real Lucene index, fed by an in-memory store and outbox that can fail. */
 class AlertIndexerTest {
 
     @TempDir
     Path indexDir;
 
-    /** Two stored alerts; the first {@code failures} reads throw, as a briefly unavailable database would. */
-    private static final class FlakyAlerts implements AlertRepository {
-        private final AtomicInteger failures;
-        private final List<StoredAlert> rows = List.of(row(1, "first alert about a knife"), row(2, "second alert"));
+    private static final CategoryCatalog CATEGORIES = new CategoryCatalog(List.of());
 
-        FlakyAlerts(int failures) {
+    private static StoredAlert row(long id, String snippet) {
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        return new StoredAlert(id, "00000000-0000-0000-0000-00000000000" + id, "dev-1", "LAPTOP", 1, id,
+                "violence", 4, 10, List.of("violence.1"), snippet, "chrome", "", "", "j.smith", at, at,
+                "keyboard", "v", AlertStatus.NEW);
+    }
+
+    /** Stored alerts; the first {@code failures} reads throw, as a briefly unavailable database would. */
+    private static final class FlakyStore implements AlertRepository, IndexOutbox {
+        final AtomicInteger failures;
+        final List<StoredAlert> rows = new ArrayList<>();
+        final Set<String> nodes = ConcurrentHashMap.newKeySet();
+        final Map<String, List<Long>> outbox = new ConcurrentHashMap<>();
+
+        FlakyStore(int failures) {
             this.failures = new AtomicInteger(failures);
         }
 
-        private static StoredAlert row(long id, String snippet) {
-            Instant at = Instant.parse("2026-11-20T10:00:00Z");
-            return new StoredAlert(id, "00000000-0000-0000-0000-00000000000" + id, "dev-1", "LAPTOP", id,
-                    "violence", 4, 10, List.of("violence.1"), snippet, "chrome", "", "", "j.smith", at, at,
-                    "keyboard", "v", AlertStatus.NEW);
+        synchronized void store(StoredAlert alert) {
+            rows.add(alert);
+            nodes.forEach(n -> outbox.computeIfAbsent(n, k -> new ArrayList<>()).add(alert.rowId()));
         }
 
-        @Override
-        public List<StoredAlert> afterRowId(long rowId, int max) {
+        private void maybeFail() {
             if (failures.getAndDecrement() > 0) {
                 throw new IllegalStateException("database briefly unavailable");
             }
+        }
+
+        @Override
+        public synchronized List<StoredAlert> afterRowId(long rowId, int max) {
+            maybeFail();
             return rows.stream().filter(r -> r.rowId() > rowId).limit(max).toList();
         }
 
         @Override
-        public long maxRowId() {
-            return 2;
+        public boolean register(String nodeId) {
+            return nodes.add(nodeId);
+        }
+
+        @Override
+        public synchronized List<StoredAlert> pending(String nodeId, int max) {
+            maybeFail();
+            List<Long> ids = outbox.getOrDefault(nodeId, List.of());
+            return rows.stream().filter(r -> ids.contains(r.rowId())).limit(max).toList();
+        }
+
+        @Override
+        public synchronized void done(String nodeId, Collection<Long> alertIds) {
+            outbox.getOrDefault(nodeId, new ArrayList<>()).removeAll(alertIds);
+        }
+
+        @Override
+        public synchronized long pendingCount(String nodeId) {
+            return outbox.getOrDefault(nodeId, List.of()).size();
         }
 
         @Override
@@ -70,27 +106,66 @@ class AlertIndexerTest {
         }
     }
 
-    @Test
-    void aFailedCatchUpIsRetriedWithoutWaitingForAnotherAlert() throws Exception {
-        try (var index = LuceneAlertIndex.open(indexDir);
-             var indexer = new AlertIndexer(new FlakyAlerts(2), index, Duration.ofMillis(50))) {
-            indexer.requestCatchUp();
-            for (int i = 0; i < 100 && index.search("alert", Optional.empty(), Optional.empty(), 10).size() < 2; i++) {
-                Thread.sleep(50);
-            }
-            assertEquals(2, index.search("alert", Optional.empty(), Optional.empty(), 10).size(),
-                    "indexed after two failed attempts");
-            assertEquals(2, index.highWaterMark());
+    private static long hits(LuceneAlertIndex index, String text) {
+        return index.search(AlertQuery.in(Scope.of(1)).text(text).build()).total();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met in 30 s");
+            Thread.sleep(20);
         }
     }
 
     @Test
-    void requestsAfterCloseAreIgnoredRatherThanThrown() throws Exception {
-        try (var index = LuceneAlertIndex.open(indexDir)) {
-            var indexer = new AlertIndexer(new FlakyAlerts(0), index, Duration.ofMillis(50));
-            indexer.close();
-            indexer.requestCatchUp();
-            assertEquals(0, index.highWaterMark());
+    void aFailedCatchUpIsRetriedByTheNextPollWithoutWaitingForAnotherAlert() throws Exception {
+        var store = new FlakyStore(2);
+        store.store(row(1, "first alert about a knife"));
+        store.store(row(2, "second alert"));
+        try (var index = LuceneAlertIndex.open(indexDir, CATEGORIES);
+             var indexer = new AlertIndexer(store, store, index).start()) {
+            await(() -> hits(index, "alert") == 2);
+            assertEquals(0, indexer.notYetSearchable());
+        }
+    }
+
+    @Test
+    void alertsStoredAfterRegistrationArriveThroughTheOutbox() throws Exception {
+        var store = new FlakyStore(0);
+        store.store(row(1, "before the node existed"));
+        try (var index = LuceneAlertIndex.open(indexDir, CATEGORIES);
+             var indexer = new AlertIndexer(store, store, index).start()) {
+            await(() -> hits(index, "existed") == 1);
+            store.store(row(2, "stored later by another console node"));
+            await(() -> hits(index, "node") == 1);
+            await(() -> store.pendingCount(indexer.nodeId()) == 0);
+        }
+    }
+
+    @Test
+    void anInterruptedFullBuildResumesWhereItStopped() throws Exception {
+        var store = new FlakyStore(0);
+        for (long id = 1; id <= 1200; id++) {
+            store.store(row(id, "alert number " + id));
+        }
+        String node;
+        try (var index = LuceneAlertIndex.open(indexDir, CATEGORIES)) {
+            var indexer = new AlertIndexer(store, store, index);
+            indexer.prepare();
+            node = indexer.nodeId();
+            // The first batch goes in, then the store fails mid-build, as a crash would stop it.
+            store.failures.set(0);
+            index.addScanned(store.afterRowId(0, 500), 500);
+            assertEquals(500, index.buildState().scanMark());
+            assertTrue(indexer.notYetSearchable() > 0, "an unfinished build is reported");
+        }
+        try (var index = LuceneAlertIndex.open(indexDir, CATEGORIES)) {
+            var indexer = new AlertIndexer(store, store, index);
+            indexer.prepare();
+            assertEquals(node, indexer.nodeId(), "the same node after a restart");
+            assertEquals(700, indexer.catchUp(), "only the rows the first build did not reach");
+            assertEquals(1200, hits(index, "alert"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.console.testing;
 
 import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.User;
 import io.vigil.console.domain.UserRepository;
@@ -18,8 +19,9 @@ public final class InMemoryUsers implements UserRepository {
     private final AtomicLong ids = new AtomicLong();
 
     @Override
-    public void create(String username, Set<Role> roles, String passwordHash, Instant createdAt) {
-        User user = new User(ids.incrementAndGet(), username, roles, passwordHash, false);
+    public void create(String username, Set<Role> roles, String passwordHash, Membership membership,
+                       Instant createdAt) {
+        User user = new User(ids.incrementAndGet(), username, roles, passwordHash, false, membership);
         if (users.putIfAbsent(username, user) != null) {
             throw new ConsoleException("user '" + username + "' already exists");
         }
@@ -32,15 +34,15 @@ public final class InMemoryUsers implements UserRepository {
 
     @Override
     public void updatePassword(String username, String passwordHash) {
-        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), passwordHash, false));
+        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), passwordHash, false, u.membership()));
     }
 
     @Override
     public void setRoles(String username, Set<Role> roles) {
-        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, roles, u.passwordHash(), u.disabled()));
+        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, roles, u.passwordHash(), u.disabled(), u.membership()));
     }
 
     public void disable(String username) {
-        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), u.passwordHash(), true));
+        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), u.passwordHash(), true, u.membership()));
     }
 }

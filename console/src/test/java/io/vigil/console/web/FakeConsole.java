@@ -12,7 +12,9 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.domain.StoredAlert;
 import io.vigil.console.testing.InMemoryAuditLog;
@@ -35,14 +37,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeConsole implements AutoCloseable {
 
     static final String PASSWORD = "correct horse battery staple";
+    static final long SCHOOL = 1;
+    static final long OTHER_SCHOOL = 2;
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     final InMemoryUsers users = new InMemoryUsers();
     final InMemorySessions sessionRows = new InMemorySessions();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
-    final SessionStore sessions = new SessionStore(sessionRows, users, new Secrets(new SecureRandom()), clock,
+    /** Every user belongs to school {@link #SCHOOL}; the fake search and devices honour the session's scope. */
+    final SessionStore sessions = new SessionStore(sessionRows, users,
+            user -> Scope.of(user.membership().schoolId().orElseThrow()), new Secrets(new SecureRandom()), clock,
             Duration.ofMinutes(20));
-    /** What the fake search returns, most urgent first, filtered only by minimum severity and paged. */
+    /** What the fake search returns in this order, filtered only by scope and minimum severity, then paged. */
     final List<StoredAlert> alerts = new CopyOnWriteArrayList<>();
     final WebServer server;
 
@@ -53,7 +59,7 @@ final class FakeConsole implements AutoCloseable {
     private FakeConsole(PasswordHasher hasher) {
         String hash = hasher.hash(PASSWORD); // Argon2 is slow on purpose: hash once, share it
         for (Role role : Role.values()) {
-            users.create(role.id(), Set.of(role), hash, clock.instant());
+            users.create(role.id(), Set.of(role), hash, Membership.school(SCHOOL), clock.instant());
         }
         var categories = new CategoryCatalog(List.of(new CategoryCatalog.Category("self_harm", "Self-harm"),
                 new CategoryCatalog.Category("suicide", "Suicide")));
@@ -64,8 +70,10 @@ final class FakeConsole implements AutoCloseable {
 
     private AlertPage search(AlertQuery query) {
         List<StoredAlert> matching = alerts.stream()
+                .filter(a -> query.scope().contains(a.schoolId()))
                 .filter(a -> query.minSeverity().map(min -> a.severity() >= min).orElse(true)).toList();
-        return new AlertPage(matching.size(), matching.subList(0, Math.min(query.limit(), matching.size())));
+        int from = Math.min(query.offset(), matching.size());
+        return new AlertPage(matching.size(), matching.subList(from, Math.min(from + query.limit(), matching.size())));
     }
 
     /** A new session for the user named after {@code role}, as if they had just signed in. */
@@ -82,9 +90,13 @@ final class FakeConsole implements AutoCloseable {
     }
 
     static StoredAlert alert(int n, int severity, String category, String snippet) {
+        return alert(n, SCHOOL, severity, category, snippet);
+    }
+
+    static StoredAlert alert(int n, long school, int severity, String category, String snippet) {
         Instant at = Instant.parse("2026-11-23T08:00:00Z").plusSeconds(n);
-        return new StoredAlert(n, "00000000-0000-0000-0000-" + String.format("%012d", n), "dev-1", "LAPTOP-1", n,
-                category, severity, 10, List.of("r1"), snippet, "Discord", "general", "", "pupil.one", at, at,
+        return new StoredAlert(n, "00000000-0000-0000-0000-" + String.format("%012d", n), "dev-1", "LAPTOP-1",
+                school, n, category, severity, 10, List.of("r1"), snippet, "Discord", "general", "", "pupil.one", at, at,
                 "keyboard", "test", AlertStatus.NEW);
     }
 
@@ -94,7 +106,7 @@ final class FakeConsole implements AutoCloseable {
     }
 
     private static final class OneDevice implements DeviceRepository {
-        private final Device device = new Device("dev-1", "Oak Primary",
+        private final Device device = new Device("dev-1", SCHOOL, "Oak Primary",
                 new DeviceFacts("LAPTOP-1", "Linux", "6", "hw", "0.1"), "pupil.one",
                 Instant.parse("2026-11-01T08:00:00Z"), null);
 
@@ -122,8 +134,8 @@ final class FakeConsole implements AutoCloseable {
         }
 
         @Override
-        public List<Device> all() {
-            return new ArrayList<>(List.of(device));
+        public List<Device> inScope(Scope scope) {
+            return scope.contains(device.schoolId()) ? new ArrayList<>(List.of(device)) : List.of();
         }
     }
 }

@@ -72,6 +72,19 @@ class InboxPageTest {
     }
 
     @Test
+    void anotherSchoolsAlertsAreNeverShownCountedOrAnnounced() throws Exception {
+        console.alerts.addFirst(FakeConsole.alert(999, FakeConsole.OTHER_SCHOOL, 5, "suicide", "other school secret"));
+        var dsl = console.client(Role.DSL);
+        for (String path : new String[] {"/inbox", "/inbox/rows", "/api/alerts", "/api/alerts/ids"}) {
+            var response = dsl.get(path);
+            assertEquals(200, response.statusCode(), path);
+            assertFalse(response.body().contains("other school secret"), path);
+            assertFalse(response.body().contains("000000000999"), path);
+        }
+        assertTrue(dsl.get("/inbox").body().contains("of 138 alerts"), "the other school's alert is not counted");
+    }
+
+    @Test
     void alertTextIsEscapedByTheTemplates() throws Exception {
         String page = inbox("");
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; dont tell"), page);

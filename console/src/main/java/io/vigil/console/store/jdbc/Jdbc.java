@@ -70,13 +70,31 @@ final class Jdbc {
         }
     }
 
+    /** Runs an insert and returns the identity value the database gave the new row's {@code id}. */
+    static long insertReturningId(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            bind(ps, params);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no id for the new row");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(ps, params);
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i] instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : params[i];
             ps.setObject(i + 1, p);
         }
-        return ps;
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

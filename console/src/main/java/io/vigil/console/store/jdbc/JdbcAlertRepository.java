@@ -11,9 +11,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +23,8 @@ import javax.sql.DataSource;
 
 public final class JdbcAlertRepository implements AlertRepository {
 
-    private static final String SELECT = """
-            select a.*, d.hostname from alerts a join devices d on d.id = a.device_id
-            """;
-    private static final String URGENT_FIRST = " order by a.severity desc, a.occurred_at desc, a.id desc";
+    /** Columns of {@code alerts a} joined to {@code devices d}, as {@link #map} reads them. */
+    static final String SELECT = "select a.*, d.hostname from alerts a join devices d on d.id = a.device_id";
 
     private final Jdbc jdbc;
 
@@ -34,31 +32,38 @@ public final class JdbcAlertRepository implements AlertRepository {
         this.jdbc = new Jdbc(dataSource);
     }
 
-    /**
-     * Synchronized so that row ids are committed in increasing order: the search indexer follows new rows
-     * by "id greater than the last one indexed" and would skip a row committed after a higher id. This
-     * process is the only writer of alerts, and a school's alert rate is far below what one lock allows.
-     */
     @Override
-    public synchronized boolean storeOnce(NewAlert alert, Instant receivedAt) {
+    public boolean storeOnce(NewAlert alert, Instant receivedAt) {
         String uuid = alert.uuid().toLowerCase(Locale.ROOT);
         return jdbc.transaction(c -> {
             if (!Jdbc.query(c, "select 1 from alerts where uuid = ?", rs -> 1, uuid).isEmpty()) {
                 return false;
             }
-            insert(c, uuid, alert, receivedAt);
-            return true;
+            try {
+                long id = insert(c, uuid, alert, receivedAt);
+                // Same transaction: the alert and "index me" for every node commit together or not at all.
+                Jdbc.update(c, "insert into index_outbox (node_id, alert_id) select id, ? from console_nodes", id);
+                return true;
+            } catch (SQLException e) {
+                if (Jdbc.isUniqueViolation(e)) {
+                    // The same alert resent on a second connection won the race: it is stored once already.
+                    c.rollback();
+                    return false;
+                }
+                throw e;
+            }
         });
     }
 
-    private static void insert(Connection c, String uuid, NewAlert a, Instant receivedAt) throws SQLException {
+    private static long insert(Connection c, String uuid, NewAlert a, Instant receivedAt) throws SQLException {
         String ruleIds = a.ruleIds().stream().map(r -> r.replaceAll("\\s", "_"))
                 .collect(Collectors.joining(" "));
-        Jdbc.update(c, """
-                insert into alerts (uuid, device_id, sequence, category, severity, score, rule_ids, snippet, app,
-                                    window_title, url, username, occurred_at, received_at, source, list_version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                uuid, a.deviceId(), a.sequence(), a.category(), a.severity(), a.score(),
+        return Jdbc.insertReturningId(c, """
+                insert into alerts (uuid, device_id, school_id, sequence, category, severity, score, rule_ids,
+                                    snippet, app, window_title, url, username, occurred_at, received_at, source,
+                                    list_version)
+                values (?, ?, (select school_id from devices where id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                uuid, a.deviceId(), a.deviceId(), a.sequence(), a.category(), a.severity(), a.score(),
                 Text.bounded(ruleIds, 4000), Text.bounded(a.snippet(), 500), Text.bounded(a.app(), 200),
                 Text.bounded(a.windowTitle(), 1000), Text.bounded(a.url(), 2000), Text.bounded(a.user(), 200),
                 a.occurredAt(), receivedAt, Text.bounded(a.source(), 32), Text.bounded(a.listVersion(), 100));
@@ -70,18 +75,13 @@ public final class JdbcAlertRepository implements AlertRepository {
     }
 
     @Override
-    public long maxRowId() {
-        return jdbc.query("select coalesce(max(id), 0) from alerts", rs -> rs.getLong(1)).getFirst();
-    }
-
-    @Override
     public Map<Long, StoredAlert> byRowIds(Collection<Long> rowIds) {
         Map<Long, StoredAlert> result = new HashMap<>();
         List<Long> ids = List.copyOf(rowIds);
         // Bounded IN lists keep statements small and cacheable.
         for (int from = 0; from < ids.size(); from += 500) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
             for (StoredAlert a : jdbc.query(SELECT + " where a.id in (" + marks + ")", JdbcAlertRepository::map,
                     chunk.toArray())) {
                 result.put(a.rowId(), a);
@@ -92,36 +92,24 @@ public final class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public AlertPage find(AlertQuery query) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        query.category().ifPresent(c -> {
-            where.append(" and a.category = ?");
-            params.add(c);
-        });
-        query.minSeverity().ifPresent(s -> {
-            where.append(" and a.severity >= ?");
-            params.add(s);
-        });
-        query.status().ifPresent(s -> {
-            where.append(" and a.status = ?");
-            params.add(s.id());
-        });
+        InboxSql sql = InboxSql.of(query);
         return jdbc.transaction(c -> {
-            long total = Jdbc.query(c, "select count(*) from alerts a" + where, rs -> rs.getLong(1),
-                    params.toArray()).getFirst();
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(query.limit());
-            List<StoredAlert> alerts = Jdbc.query(c, SELECT + where + URGENT_FIRST + " limit ?",
-                    JdbcAlertRepository::map, pageParams.toArray());
-            return new AlertPage(total, alerts);
+            long total = Jdbc.query(c, sql.count(), rs -> rs.getLong(1), sql.params()).getFirst();
+            if (total <= query.offset()) {
+                return new AlertPage(total, List.of());
+            }
+            // Page the alerts table alone (its inbox indexes read just one page of entries), then join the
+            // page to devices: joining first made the database read and sort every row of every device.
+            List<StoredAlert> page = Jdbc.query(c, sql.page(SELECT), JdbcAlertRepository::map, sql.pageParams());
+            return new AlertPage(total, page);
         });
     }
 
-    private static StoredAlert map(ResultSet rs) throws SQLException {
+    static StoredAlert map(ResultSet rs) throws SQLException {
         String rules = rs.getString("rule_ids");
         return new StoredAlert(rs.getLong("id"), rs.getString("uuid"), rs.getString("device_id"),
-                rs.getString("hostname"), rs.getLong("sequence"), rs.getString("category"), rs.getInt("severity"),
-                rs.getInt("score"), rules.isEmpty() ? List.of() : Arrays.asList(rules.split(" ")),
+                rs.getString("hostname"), rs.getLong("school_id"), rs.getLong("sequence"), rs.getString("category"),
+                rs.getInt("severity"), rs.getInt("score"), rules.isEmpty() ? List.of() : Arrays.asList(rules.split(" ")),
                 rs.getString("snippet"), rs.getString("app"), rs.getString("window_title"), rs.getString("url"),
                 rs.getString("username"), Jdbc.instant(rs, "occurred_at"), Jdbc.instant(rs, "received_at"),
                 rs.getString("source"), rs.getString("list_version"), AlertStatus.fromId(rs.getString("status")));

@@ -3,6 +3,7 @@ package io.vigil.console.store.jdbc;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +21,10 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public void create(Device device, String credentialHash) {
         DeviceFacts f = device.facts();
         jdbc.update("""
-                insert into devices (id, school, hostname, os_name, os_version, hardware_id, agent_version,
+                insert into devices (id, school_id, hostname, os_name, os_version, hardware_id, agent_version,
                                      credential_hash, enrolled_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                device.id(), device.school(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
+                device.id(), device.schoolId(), f.hostname(), f.osName(), f.osVersion(), f.hardwareId(),
                 f.agentVersion(), credentialHash, device.enrolledAt());
     }
 
@@ -56,11 +57,19 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
-    public List<Device> all() {
-        return jdbc.query("select * from devices order by hostname, id", rs -> new Device(rs.getString("id"),
-                rs.getString("school"),
+    public List<Device> inScope(Scope scope) {
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        long[] ids = scope.ids();
+        Object[] params = java.util.Arrays.stream(ids).boxed().toArray();
+        return jdbc.query("select d.*, s.name as school_name from devices d join schools s on s.id = d.school_id"
+                + " where d.school_id in (" + String.join(",", java.util.Collections.nCopies(ids.length, "?")) + ")"
+                + " order by d.hostname, d.id", rs -> new Device(rs.getString("id"),
+                rs.getLong("school_id"), rs.getString("school_name"),
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
                         rs.getString("hardware_id"), rs.getString("agent_version")),
-                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at")));
+                rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at")),
+                params);
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.console.store.jdbc;
 
+import io.vigil.console.domain.School;
 import io.vigil.console.domain.TokenRepository;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,14 +15,20 @@ public final class JdbcTokenRepository implements TokenRepository {
     }
 
     @Override
-    public void create(String tokenHash, String school, Instant createdAt) {
-        jdbc.update("insert into enrolment_tokens (token_hash, school, created_at) values (?, ?, ?)",
-                tokenHash, school, createdAt);
+    public void create(String tokenHash, long schoolId, Instant createdAt) {
+        jdbc.update("insert into enrolment_tokens (token_hash, school_id, created_at) values (?, ?, ?)",
+                tokenHash, schoolId, createdAt);
     }
 
     @Override
-    public Optional<String> activeSchool(String tokenHash) {
-        return jdbc.query("select school from enrolment_tokens where token_hash = ? and revoked_at is null",
-                rs -> rs.getString(1), tokenHash).stream().findFirst();
+    public Optional<School> activeSchool(String tokenHash) {
+        return jdbc.query("""
+                select s.id, s.name, s.trust_id from enrolment_tokens t join schools s on s.id = t.school_id
+                where t.token_hash = ? and t.revoked_at is null""",
+                rs -> {
+                    long trust = rs.getLong("trust_id");
+                    return new School(rs.getLong("id"), rs.getString("name"),
+                            rs.wasNull() ? Optional.empty() : Optional.of(trust));
+                }, tokenHash).stream().findFirst();
     }
 }

@@ -1,10 +1,12 @@
 package io.vigil.console.store.jdbc;
 
 import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.User;
 import io.vigil.console.domain.UserRepository;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -22,11 +24,14 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public void create(String username, Set<Role> roles, String passwordHash, Instant createdAt) {
+    public void create(String username, Set<Role> roles, String passwordHash, Membership membership,
+                       Instant createdAt) {
         try {
             jdbc.transaction(c -> {
-                Jdbc.update(c, "insert into users (username, password_hash, created_at) values (?, ?, ?)",
-                        username, passwordHash, createdAt);
+                Jdbc.update(c, """
+                        insert into users (username, password_hash, school_id, trust_id, created_at)
+                        values (?, ?, ?, ?, ?)""", username, passwordHash, membership.schoolId().orElse(null),
+                        membership.trustId().orElse(null), createdAt);
                 insertRoles(c, username, roles);
                 return null;
             });
@@ -41,9 +46,11 @@ public final class JdbcUserRepository implements UserRepository {
     @Override
     public Optional<User> find(String username) {
         return jdbc.transaction(c -> {
-            List<User> found = Jdbc.query(c, "select id, username, password_hash, disabled from users where username = ?",
+            List<User> found = Jdbc.query(c, """
+                            select id, username, password_hash, disabled, school_id, trust_id from users
+                            where username = ?""",
                     rs -> new User(rs.getLong("id"), rs.getString("username"), Set.of(),
-                            rs.getString("password_hash"), rs.getBoolean("disabled")),
+                            rs.getString("password_hash"), rs.getBoolean("disabled"), membership(rs)),
                     username);
             if (found.isEmpty()) {
                 return Optional.<User>empty();
@@ -52,8 +59,17 @@ public final class JdbcUserRepository implements UserRepository {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             roles.addAll(Jdbc.query(c, "select role from user_roles where user_id = ?",
                     rs -> Role.fromId(rs.getString("role")), user.id()));
-            return Optional.of(new User(user.id(), user.username(), roles, user.passwordHash(), user.disabled()));
+            return Optional.of(new User(user.id(), user.username(), roles, user.passwordHash(), user.disabled(),
+                    user.membership()));
         });
+    }
+
+    private static Membership membership(ResultSet rs) throws SQLException {
+        long school = rs.getLong("school_id");
+        if (!rs.wasNull()) {
+            return Membership.school(school);
+        }
+        return Membership.trust(rs.getLong("trust_id"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,22 +53,28 @@ class JdbcRolesAndSessionsIT {
         }
     }
 
+    private static Membership oakPrimary(Database db) {
+        return Membership.school(new JdbcSchoolRepository(db.dataSource())
+                .createSchool("Oak Primary", java.util.Optional.empty(), T0).id());
+    }
+
     @Test
     void aUserHoldsSeveralRolesAndTheyCanBeReplaced() {
         try (Database db = Database.open(dataDir)) {
             var users = new JdbcUserRepository(db.dataSource());
-            users.create("head", Set.of(Role.HEADTEACHER, Role.DSL), "h", T0);
+            var oak = oakPrimary(db);
+            users.create("head", Set.of(Role.HEADTEACHER, Role.DSL), "h", oak, T0);
             assertEquals(Set.of(Role.HEADTEACHER, Role.DSL), users.find("head").orElseThrow().roles());
             users.setRoles("head", Set.of(Role.GOVERNOR));
             assertEquals(Set.of(Role.GOVERNOR), users.find("head").orElseThrow().roles());
-            assertThrows(ConsoleException.class, () -> users.create("head", Set.of(Role.DSL), "h", T0));
+            assertThrows(ConsoleException.class, () -> users.create("head", Set.of(Role.DSL), "h", oak, T0));
         }
     }
 
     @Test
     void sessionsAreStoredFoundTouchedAndSweptByLastUse() {
         try (Database db = Database.open(dataDir)) {
-            new JdbcUserRepository(db.dataSource()).create("dsl", Set.of(Role.DSL), "h", T0);
+            new JdbcUserRepository(db.dataSource()).create("dsl", Set.of(Role.DSL), "h", oakPrimary(db), T0);
             var sessions = new JdbcSessionRepository(db.dataSource());
             sessions.create("a".repeat(64), "dsl", T0);
             sessions.create("b".repeat(64), "dsl", T0);

@@ -1,0 +1,44 @@
+package io.vigil.console.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "trust", mixinStandardHelpOptions = true, description = "Manage multi-academy trusts.")
+final class TrustCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parentSpec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(parentSpec.commandLine(), "missing command: add");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a multi-academy trust.")
+    static final class Add implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The trust's name.")
+        String name;
+
+        private final ConsoleOperations operations;
+        private final PrintStream out;
+
+        Add(ConsoleOperations operations, PrintStream out) {
+            this.operations = operations;
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            operations.addTrust(common.dataDir, name);
+            out.println("Added trust " + name.strip());
+            return ExitCodes.OK;
+        }
+    }
+}

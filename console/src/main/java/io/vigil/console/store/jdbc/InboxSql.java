@@ -1,0 +1,65 @@
+package io.vigil.console.store.jdbc;
+
+import io.vigil.console.domain.AlertQuery;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The SQL for one inbox query: a where clause built only from bound parameters (never from the reader's text),
+ * the scope always first so that the per-school indexes lead.
+ */
+record InboxSql(String where, List<Object> parameters, int offset, int limit) {
+
+    private static final String URGENT_FIRST = " order by a.severity desc, a.occurred_at desc, a.id desc";
+
+    static InboxSql of(AlertQuery query) {
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        long[] schools = query.scope().ids();
+        if (schools.length == 1) {
+            where.append(" where a.school_id = ?");
+            params.add(schools[0]);
+        } else {
+            where.append(" where a.school_id in (").append(String.join(",", Collections.nCopies(schools.length, "?")))
+                    .append(")");
+            for (long id : schools) {
+                params.add(id);
+            }
+        }
+        query.status().ifPresent(s -> add(where, params, " and a.status = ?", s.id()));
+        query.category().ifPresent(c -> add(where, params, " and a.category = ?", c));
+        query.minSeverity().ifPresent(s -> add(where, params, " and a.severity >= ?", s));
+        query.user().ifPresent(u -> add(where, params, " and a.username = ?", u));
+        query.device().ifPresent(d -> add(where, params, " and a.device_id = ?", d));
+        query.from().ifPresent(f -> add(where, params, " and a.occurred_at >= ?", f));
+        query.to().ifPresent(t -> add(where, params, " and a.occurred_at < ?", t));
+        return new InboxSql(where.toString(), List.copyOf(params), query.offset(), query.limit());
+    }
+
+    private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
+        where.append(clause);
+        params.add(value);
+    }
+
+    String count() {
+        return "select count(*) from alerts a" + where;
+    }
+
+    Object[] params() {
+        return parameters.toArray();
+    }
+
+    /** The page's ids come from {@code alerts} alone; the outer select joins just those rows. */
+    String page(String select) {
+        return select + " where a.id in (select a.id from alerts a" + where + URGENT_FIRST
+                + " offset ? rows fetch next ? rows only)" + URGENT_FIRST;
+    }
+
+    Object[] pageParams() {
+        List<Object> all = new ArrayList<>(parameters);
+        all.add(offset);
+        all.add(limit);
+        return all.toArray();
+    }
+}

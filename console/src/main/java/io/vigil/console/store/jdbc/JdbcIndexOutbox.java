@@ -1,0 +1,77 @@
+package io.vigil.console.store.jdbc;
+
+import io.vigil.console.domain.IndexOutbox;
+import io.vigil.console.domain.StoredAlert;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+
+public final class JdbcIndexOutbox implements IndexOutbox {
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public JdbcIndexOutbox(DataSource dataSource, Clock clock) {
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean register(String nodeId) {
+        return jdbc.transaction(c -> {
+            if (!Jdbc.query(c, "select 1 from console_nodes where id = ?", rs -> 1, nodeId).isEmpty()) {
+                Jdbc.update(c, "update console_nodes set last_seen_at = ? where id = ?", clock.instant(), nodeId);
+                return false;
+            }
+            waitForAlertsInFlight(c);
+            Jdbc.update(c, "insert into console_nodes (id, registered_at, last_seen_at) values (?, ?, ?)",
+                    nodeId, clock.instant(), clock.instant());
+            return true;
+        });
+    }
+
+    /**
+     * On PostgreSQL another node may be storing alerts right now. An alert's transaction reads the node list
+     * when it writes its outbox rows; this lock waits until those transactions end and holds new ones back
+     * until this node is listed, so none of them can both miss this node's outbox and be invisible to its
+     * full scan. An embedded H2 database has a single console process, which registers before it ingests.
+     */
+    private static void waitForAlertsInFlight(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            Jdbc.update(c, "lock table console_nodes in access exclusive mode");
+        }
+    }
+
+    @Override
+    public List<StoredAlert> pending(String nodeId, int max) {
+        return jdbc.query(JdbcAlertRepository.SELECT + " " + """
+                where a.id in (select o.alert_id from index_outbox o where o.node_id = ?
+                                order by o.alert_id fetch first ? rows only)
+                 order by a.id""", JdbcAlertRepository::map, nodeId, max);
+    }
+
+    @Override
+    public void done(String nodeId, Collection<Long> alertIds) {
+        List<Long> ids = List.copyOf(alertIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = nodeId;
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 1] = chunk.get(i);
+            }
+            jdbc.update("delete from index_outbox where node_id = ? and alert_id in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", params);
+        }
+    }
+
+    @Override
+    public long pendingCount(String nodeId) {
+        return jdbc.query("select count(*) from index_outbox where node_id = ?", rs -> rs.getLong(1), nodeId)
+                .getFirst();
+    }
+}
