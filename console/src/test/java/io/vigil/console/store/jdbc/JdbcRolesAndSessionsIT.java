@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.console.auth.SessionRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
+import io.vigil.console.store.contract.SessionRepositoryContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,9 @@ import java.time.Instant;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,23 +77,40 @@ class JdbcRolesAndSessionsIT {
     }
 
     @Test
-    void sessionsAreStoredFoundTouchedAndSweptByLastUse() {
+    void aSessionForAnUnknownUserIsRefused() {
         try (Database db = Database.open(dataDir)) {
-            new JdbcUserRepository(db.dataSource()).create("dsl", Set.of(Role.DSL), "h", oakPrimary(db), T0);
-            var sessions = new JdbcSessionRepository(db.dataSource());
-            sessions.create("a".repeat(64), "dsl", T0);
-            sessions.create("b".repeat(64), "dsl", T0);
-            sessions.touch("a".repeat(64), T0.plusSeconds(600));
-            var found = sessions.find("a".repeat(64)).orElseThrow();
-            assertEquals("dsl", found.username());
-            assertEquals(T0.plusSeconds(600), found.lastUsed());
-            assertEquals(T0, found.createdAt());
+            assertThrows(ConsoleException.class,
+                    () -> new JdbcSessionRepository(db.dataSource()).create("c".repeat(64), "nobody", T0));
+        }
+    }
 
-            assertEquals(1, sessions.deleteIdleSince(T0.plusSeconds(300)));
-            assertTrue(sessions.find("b".repeat(64)).isEmpty());
-            sessions.delete("a".repeat(64));
-            assertTrue(sessions.find("a".repeat(64)).isEmpty());
-            assertThrows(ConsoleException.class, () -> sessions.create("c".repeat(64), "nobody", T0));
+    /** The session contract on a real H2 file. */
+    @Nested
+    class Sessions implements SessionRepositoryContract {
+
+        private Database db;
+
+        @BeforeEach
+        void open() {
+            db = Database.open(dataDir);
+        }
+
+        @AfterEach
+        void close() {
+            db.close();
+        }
+
+        @Override
+        public SessionRepository sessions() {
+            return new JdbcSessionRepository(db.dataSource());
+        }
+
+        @Override
+        public void userExists(String username) {
+            var users = new JdbcUserRepository(db.dataSource());
+            if (users.find(username).isEmpty()) {
+                users.create(username, Set.of(Role.DSL), "h", oakPrimary(db), T0);
+            }
         }
     }
 }
