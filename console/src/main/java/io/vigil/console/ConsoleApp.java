@@ -7,6 +7,7 @@ import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.SessionRepository;
 import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
+import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.domain.AlertRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceRepository;
@@ -81,8 +82,8 @@ final class ConsoleApp implements AutoCloseable {
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
     }
 
-    static ConsoleApp open(Path dataDir, Clock clock, SecureRandom random) {
-        Database db = Database.open(dataDir);
+    static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
+        Database db = Database.open(database, dataDir);
         try {
             return new ConsoleApp(db, clock, random);
         } catch (RuntimeException e) {
@@ -201,6 +202,11 @@ final class ConsoleApp implements AutoCloseable {
 
     UserAdmin userAdmin() {
         return userAdmin;
+    }
+
+    /** The database itself, for backup and restore. */
+    Database database() {
+        return db;
     }
 
     @Override

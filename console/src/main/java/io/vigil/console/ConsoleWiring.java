@@ -1,18 +1,27 @@
 package io.vigil.console;
 
+import io.vigil.console.audit.AuditAction;
+import io.vigil.console.backup.BackupArchive;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DataDirectory;
+import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
+import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.Role;
+import io.vigil.console.domain.School;
+import io.vigil.console.domain.Scope;
+import io.vigil.console.store.jdbc.H2Backup;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.tls.CertificateStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Turns command-line operations into calls on a {@link ConsoleApp} over one data directory. */
+/** Turns command-line operations into calls on a {@link ConsoleApp} over one data directory and database. */
 final class ConsoleWiring implements ConsoleOperations {
 
     private final Clock clock = Clock.systemUTC();
@@ -28,30 +37,53 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public String createToken(Path dataDir, Optional<String> school) {
-        try (ConsoleApp app = open(dataDir)) {
+    public String createToken(Path dataDir, DatabaseConfig database, Optional<String> school) {
+        try (ConsoleApp app = open(database, dataDir)) {
             return app.createToken(ConsoleApp.CLI_ACTOR, school);
         }
     }
 
     @Override
-    public String addUser(Path dataDir, String username, Set<Role> roles, Membership where, String password) {
-        try (ConsoleApp app = open(dataDir)) {
+    public String addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles, Membership where,
+                          String password) {
+        try (ConsoleApp app = open(database, dataDir)) {
             return app.addUser(ConsoleApp.CLI_ACTOR, username, roles, where, password);
         }
     }
 
     @Override
-    public void addSchool(Path dataDir, String name, Optional<String> trust) {
-        try (ConsoleApp app = open(dataDir)) {
+    public void addSchool(Path dataDir, DatabaseConfig database, String name, Optional<String> trust) {
+        try (ConsoleApp app = open(database, dataDir)) {
             app.addSchool(ConsoleApp.CLI_ACTOR, name, trust);
         }
     }
 
     @Override
-    public void addTrust(Path dataDir, String name) {
-        try (ConsoleApp app = open(dataDir)) {
+    public void addTrust(Path dataDir, DatabaseConfig database, String name) {
+        try (ConsoleApp app = open(database, dataDir)) {
             app.addTrust(ConsoleApp.CLI_ACTOR, name);
+        }
+    }
+
+    @Override
+    public BackupSummary backup(Path dataDir, Path archive) {
+        Path dir = DataDirectory.existing(dataDir);
+        BackupArchive.create(dir, archive, clock.instant());
+        return new BackupSummary(archive, dir, -1);
+    }
+
+    @Override
+    public BackupSummary restore(Path archive, Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        BackupArchive.restore(archive, dir);
+        // Opening proves the restored files work together (password, database) and migrates an older backup.
+        try (ConsoleApp app = ConsoleApp.open(DatabaseConfig.embedded(), dir, clock, random)) {
+            H2Backup.forgetNodesOfRestoredDatabase(app.database());
+            var everySchool = new Scope(new JdbcSchoolRepository(app.database().dataSource()).schools().stream()
+                    .map(School::id).collect(Collectors.toSet()));
+            long alerts = app.alerts().find(AlertQuery.all(everySchool)).total();
+            app.audit().record(ConsoleApp.CLI_ACTOR, AuditAction.BACKUP_RESTORE, "from=" + archive);
+            return new BackupSummary(archive, dir, alerts);
         }
     }
 
@@ -60,7 +92,7 @@ final class ConsoleWiring implements ConsoleOperations {
         return new CertificateStore(DataDirectory.existing(dataDir)).loadOrCreate().fingerprint();
     }
 
-    private ConsoleApp open(Path dataDir) {
-        return ConsoleApp.open(DataDirectory.prepare(dataDir), clock, random);
+    private ConsoleApp open(DatabaseConfig database, Path dataDir) {
+        return ConsoleApp.open(database, DataDirectory.prepare(dataDir), clock, random);
     }
 }

@@ -62,8 +62,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     private void wire(Clock clock, SecureRandom random) throws IOException {
+        // The database first: an unreachable PostgreSQL should stop serve before a certificate is made.
+        app = own(ConsoleApp.open(options.database(), options.dataDir(), clock, random));
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
-        app = own(ConsoleApp.open(options.dataDir(), clock, random));
 
         CategoryCatalog categories = categories();
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));

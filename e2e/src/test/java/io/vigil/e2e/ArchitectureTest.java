@@ -32,6 +32,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.flywaydb..");
 
     @ArchTest
+    static final ArchRule databaseDriversOnlyInJdbcStore = noClasses()
+            .that().resideInAPackage("io.vigil.console..").and().resideOutsideOfPackage("..console.store.jdbc..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.h2..", "org.postgresql..")
+            .because("which database holds the records is the JDBC store's business; the rest sees DataSources");
+
+    @ArchTest
     static final ArchRule javalinOnlyInWeb = noClasses()
             .that().resideOutsideOfPackage("..console.web..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..");

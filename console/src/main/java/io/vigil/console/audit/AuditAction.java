@@ -24,7 +24,8 @@ public enum AuditAction {
     /** A user was given every school of a trust: never a default, always recorded. */
     USER_TRUST_GRANT,
     SCHOOL_ADD,
-    TRUST_ADD;
+    TRUST_ADD,
+    BACKUP_RESTORE;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

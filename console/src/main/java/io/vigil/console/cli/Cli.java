@@ -35,7 +35,9 @@ public final class Cli {
                         .addSubcommand(new SchoolCommand.Add(operations, out)))
                 .addSubcommand(new CommandLine(new TrustCommand())
                         .addSubcommand(new TrustCommand.Add(operations, out)))
-                .addSubcommand(new FingerprintCommand(operations, out));
+                .addSubcommand(new FingerprintCommand(operations, out))
+                .addSubcommand(new BackupCommand(operations, out))
+                .addSubcommand(new RestoreCommand(operations, out));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -67,7 +69,8 @@ public final class Cli {
         @Override
         public void run() {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "missing command: choose serve, demo, school add, trust add, user add, token create or fingerprint");
+                    "missing command: choose serve, demo, school add, trust add, user add, token create, fingerprint,"
+                            + " backup or restore");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.console.cli;
 
+import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
@@ -12,15 +13,35 @@ public interface ConsoleOperations {
     /** Starts both listeners; returns when they accept connections. */
     RunningConsole serve(ServeOptions options);
 
-    /** @param school the school's name; empty when the console has just one school */
-    String createToken(Path dataDir, Optional<String> school);
+    String createToken(Path dataDir, DatabaseConfig database, Optional<String> school);
+
+    /** With the embedded database in {@code dataDir}; @param school empty when the console has just one school */
+    default String createToken(Path dataDir, Optional<String> school) {
+        return createToken(dataDir, DatabaseConfig.embedded(), school);
+    }
 
     /** @return the school or trust the user now belongs to, in words */
-    String addUser(Path dataDir, String username, Set<Role> roles, Membership membership, String password);
+    String addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles, Membership membership,
+                   String password);
 
-    void addSchool(Path dataDir, String name, Optional<String> trust);
+    void addSchool(Path dataDir, DatabaseConfig database, String name, Optional<String> trust);
 
-    void addTrust(Path dataDir, String name);
+    /** With the embedded database in {@code dataDir}. */
+    default void addSchool(Path dataDir, String name, Optional<String> trust) {
+        addSchool(dataDir, DatabaseConfig.embedded(), name, trust);
+    }
+
+    void addTrust(Path dataDir, DatabaseConfig database, String name);
+
+    /** Takes a consistent copy of a data directory's embedded database, certificate and key. */
+    BackupSummary backup(Path dataDir, Path archive);
+
+    /** Restores a backup into an empty directory; the search index is rebuilt on the next start. */
+    BackupSummary restore(Path archive, Path dataDir);
+
+    /** @param alerts how many alerts the database holds (checked by opening it) */
+    record BackupSummary(Path archive, Path dataDir, long alerts) {
+    }
 
     /** Where a new user belongs, by name, as typed on the command line. */
     record Membership(Optional<String> school, Optional<String> trust) {

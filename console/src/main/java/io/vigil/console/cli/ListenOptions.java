@@ -46,7 +46,7 @@ final class ListenOptions {
         } catch (ConsoleException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--idle-timeout: " + e.getMessage());
         }
-        return new ServeOptions(dataDir, bind, httpPort, grpcPort, idle);
+        return new ServeOptions(dataDir, bind, httpPort, grpcPort).withIdleTimeout(idle);
     }
 
     private static void checkPort(CommandSpec spec, String flag, int port) {

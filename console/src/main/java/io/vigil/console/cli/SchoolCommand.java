@@ -22,8 +22,14 @@ final class SchoolCommand implements Runnable {
             description = "Add a school. Its devices, alerts and users are kept apart from every other school's.")
     static final class Add implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
+        @Mixin
+        DatabaseOptions database;
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The school's name.")
         String name;
@@ -42,7 +48,7 @@ final class SchoolCommand implements Runnable {
 
         @Override
         public Integer call() {
-            operations.addSchool(common.dataDir, name, Optional.ofNullable(trust));
+            operations.addSchool(common.dataDir, database.toConfig(spec), name, Optional.ofNullable(trust));
             out.println("Added school " + name.strip() + (trust == null ? "" : " in trust " + trust.strip()));
             return ExitCodes.OK;
         }

@@ -21,6 +21,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ListenOptions listen;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "0.0.0.0",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
     String bind;
@@ -35,7 +38,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var console = operations.serve(listen.toServeOptions(spec, common.dataDir, bind));
+        var options = listen.toServeOptions(spec, common.dataDir, bind).withDatabase(database.toConfig(spec));
+        var console = operations.serve(options);
         Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
         Announcement.ready(out, console);
         Announcement.waitForShutdown();

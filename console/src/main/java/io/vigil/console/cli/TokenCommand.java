@@ -21,8 +21,14 @@ final class TokenCommand implements Runnable {
             description = "Print a new enrolment token for devices of a school (reusable until revoked).")
     static final class Create implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
+        @Mixin
+        DatabaseOptions database;
 
         @Option(names = "--school", paramLabel = "NAME",
                 description = "The school whose devices enrol with this token (may be left out when there is only"
@@ -39,7 +45,8 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            out.println(operations.createToken(common.dataDir, java.util.Optional.ofNullable(school)));
+            out.println(operations.createToken(common.dataDir, database.toConfig(spec),
+                    java.util.Optional.ofNullable(school)));
             return ExitCodes.OK;
         }
     }

@@ -20,8 +20,14 @@ final class TrustCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a multi-academy trust.")
     static final class Add implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         CommonOptions common;
+
+        @Mixin
+        DatabaseOptions database;
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The trust's name.")
         String name;
@@ -36,7 +42,7 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() {
-            operations.addTrust(common.dataDir, name);
+            operations.addTrust(common.dataDir, database.toConfig(spec), name);
             out.println("Added trust " + name.strip());
             return ExitCodes.OK;
         }

@@ -37,6 +37,9 @@ final class UserCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
+        @Mixin
+        DatabaseOptions database;
+
         @Option(names = "--username", required = true, paramLabel = "U", description = "Sign-in name.")
         String username;
 
@@ -77,6 +80,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            var databaseConfig = database.toConfig(spec);
             Set<Role> parsed = EnumSet.noneOf(Role.class);
             for (String role : roles) {
                 try {
@@ -94,7 +98,7 @@ final class UserCommand implements Runnable {
                     ? ConsoleOperations.Membership.trust(membership.trust)
                     : ConsoleOperations.Membership.school(java.util.Optional.ofNullable(
                             membership == null ? null : membership.school));
-            String scope = operations.addUser(common.dataDir, username, parsed, where, password);
+            String scope = operations.addUser(common.dataDir, databaseConfig, username, parsed, where, password);
             out.println("Added user " + username + " with role" + (parsed.size() == 1 ? " " : "s ")
                     + parsed.stream().map(Role::id).collect(Collectors.joining(", ")) + " for " + scope);
             return ExitCodes.OK;

@@ -3,6 +3,7 @@ package io.vigil.console.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Role;
@@ -10,10 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parsing, exit codes and messages, with the operations recorded instead of run. */
 class CliTest {
@@ -25,18 +29,19 @@ class CliTest {
     private final ConsoleOperations operations = new ConsoleOperations() {
         @Override
         public RunningConsole serve(ServeOptions options) {
+            calls.add("serve " + options.database());
             throw new ConsoleException("port " + options.httpPort() + " on " + options.bind() + " is already in use");
         }
 
         @Override
-        public String createToken(Path dataDir, java.util.Optional<String> school) {
+        public String createToken(Path dataDir, DatabaseConfig database, java.util.Optional<String> school) {
             calls.add("token " + school.orElse("(only school)"));
             return "TOKEN123";
         }
 
         @Override
-        public String addUser(Path dataDir, String username, java.util.Set<Role> roles, Membership membership,
-                              String password) {
+        public String addUser(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles,
+                              Membership membership, String password) {
             calls.add("user " + username + " " + roles.stream().sorted().map(Role::id)
                     .collect(java.util.stream.Collectors.joining(",")) + " " + password
                     + membership.school().map(s -> " school " + s).orElse("")
@@ -45,18 +50,30 @@ class CliTest {
         }
 
         @Override
-        public void addSchool(Path dataDir, String name, java.util.Optional<String> trust) {
+        public void addSchool(Path dataDir, DatabaseConfig database, String name, java.util.Optional<String> trust) {
             calls.add("school " + name + trust.map(t -> " in " + t).orElse(""));
         }
 
         @Override
-        public void addTrust(Path dataDir, String name) {
+        public void addTrust(Path dataDir, DatabaseConfig database, String name) {
             calls.add("trust " + name);
         }
 
         @Override
         public String fingerprint(Path dataDir) {
             return "ab".repeat(32);
+        }
+
+        @Override
+        public BackupSummary backup(Path dataDir, Path archive) {
+            calls.add("backup " + dataDir + " " + archive);
+            return new BackupSummary(archive, dataDir, 0);
+        }
+
+        @Override
+        public BackupSummary restore(Path archive, Path dataDir) {
+            calls.add("restore " + archive + " " + dataDir);
+            return new BackupSummary(archive, dataDir, 3);
         }
     };
 
@@ -133,6 +150,58 @@ class CliTest {
     void runtimeFailuresExitWith1AndOneClearLine() {
         assertEquals(1, run("", "serve", "--data", "/tmp/x", "--bind", "127.0.0.1"));
         assertEquals("vigil-console: port 8443 on 127.0.0.1 is already in use\n", err());
+        assertEquals(List.of("serve Embedded[]"), calls, "H2 by default");
+    }
+
+    @Test
+    void serveWithDbTakesThePasswordFromAnOwnerOnlyFile(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("pw"), "s3cret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        run("", "serve", "--data", "/tmp/x", "--db", "jdbc:postgresql://db.school.lan:5433/vigil", "--db-user",
+                "vigil", "--db-password-file", secret.toString());
+        assertEquals(List.of("serve Postgres[db.school.lan:5433/vigil as vigil]"), calls, "password never printed");
+    }
+
+    @Test
+    void aPasswordFileOtherUsersCanReadIsRefused(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("pw"), "s3cret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, run("", "serve", "--data", "/tmp/x", "--db", "jdbc:postgresql://db/vigil", "--db-user", "v",
+                "--db-password-file", secret.toString()));
+        assertEquals("vigil-console: --db-password-file " + secret + " can be read or changed by other users"
+                + " (mode rw-r--r--); run chmod 600 " + secret + "\n", err());
+        assertTrue(calls.isEmpty(), "nothing started");
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineIsRefusedNamingTheSafeWays() {
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--db", "jdbc:postgresql://db/vigil", "--db-password",
+                "hunter2"));
+        assertTrue(err().contains("--db-password-file FILE or set VIGIL_DB_PASSWORD"), err());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    void aPasswordInsideTheUrlIsRefused() {
+        assertEquals(1, run("", "token", "create", "--data", "/tmp/x", "--db",
+                "jdbc:postgresql://db/vigil?user=v&password=hunter2"));
+        assertTrue(err().contains("the URL contains a password"), err());
+        assertTrue(!err().contains("hunter2"), "the password is not repeated: " + err());
+    }
+
+    @Test
+    void dbUserWithoutDbIsAUsageError() {
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--db-user", "vigil"));
+        assertTrue(err().contains("--db-user needs --db"), err());
+    }
+
+    @Test
+    void backupAndRestoreNameTheirFiles() {
+        assertEquals(0, run("", "backup", "--data", "/srv/vigil", "--to", "/backups/vigil.zip"));
+        assertEquals(0, run("", "restore", "--from", "/backups/vigil.zip", "--data", "/srv/new"));
+        assertEquals(List.of("backup /srv/vigil /backups/vigil.zip", "restore /backups/vigil.zip /srv/new"), calls);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Restored 3 alerts into /srv/new"));
+        assertEquals(2, run("", "restore", "--from", "/backups/vigil.zip"), "--data is required");
     }
 
     @Test

@@ -17,7 +17,10 @@ record InboxSql(String where, List<Object> parameters, int offset, int limit) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         long[] schools = query.scope().ids();
-        if (schools.length == 1) {
+        if (schools.length == 0) {
+            // An empty scope sees nothing (and "in ()" is not SQL).
+            where.append(" where 1 = 0");
+        } else if (schools.length == 1) {
             where.append(" where a.school_id = ?");
             params.add(schools[0]);
         } else {

@@ -54,6 +54,22 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Runs an idempotent "store unless already there" transaction. The existence check inside cannot see a
+     * row another connection (another console node, or a resend racing on a second stream) has inserted but
+     * not yet committed; the unique key catches that case, and the loser reports "already stored".
+     */
+    boolean insertOnce(InTransaction<Boolean> work) {
+        try {
+            return transaction(work);
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && isUniqueViolation(sql)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             List<T> rows = new ArrayList<>();

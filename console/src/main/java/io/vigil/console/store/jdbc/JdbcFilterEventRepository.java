@@ -16,7 +16,7 @@ public final class JdbcFilterEventRepository implements FilterEventRepository {
 
     @Override
     public synchronized boolean storeOnce(FilterEventRecord e, Instant receivedAt) {
-        return jdbc.transaction(c -> {
+        return jdbc.insertOnce(c -> {
             if (!Jdbc.query(c, "select 1 from filter_events where uuid = ?", rs -> 1, e.uuid()).isEmpty()) {
                 return false;
             }

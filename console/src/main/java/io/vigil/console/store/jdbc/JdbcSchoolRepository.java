@@ -72,8 +72,8 @@ public final class JdbcSchoolRepository implements SchoolRepository {
     }
 
     private static School school(ResultSet rs) throws SQLException {
-        long trust = rs.getLong("trust_id");
-        return new School(rs.getLong("id"), rs.getString("name"),
-                rs.wasNull() ? Optional.empty() : Optional.of(trust));
+        // Read as an object: wasNull() after later getters would answer for the last column read, not this one.
+        Optional<Long> trust = Optional.ofNullable(rs.getObject("trust_id", Long.class));
+        return new School(rs.getLong("id"), rs.getString("name"), trust);
     }
 }

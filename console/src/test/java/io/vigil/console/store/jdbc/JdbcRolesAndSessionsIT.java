@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vigil.console.auth.SessionRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Membership;
 import io.vigil.console.domain.Role;
-import io.vigil.console.store.contract.SessionRepositoryContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,13 +14,10 @@ import java.time.Instant;
 import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Users with several roles, the role migration from version 1, and stored sessions, on a real H2 file. */
+/** Users with several roles and the role migration from version 1, on a real H2 file. */
 class JdbcRolesAndSessionsIT {
 
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
@@ -73,44 +68,6 @@ class JdbcRolesAndSessionsIT {
             users.setRoles("head", Set.of(Role.GOVERNOR));
             assertEquals(Set.of(Role.GOVERNOR), users.find("head").orElseThrow().roles());
             assertThrows(ConsoleException.class, () -> users.create("head", Set.of(Role.DSL), "h", oak, T0));
-        }
-    }
-
-    @Test
-    void aSessionForAnUnknownUserIsRefused() {
-        try (Database db = Database.open(dataDir)) {
-            assertThrows(ConsoleException.class,
-                    () -> new JdbcSessionRepository(db.dataSource()).create("c".repeat(64), "nobody", T0));
-        }
-    }
-
-    /** The session contract on a real H2 file. */
-    @Nested
-    class Sessions implements SessionRepositoryContract {
-
-        private Database db;
-
-        @BeforeEach
-        void open() {
-            db = Database.open(dataDir);
-        }
-
-        @AfterEach
-        void close() {
-            db.close();
-        }
-
-        @Override
-        public SessionRepository sessions() {
-            return new JdbcSessionRepository(db.dataSource());
-        }
-
-        @Override
-        public void userExists(String username) {
-            var users = new JdbcUserRepository(db.dataSource());
-            if (users.find(username).isEmpty()) {
-                users.create(username, Set.of(Role.DSL), "h", oakPrimary(db), T0);
-            }
         }
     }
 }
