@@ -50,7 +50,6 @@ final class ConsoleApp implements AutoCloseable {
     static final String CLI_ACTOR = "cli";
 
     private final Database db;
-    private final Clock clock;
     private final Secrets secrets;
     private final AlertRepository alerts;
     private final DeviceRepository devices;
@@ -66,7 +65,6 @@ final class ConsoleApp implements AutoCloseable {
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
-        this.clock = clock;
         var source = db.dataSource();
         this.secrets = new Secrets(random);
         this.alerts = new JdbcAlertRepository(source);
@@ -156,10 +154,6 @@ final class ConsoleApp implements AutoCloseable {
         return new Login(users, hasher);
     }
 
-    Clock clock() {
-        return clock;
-    }
-
     Secrets secrets() {
         return secrets;
     }
@@ -198,10 +192,6 @@ final class ConsoleApp implements AutoCloseable {
 
     Enrolment enrolment() {
         return enrolment;
-    }
-
-    UserAdmin userAdmin() {
-        return userAdmin;
     }
 
     /** The database itself, for backup and restore. */
