@@ -72,10 +72,19 @@ class InboxBrowserIT {
                 assertTrue(rows.get(0).contains("Imminent risk"), "the most urgent alert must be first: " + rows);
                 assertEquals("hastings", search.getDomProperty("value"), "showing new rows leaves the search box");
 
+                // The DSL selects a snippet to copy into their notes.
+                String selected = (String) ((JavascriptExecutor) browser).executeScript(
+                        "var cell = document.querySelector('#alert-rows td.snippet');"
+                        + "var range = document.createRange(); range.selectNodeContents(cell);"
+                        + "var s = window.getSelection(); s.removeAllRanges(); s.addRange(range); return s.toString();");
+                assertTrue(selected.contains("kill myself"), selected);
+
                 // An imminent-risk alert does not wait to be asked for: it appears above the rows at once.
                 replay(site, config, "0\tDiscord - general\ti am going to end my life this weekend");
                 awaitRowContaining(browser, "end my life", Duration.ofSeconds(40));
                 assertTrue(rowTexts(browser).get(0).contains("end my life"), rowTexts(browser).toString());
+                assertEquals(selected, ((JavascriptExecutor) browser).executeScript(
+                        "return window.getSelection().toString();"), "the reader's selection survives new rows");
                 assertEquals("hastings", search.getDomProperty("value"));
                 saveScreenshot(browser, "inbox.png");
 
