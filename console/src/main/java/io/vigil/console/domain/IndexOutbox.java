@@ -19,6 +19,15 @@ public interface IndexOutbox {
      */
     boolean register(String nodeId);
 
+    /**
+     * Records that the node is still running. A node not seen for {@link #NODE_EXPIRY} is forgotten by the next
+     * registration (its index was deleted, rebuilt under a new id, or the machine is gone), so its outbox stops
+     * growing.
+     */
+    void stillAlive(String nodeId);
+
+    java.time.Duration NODE_EXPIRY = java.time.Duration.ofDays(14);
+
     /** Alerts waiting for this node, oldest first, at most {@code max}. */
     List<StoredAlert> pending(String nodeId, int max);
 

@@ -25,6 +25,8 @@ public final class AlertIndexer implements AlertTextIndex, AutoCloseable {
     private static final int BATCH = 500;
     /** Short enough that a new alert is searchable within a second; an idle poll is one indexed lookup. */
     static final Duration POLL = Duration.ofMillis(500);
+    /** How often the node tells the store it is alive: far inside {@link IndexOutbox#NODE_EXPIRY}. */
+    static final Duration ALIVE_EVERY = Duration.ofMinutes(10);
 
     private final AlertRepository alerts;
     private final IndexOutbox outbox;
@@ -50,6 +52,8 @@ public final class AlertIndexer implements AlertTextIndex, AutoCloseable {
     public AlertIndexer start() {
         prepare();
         worker.scheduleWithFixedDelay(this::pollQuietly, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::aliveQuietly, ALIVE_EVERY.toMillis(), ALIVE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -65,6 +69,14 @@ public final class AlertIndexer implements AlertTextIndex, AutoCloseable {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    private void aliveQuietly() {
+        try {
+            outbox.stillAlive(nodeId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record that console node {} is alive: {}", nodeId, e.toString());
+        }
     }
 
     private void pollQuietly() {

@@ -136,8 +136,8 @@ class BackupRestoreIT {
         Path empty = Files.createDirectories(work.resolve("empty"));
         var result = console.run(null, "backup", "--data", empty.toString(), "--to", work.resolve("x.zip").toString());
         assertEquals(1, result.exit());
-        assertEquals(List.of("vigil-console: " + empty + " holds no embedded database (console.mv.db)"),
-                result.messages());
+        assertEquals(List.of("vigil-console: " + empty + " holds no embedded database (console.mv.db); a console"
+                + " on PostgreSQL is backed up with pg_dump (see README)"), result.messages());
     }
 
     /** One device session: send, wait for the Ack, remember the uuid as acknowledged, repeat. */

@@ -74,6 +74,10 @@ class AlertIndexerTest {
         }
 
         @Override
+        public void stillAlive(String nodeId) {
+        }
+
+        @Override
         public synchronized List<StoredAlert> pending(String nodeId, int max) {
             maybeFail();
             List<Long> ids = outbox.getOrDefault(nodeId, List.of());

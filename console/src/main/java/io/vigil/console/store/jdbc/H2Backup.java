@@ -27,7 +27,8 @@ public final class H2Backup {
      */
     public static void writeZip(Path dataDir, Path zip) {
         if (!Files.isRegularFile(dataDir.resolve(Database.H2_FILE))) {
-            throw new ConsoleException(dataDir + " holds no embedded database (" + Database.H2_FILE + ")");
+            throw new ConsoleException(dataDir + " holds no embedded database (" + Database.H2_FILE + "); a console"
+                    + " on PostgreSQL is backed up with pg_dump (see README)");
         }
         try (Database db = Database.open(dataDir);
              Connection c = db.connection();

@@ -28,6 +28,8 @@ public final class JdbcIndexOutbox implements IndexOutbox {
                 return false;
             }
             waitForAlertsInFlight(c);
+            // Forget nodes gone for good; the cascade drops their outboxes.
+            Jdbc.update(c, "delete from console_nodes where last_seen_at < ?", clock.instant().minus(NODE_EXPIRY));
             Jdbc.update(c, "insert into console_nodes (id, registered_at, last_seen_at) values (?, ?, ?)",
                     nodeId, clock.instant(), clock.instant());
             return true;
@@ -44,6 +46,11 @@ public final class JdbcIndexOutbox implements IndexOutbox {
         if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
             Jdbc.update(c, "lock table console_nodes in access exclusive mode");
         }
+    }
+
+    @Override
+    public void stillAlive(String nodeId) {
+        jdbc.update("update console_nodes set last_seen_at = ? where id = ?", clock.instant(), nodeId);
     }
 
     @Override

@@ -35,6 +35,20 @@ public interface IndexOutboxContract extends StoreContract {
     }
 
     @Test
+    default void aNodeNotSeenForTwoWeeksIsForgottenWithItsOutboxWhenAnotherRegisters() {
+        device("dev-1", "LAPTOP-01");
+        outbox().register("node-gone");
+        outbox().register("node-alive");
+        new JdbcAlertRepository(dataSource()).storeOnce(alert("dev-1", 1, "bullying", 2, T0), T0);
+        var later = T0.plus(IndexOutbox.NODE_EXPIRY).plusSeconds(60);
+        new JdbcIndexOutbox(dataSource(), Clock.fixed(later.minusSeconds(120), ZoneOffset.UTC)).stillAlive("node-alive");
+        assertTrue(new JdbcIndexOutbox(dataSource(), Clock.fixed(later, ZoneOffset.UTC)).register("node-new"));
+        assertEquals(0, outbox().pendingCount("node-gone"), "its outbox went with it");
+        assertEquals(1, outbox().pendingCount("node-alive"));
+        assertTrue(outbox().register("node-gone"), "it is new again if it ever comes back");
+    }
+
+    @Test
     default void everyRegisteredNodeGetsEveryAlertStoredAfterwardsOnceOldestFirst() {
         device("dev-1", "LAPTOP-01");
         NewAlert before = alert("dev-1", 1, "bullying", 2, T0);
