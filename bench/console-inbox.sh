@@ -28,4 +28,5 @@ fi
 
 "$JAVA_HOME/bin/java" -Xmx2g -XX:+UseParallelGC -cp "$cp" io.vigil.console.bench.ConsoleLoadBenchmark \
   --alerts "${ALERTS:-1000000}" --schools "${SCHOOLS:-20}" --iterations "${ITERATIONS:-200}" \
+  --ingest-sample "${INGEST_SAMPLE:-20000}" \
   --backends "${BACKENDS:-h2,pg,pgfts}" --work "$work" "${pg_args[@]}" | tee "$work/results.md"

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Answers inbox queries. Structured filters alone go straight to the store (always fresh, paged there); free
- * text goes through the index, which filters, orders and pages by itself, and only that page's rows are then
- * read from the store, which stays the source of truth for content and for the mutable status.
+ * Answers inbox queries. One school's inbox goes straight to the store (always fresh, paged there through a
+ * per-school index). Free text goes through the search index, which filters, orders and pages by itself, and
+ * only that page's rows are then read from the store, which stays the source of truth for content and for the
+ * mutable status. A trust-wide inbox (several schools, no text) also goes through the search index, which
+ * orders across schools without sorting their whole history, unless the index is behind the store: then the
+ * store answers, slower but complete.
  */
 public final class AlertSearch {
 
@@ -23,7 +26,8 @@ public final class AlertSearch {
         if (query.scope().isEmpty()) {
             return new AlertPage(0, List.of());
         }
-        if (query.text().isEmpty()) {
+        boolean acrossSchools = query.scope().schoolIds().size() > 1;
+        if (query.text().isEmpty() && !(acrossSchools && index.notYetSearchable() == 0)) {
             return alerts.find(query);
         }
         AlertTextIndex.Hits hits = index.search(query);

@@ -11,6 +11,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -37,7 +38,7 @@ final class AlertQueryParser {
 
     Query parse(AlertQuery query) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        builder.add(parseText(query.text().orElse("*:*")), BooleanClause.Occur.MUST);
+        builder.add(query.text().map(this::parseText).orElseGet(MatchAllDocsQuery::new), BooleanClause.Occur.MUST);
         builder.add(LongPoint.newSetQuery(AlertDocuments.SCHOOL, query.scope().ids()), BooleanClause.Occur.FILTER);
         query.category().ifPresent(c -> filter(builder, AlertDocuments.CATEGORY, c));
         query.status().ifPresent(s -> filter(builder, AlertDocuments.STATUS, s.id()));

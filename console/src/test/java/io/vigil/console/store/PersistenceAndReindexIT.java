@@ -223,6 +223,11 @@ class PersistenceAndReindexIT {
                 assertEquals(3, search.find(text("smi")).total(), "a partial username");
                 assertEquals(1, search.find(text("elm-lap")).total(), "a partial device name");
                 assertThrows(InvalidQueryException.class, () -> search.find(text("kill AND")));
+                var trustInbox = search.find(AlertQuery.in(Scope.of(oak.id(), elm.id())).limit(3).build());
+                assertEquals(4, trustInbox.total(), "a trust-wide inbox without text, answered by the index");
+                assertEquals(List.of(5, 5, 4), trustInbox.alerts().stream().map(a -> a.severity()).toList());
+                assertEquals(1, search.find(AlertQuery.in(Scope.of(oak.id(), elm.id())).offset(3).build())
+                        .alerts().size(), "paged across schools");
                 assertFalse(search.find(text("vpn")).alerts().isEmpty());
                 assertTrue(search.find(text("nothing-matches-this")).alerts().isEmpty());
             }

@@ -9,9 +9,10 @@ import java.util.List;
  * The SQL for one inbox query: a where clause built only from bound parameters (never from the reader's text),
  * the scope always first so that the per-school indexes lead.
  */
-record InboxSql(String where, List<Object> parameters, int offset, int limit) {
+record InboxSql(String where, String indexOrder, List<Object> parameters, int offset, int limit) {
 
-    private static final String URGENT_FIRST = " order by a.severity desc, a.occurred_at desc, a.id desc";
+    private static final String URGENT = "a.severity desc, a.occurred_at desc, a.id desc";
+    private static final String URGENT_FIRST = " order by " + URGENT;
 
     static InboxSql of(AlertQuery query) {
         StringBuilder where = new StringBuilder();
@@ -37,7 +38,27 @@ record InboxSql(String where, List<Object> parameters, int offset, int limit) {
         query.device().ifPresent(d -> add(where, params, " and a.device_id = ?", d));
         query.from().ifPresent(f -> add(where, params, " and a.occurred_at >= ?", f));
         query.to().ifPresent(t -> add(where, params, " and a.occurred_at < ?", t));
-        return new InboxSql(where.toString(), List.copyOf(params), query.offset(), query.limit());
+        return new InboxSql(where.toString(), indexOrder(query, schools.length), List.copyOf(params),
+                query.offset(), query.limit());
+    }
+
+    /**
+     * The urgency order, led by the columns the chosen inbox index fixes by equality. Those leading columns
+     * change nothing in the result (they hold one value), but H2 reads an index in order only when the ORDER BY
+     * starts with the index's own first columns: with them it reads one page of entries, without them it reads
+     * and sorts the school's whole history (50,000 rows for a school at 1M alerts). PostgreSQL is indifferent.
+     */
+    private static String indexOrder(AlertQuery query, int schools) {
+        if (schools != 1) {
+            return URGENT_FIRST;
+        }
+        if (query.category().isPresent()) {
+            return " order by a.school_id, a.category, " + URGENT;
+        }
+        if (query.status().isPresent()) {
+            return " order by a.school_id, a.status, " + URGENT;
+        }
+        return " order by a.school_id, " + URGENT;
     }
 
     private static void add(StringBuilder where, List<Object> params, String clause, Object value) {
@@ -55,7 +76,7 @@ record InboxSql(String where, List<Object> parameters, int offset, int limit) {
 
     /** The page's ids come from {@code alerts} alone; the outer select joins just those rows. */
     String page(String select) {
-        return select + " where a.id in (select a.id from alerts a" + where + URGENT_FIRST
+        return select + " where a.id in (select a.id from alerts a" + where + indexOrder
                 + " offset ? rows fetch next ? rows only)" + URGENT_FIRST;
     }
 
