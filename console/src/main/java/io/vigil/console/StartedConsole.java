@@ -2,10 +2,7 @@ package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.audit.AuditedScreenshotReader;
-import io.vigil.console.auth.Login;
-import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.SessionStore;
-import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
@@ -15,26 +12,13 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
-import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.Role;
-import io.vigil.console.domain.School;
-import io.vigil.console.domain.Schools;
-import io.vigil.console.domain.Secrets;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
-import io.vigil.console.store.jdbc.Database;
-import io.vigil.console.store.jdbc.JdbcAlertRepository;
-import io.vigil.console.store.jdbc.JdbcAuditLog;
-import io.vigil.console.store.jdbc.JdbcDeviceRepository;
-import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
-import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
-import io.vigil.console.store.jdbc.JdbcIndexOutbox;
-import io.vigil.console.store.jdbc.JdbcSchoolRepository;
-import io.vigil.console.store.jdbc.JdbcTokenRepository;
-import io.vigil.console.store.jdbc.JdbcUserRepository;
 import io.vigil.console.tls.CertificateStore;
 import io.vigil.console.tls.TlsIdentity;
+import io.vigil.console.web.ConnectorFactory;
 import io.vigil.console.web.WebServer;
 import io.vigil.keywords.KeywordEngine;
 import java.io.IOException;
@@ -43,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +39,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final ServeOptions options;
     private TlsIdentity tls;
-    private Enrolment enrolment;
-    private Schools schools;
-    private io.vigil.console.audit.AuditLog audit;
-    private UserAdmin userAdmin;
+    private ConsoleApp app;
     private int webPort;
     private int grpcPort;
     private boolean closed;
@@ -82,40 +64,31 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     private void wire(Clock clock, SecureRandom random) throws IOException {
         // The database first: an unreachable PostgreSQL should stop serve before a certificate is made.
-        Database db = own(Database.open(options.database(), options.dataDir()));
+        app = own(ConsoleApp.open(options.database(), options.dataDir(), clock, random));
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
-        var source = db.dataSource();
-        var alerts = new JdbcAlertRepository(source);
-        var devices = new JdbcDeviceRepository(source);
-        var audit = new JdbcAuditLog(source, clock);
-        var users = new JdbcUserRepository(source);
-        var secrets = new Secrets(random);
-        var hasher = new PasswordHasher(random);
 
         CategoryCatalog categories = categories();
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
-        AlertIndexer indexer = own(new AlertIndexer(alerts, new JdbcIndexOutbox(source, clock), index).start());
+        AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
-        schools = new Schools(new JdbcSchoolRepository(source), clock);
-        this.audit = audit;
-        enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
-        userAdmin = new UserAdmin(users, hasher, audit, clock);
-        var screenshots = new JdbcScreenshotRepository(source);
-        var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(source),
-                new AlertValidator(), screenshots, clock);
+        var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
+                new AlertValidator(), app.screenshots(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
-                AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), enrolment, sessions,
-                new DeviceAuthenticator(devices), clock));
+                AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
+                new DeviceAuthenticator(app.devices()), clock));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
-        var services = new WebServer.Services(new SessionStore(secrets, clock), new Login(users, hasher, schools),
-                new AuditedAlertReader(new AlertSearch(alerts, indexer), audit), devices, audit, categories,
-                new AuditedScreenshotReader(screenshots, audit));
-        WebServer web = own(new WebServer(options.bind(), options.httpPort(), tls, services));
+        var sessions = new SessionStore(app.sessions(), app.users(), app::scopeOf, app.secrets(), clock,
+                options.idleTimeout());
+        var services = new WebServer.Services(sessions, app.login(),
+                new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
+                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()));
+        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
-        LOG.info("Console started on {} (web {}, gRPC {})", options.bind(), webPort, grpcPort);
+        LOG.info("Console started on {} (web {}, gRPC {}, sessions lock after {} idle)", options.bind(), webPort,
+                grpcPort, options.idleTimeout());
     }
 
     /** Category names from the same keyword lists the agents ship with. */
@@ -192,24 +165,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     @Override
     public String createToken(String school) {
-        School target = schoolNamed(school);
-        String token = enrolment.createToken(target);
-        audit.record(ConsoleWiring.CLI_ACTOR, "token.create", "school=" + target.id() + " " + target.name());
-        return token;
+        return app.createTokenAddingSchool(ConsoleApp.CLI_ACTOR, school);
     }
 
     @Override
-    public void addOrResetUser(String username, Role role, String school, String password) {
-        userAdmin.addOrResetPassword(ConsoleWiring.CLI_ACTOR, username, role,
-                io.vigil.console.domain.Membership.school(schoolNamed(school).id()), password);
-    }
-
-    private School schoolNamed(String name) {
-        try {
-            return schools.requireSchool(name);
-        } catch (ConsoleException unknown) {
-            return schools.addSchool(name, java.util.Optional.empty());
-        }
+    public void addOrResetUser(String username, Set<Role> roles, String school, String password) {
+        app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password);
     }
 
     @Override

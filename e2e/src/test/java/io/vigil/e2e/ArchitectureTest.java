@@ -43,6 +43,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..");
 
     @ArchTest
+    static final ArchRule templatesOnlyInWeb = noClasses()
+            .that().resideOutsideOfPackage("..console.web..")
+            .and().resideOutsideOfPackage("gg.jte.generated..")
+            .should().dependOnClassesThat().resideInAPackage("gg.jte..")
+            .because("HTML is rendered in one place, by the jte templates the web layer owns");
+
+    @ArchTest
     static final ArchRule consoleDomainIsFrameworkFree = noClasses()
             .that().resideInAPackage("..console.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.javalin..", "org.apache.lucene..",

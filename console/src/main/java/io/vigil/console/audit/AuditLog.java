@@ -8,7 +8,7 @@ import java.util.List;
  */
 public interface AuditLog {
 
-    void record(String actor, String action, String detail);
+    void record(String actor, AuditAction action, String detail);
 
     /** Newest first. */
     List<AuditEntry> latest(int max);

@@ -2,6 +2,7 @@ package io.vigil.console.audit;
 
 import io.vigil.console.domain.AlertScreenshot;
 import io.vigil.console.domain.ScreenshotRepository;
+import io.vigil.console.domain.Scope;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,10 @@ public final class AuditedScreenshotReader {
         this.audit = audit;
     }
 
-    public Optional<AlertScreenshot> view(String actor, String alertUuid) {
-        Optional<AlertScreenshot> shot = screenshots.find(alertUuid);
-        audit.record(actor, "alert.screenshot.view", "alert=" + alertUuid + " found=" + shot.isPresent());
+    /** The screenshot of an alert in one of {@code scope}'s schools; empty for any other school's alert. */
+    public Optional<AlertScreenshot> view(String actor, String alertUuid, Scope scope) {
+        Optional<AlertScreenshot> shot = screenshots.find(alertUuid, scope);
+        audit.record(actor, AuditAction.ALERT_SCREENSHOT_VIEW, "alert=" + alertUuid + " found=" + shot.isPresent());
         return shot;
     }
 }

@@ -1,7 +1,5 @@
 package io.vigil.console.auth;
 
-import io.vigil.console.domain.Schools;
-import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.User;
 import io.vigil.console.domain.UserRepository;
 import java.util.Optional;
@@ -14,13 +12,11 @@ public final class Login {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final Schools schools;
     private final String decoyHash;
 
-    public Login(UserRepository users, PasswordHasher hasher, Schools schools) {
+    public Login(UserRepository users, PasswordHasher hasher) {
         this.users = users;
         this.hasher = hasher;
-        this.schools = schools;
         this.decoyHash = hasher.hash("decoy password that never matches anything");
     }
 
@@ -31,10 +27,5 @@ public final class Login {
         Optional<User> user = users.find(username);
         boolean matches = hasher.verify(password, user.map(User::passwordHash).orElse(decoyHash));
         return user.filter(u -> matches && !u.disabled());
-    }
-
-    /** The schools a signed-in user may see: their own, or those of the trust they were granted. */
-    public Scope scopeOf(User user) {
-        return schools.scopeOf(user.membership());
     }
 }

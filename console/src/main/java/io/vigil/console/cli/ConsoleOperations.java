@@ -4,6 +4,7 @@ import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.Optional;
 
 /** What the command line can ask of the console; implemented by the composition root. */
@@ -20,7 +21,7 @@ public interface ConsoleOperations {
     }
 
     /** @return the school or trust the user now belongs to, in words */
-    String addUser(Path dataDir, DatabaseConfig database, String username, Role role, Membership membership,
+    String addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles, Membership membership,
                    String password);
 
     void addSchool(Path dataDir, DatabaseConfig database, String name, Optional<String> trust);
@@ -70,7 +71,7 @@ public interface ConsoleOperations {
         String createToken(String school);
 
         /** Creates the user in {@code school}, or resets the password of an existing one (used by the demo). */
-        void addOrResetUser(String username, Role role, String school, String password);
+        void addOrResetUser(String username, Set<Role> roles, String school, String password);
 
         @Override
         void close();

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown"));
         try {
             String password = new DemoPasswords(new SecureRandom()).generate();
-            console.addOrResetUser(DEMO_USER, Role.DSL, DEMO_SCHOOL, password);
+            console.addOrResetUser(DEMO_USER, Set.of(Role.DSL), DEMO_SCHOOL, password);
             if (!agent.enrolled()) {
                 agent.enrol(console.grpcPort(), console.createToken(DEMO_SCHOOL), console.fingerprint());
             }

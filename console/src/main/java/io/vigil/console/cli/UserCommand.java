@@ -5,6 +5,10 @@ import io.vigil.console.domain.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +43,11 @@ final class UserCommand implements Runnable {
         @Option(names = "--username", required = true, paramLabel = "U", description = "Sign-in name.")
         String username;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
-                description = "dsl, deputy_dsl (read and triage alerts), it_admin (devices and tokens, no alert"
-                        + " content) or leader (anonymised reports, no alert content).")
-        String role;
+        @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
+                description = "One or more roles, repeated or comma-separated: dsl, deputy_dsl (read and triage"
+                        + " alerts), online_safety_lead, it_provider (devices, no alert content), headteacher,"
+                        + " chair_of_governors, governor (anonymised reports), auditor (audit log only).")
+        List<String> roles;
 
         @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
         Membership membership;
@@ -76,11 +81,13 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             var databaseConfig = database.toConfig(spec);
-            Role parsed;
-            try {
-                parsed = Role.fromId(role);
-            } catch (ConsoleException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+            Set<Role> parsed = EnumSet.noneOf(Role.class);
+            for (String role : roles) {
+                try {
+                    parsed.add(Role.fromId(role.strip()));
+                } catch (ConsoleException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--role: " + e.getMessage());
+                }
             }
             String password = in.readLine();
             if (password == null || password.isEmpty()) {
@@ -92,7 +99,8 @@ final class UserCommand implements Runnable {
                     : ConsoleOperations.Membership.school(java.util.Optional.ofNullable(
                             membership == null ? null : membership.school));
             String scope = operations.addUser(common.dataDir, databaseConfig, username, parsed, where, password);
-            out.println("Added user " + username + " with role " + parsed.id() + " for " + scope);
+            out.println("Added user " + username + " with role" + (parsed.size() == 1 ? " " : "s ")
+                    + parsed.stream().map(Role::id).collect(Collectors.joining(", ")) + " for " + scope);
             return ExitCodes.OK;
         }
     }

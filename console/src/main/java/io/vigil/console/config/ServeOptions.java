@@ -1,23 +1,34 @@
 package io.vigil.console.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** How to run the console: where its data lives, which database holds its records, and where it listens. */
-public record ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort, DatabaseConfig database) {
+/**
+ * How to run the console: where its data lives, which database holds its records, where it listens, and how
+ * long a signed-in session may stay idle before it locks.
+ */
+public record ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort, DatabaseConfig database,
+                           Duration idleTimeout) {
 
     public static final int DEFAULT_HTTP_PORT = 8443;
     public static final int DEFAULT_GRPC_PORT = 9443;
+    /** 20 minutes matches common school screen-lock policies for staff handling safeguarding data. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(20);
 
-    /** With the embedded H2 database in the data directory. */
+    /** With the embedded H2 database in the data directory and the default idle timeout. */
     public ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort) {
-        this(dataDir, bind, httpPort, grpcPort, DatabaseConfig.embedded());
+        this(dataDir, bind, httpPort, grpcPort, DatabaseConfig.embedded(), DEFAULT_IDLE_TIMEOUT);
     }
 
     public ServeOptions withDataDir(Path dir) {
-        return new ServeOptions(dir, bind, httpPort, grpcPort, database);
+        return new ServeOptions(dir, bind, httpPort, grpcPort, database, idleTimeout);
     }
 
     public ServeOptions withDatabase(DatabaseConfig config) {
-        return new ServeOptions(dataDir, bind, httpPort, grpcPort, config);
+        return new ServeOptions(dataDir, bind, httpPort, grpcPort, config, idleTimeout);
+    }
+
+    public ServeOptions withIdleTimeout(Duration timeout) {
+        return new ServeOptions(dataDir, bind, httpPort, grpcPort, database, timeout);
     }
 }

@@ -1,34 +1,50 @@
 package io.vigil.console.domain;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a console user may do. Least privilege: only the safeguarding leads read alert content; the IT
- * administrator manages devices and tokens but never sees what pupils typed.
+ * A named set of {@link Permission}s, matching the people a UK school actually has (KCSIE roles). One
+ * person may hold several roles: in a small primary the DSL is often the headteacher.
+ *
+ * <p>Least privilege decides each set. Only the DSL and deputies read alert content. The IT provider runs the
+ * fleet but never sees what pupils wrote, and cannot manage users (else it could make itself a DSL). Governors
+ * and the headteacher see anonymised reports; the headteacher manages users and approves changes; the
+ * auditor reads only the audit log.
  */
 public enum Role {
-    DSL(true, true),
-    DEPUTY_DSL(true, true),
-    IT_ADMIN(false, true),
-    /** Future anonymised reports only. */
-    LEADER(false, false);
+    DSL("Designated Safeguarding Lead", Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
+            Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.AUDIT_READ),
+    DEPUTY_DSL("Deputy DSL", Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
+            Permission.REPORTS_READ),
+    ONLINE_SAFETY_LEAD("Online Safety Lead", Permission.LISTS_PUBLISH, Permission.DEVICES_READ,
+            Permission.REPORTS_READ),
+    IT_PROVIDER("IT provider", Permission.DEVICES_READ, Permission.DEVICES_MANAGE, Permission.LISTS_PUBLISH),
+    HEADTEACHER("Headteacher", Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.USERS_MANAGE,
+            Permission.AUDIT_READ),
+    CHAIR_OF_GOVERNORS("Chair of governors", Permission.REPORTS_READ, Permission.AUDIT_READ),
+    GOVERNOR("Governor", Permission.REPORTS_READ),
+    AUDITOR("Auditor", Permission.AUDIT_READ);
 
-    private final boolean readsAlerts;
-    private final boolean seesDevices;
+    private final String title;
+    private final Set<Permission> permissions;
 
-    Role(boolean readsAlerts, boolean seesDevices) {
-        this.readsAlerts = readsAlerts;
-        this.seesDevices = seesDevices;
+    Role(String title, Permission first, Permission... rest) {
+        this.title = title;
+        this.permissions = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
-    public boolean readsAlerts() {
-        return readsAlerts;
+    /** How the role is named to people, e.g. "Deputy DSL". */
+    public String title() {
+        return title;
     }
 
-    public boolean seesDevices() {
-        return seesDevices;
+    public Set<Permission> permissions() {
+        return permissions;
     }
 
     /** The name used on the command line and in the database, e.g. {@code deputy_dsl}. */
@@ -47,5 +63,12 @@ public enum Role {
 
     public static String ids() {
         return Arrays.stream(values()).map(Role::id).collect(Collectors.joining(", "));
+    }
+
+    /** Everything the holder of all these roles may do. */
+    public static Set<Permission> permissionsOf(Set<Role> roles) {
+        Set<Permission> all = EnumSet.noneOf(Permission.class);
+        roles.forEach(r -> all.addAll(r.permissions()));
+        return all;
     }
 }

@@ -9,5 +9,6 @@ public interface ScreenshotRepository {
     /** Stores the screenshot unless its alert already has one (a resent alert); committed on return. */
     void storeOnce(AlertScreenshot screenshot, Instant receivedAt);
 
-    Optional<AlertScreenshot> find(String alertUuid);
+    /** The screenshot of the alert, if the alert belongs to a school in {@code scope}. */
+    Optional<AlertScreenshot> find(String alertUuid, Scope scope);
 }

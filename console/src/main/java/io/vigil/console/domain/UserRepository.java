@@ -2,14 +2,18 @@ package io.vigil.console.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
-/** Console users (people, not devices). */
+/** Console users (people, not devices), the roles they hold and the school or trust they belong to. */
 public interface UserRepository {
 
     /** @throws ConsoleException if the username is taken */
-    void create(String username, Role role, String passwordHash, Membership membership, Instant createdAt);
+    void create(String username, Set<Role> roles, String passwordHash, Membership membership, Instant createdAt);
 
     Optional<User> find(String username);
 
     void updatePassword(String username, String passwordHash);
+
+    /** Replaces the user's roles with exactly {@code roles} (at least one). */
+    void setRoles(String username, Set<Role> roles);
 }

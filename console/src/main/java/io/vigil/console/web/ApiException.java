@@ -19,7 +19,7 @@ final class ApiException extends RuntimeException {
     }
 
     static ApiException forbidden() {
-        return new ApiException(403, "your role does not allow this");
+        return new ApiException(403, "your roles do not allow this; ask your headteacher if you need it");
     }
 
     static ApiException badRequest(String message) {

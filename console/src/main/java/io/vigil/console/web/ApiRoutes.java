@@ -1,17 +1,19 @@
 package io.vigil.console.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
+import io.vigil.console.auth.Session;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.Role;
 import java.util.Map;
 
-/** The JSON API under /api. Handlers check the session and role, then delegate. */
+/** The JSON API under /api. Access is declared per route; handlers only read the request and delegate. */
 final class ApiRoutes {
 
     private final SessionCookie cookie;
@@ -33,12 +35,15 @@ final class ApiRoutes {
         this.categories = categories;
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.post("/api/session", this::signIn);
-        routes.delete("/api/session", this::signOut);
-        routes.get("/api/alerts", this::alerts);
-        routes.get("/api/devices", this::devices);
+    void register(SecuredRoutes routes) {
+        routes.get("/api/health", Access.PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
+                .post("/api/session", Access.PUBLIC, this::signIn)
+                // Public so an expired session can still clear its cookie; it closes only the caller's own session.
+                .delete("/api/session", Access.PUBLIC, this::signOut)
+                .get("/api/session", Access.SIGNED_IN, this::whoAmI)
+                .get("/api/alerts", Access.to(Permission.ALERTS_READ), this::alerts)
+                .get("/api/alerts/ids", Access.to(Permission.ALERTS_READ), this::alertIds)
+                .get("/api/devices", Access.to(Permission.DEVICES_READ), this::devices);
     }
 
     private void signIn(Context ctx) {
@@ -54,29 +59,42 @@ final class ApiRoutes {
         }
         var user = login.check(credentials.username(), credentials.password());
         if (user.isEmpty()) {
-            audit.record(String.valueOf(credentials.username()), "session.failed", "api from " + ctx.ip());
+            audit.record(String.valueOf(credentials.username()), AuditAction.SESSION_FAILED, "api from " + ctx.ip());
             throw new ApiException(401, "wrong username or password");
         }
-        cookie.set(ctx, sessions.open(user.get(), login.scopeOf(user.get())));
-        audit.record(user.get().username(), "session.open", "api from " + ctx.ip());
+        cookie.set(ctx, sessions.open(user.get()));
+        audit.record(user.get().username(), AuditAction.SESSION_OPEN, "api from " + ctx.ip());
         ctx.status(204);
     }
 
     private void signOut(Context ctx) {
-        cookie.current(ctx).ifPresent(s -> audit.record(s.username(), "session.close", "api"));
+        cookie.current(ctx).ifPresent(s -> audit.record(s.username(), AuditAction.SESSION_CLOSE, "api"));
         cookie.clear(ctx);
         ctx.status(204);
     }
 
+    private void whoAmI(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        ctx.json(new JsonViews.SessionView(session.username(), session.roles().stream().sorted().map(Role::id).toList(),
+                Role.permissionsOf(session.roles()).stream().map(Permission::id).toList(),
+                session.scope().schoolIds().stream().sorted().toList(), sessions.idleTimeout().toSeconds()));
+    }
+
     private void alerts(Context ctx) {
-        var session = cookie.require(ctx, Role::readsAlerts);
+        Session session = AccessControl.session(ctx);
         var query = AlertQueryParams.parse(ctx::queryParam, session.scope());
-        ctx.json(JsonViews.alerts(query, alerts.find(session.username(), "alerts.search", query), categories));
+        ctx.json(JsonViews.alerts(query, alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query),
+                categories));
+    }
+
+    /** Ids only, for the inbox's background check for new alerts: no content, so no audit row. */
+    private void alertIds(Context ctx) {
+        ctx.json(alerts.ids(AlertQueryParams.parse(ctx::queryParam, AccessControl.session(ctx).scope())));
     }
 
     private void devices(Context ctx) {
-        var session = cookie.require(ctx, Role::seesDevices);
-        audit.record(session.username(), "devices.list", "");
+        Session session = AccessControl.session(ctx);
+        audit.record(session.username(), AuditAction.DEVICES_LIST, "");
         ctx.json(JsonViews.devices(devices.inScope(session.scope())));
     }
 }

@@ -5,13 +5,24 @@ import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.StoredAlert;
+import io.vigil.console.web.view.AlertRow;
+import io.vigil.console.web.view.InboxView;
+import io.vigil.console.web.view.Option;
+import io.vigil.console.web.view.Paging;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The DSL's inbox: filters, then a table of alerts, most urgent first. Urgent rows carry a text badge
- * ("Imminent risk", "Serious") as well as colour, so nothing depends on seeing red. /static/inbox.js
- * refreshes the table every 10 seconds from /api/alerts with the same filters.
+ * Turns an inbox query and its results into the view the templates render: filters, rows in words,
+ * and "Showing 51–100 of 138" with previous/next links that keep the filters.
  */
 final class InboxPage {
 
@@ -34,93 +45,86 @@ final class InboxPage {
         };
     }
 
-    String render(String username, AlertQuery query, AlertPage page, String error) {
-        String main = "<h1>Alerts</h1>\n" + filters(query)
-                + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + Html.esc(error) + "</p>\n")
-                + "<p id=\"summary\" aria-live=\"polite\">" + summary(page) + "</p>\n"
-                + table(page);
-        return Html.page("Alerts", signedIn(username), main, "/static/inbox.js");
+    /**
+     * @param param    the request's parameters, kept in paging links and the refresh
+     * @param knownIds ids of the newest first page at render time, so the refresh knows what is new
+     * @param notice   a plain-language problem with the search, or null
+     */
+    InboxView view(String username, Function<String, String> param, AlertQuery query, AlertPage page,
+                   List<String> knownIds, String notice) {
+        return new InboxView(username, query.text().orElse(""), categoryOptions(query.category().orElse("")),
+                severityOptions(query.minSeverity().orElse(0)),
+                statusOptions(query.status().map(AlertStatus::id).orElse("")), notice,
+                paging(param, query, page), rows(page), queryString(param, 0), String.join(" ", knownIds));
     }
 
-    static String signedIn(String username) {
-        return "<span class=\"whoami\">Signed in as " + Html.esc(username) + "</span>"
-                + "<form method=\"post\" action=\"/logout\" class=\"inline\"><button type=\"submit\" class=\"link\">"
-                + "Sign out</button></form>";
+    List<AlertRow> rows(AlertPage page) {
+        return page.alerts().stream().map(this::row).toList();
     }
 
-    private static String summary(AlertPage page) {
-        return page.total() == 0 ? "No alerts match." : "Showing " + page.alerts().size() + " of " + page.total()
-                + " alerts, most urgent first.";
+    private AlertRow row(StoredAlert a) {
+        return new AlertRow(a.uuid(), a.severity(), severityLabel(a.severity()), categories.nameOf(a.category()),
+                a.snippet(), a.windowTitle(), a.user(), a.deviceHostname(), a.occurredAt().toString(),
+                TIME.format(a.occurredAt()), a.status().id().replace('_', ' '));
     }
 
-    private String filters(AlertQuery q) {
-        int min = q.minSeverity().orElse(0);
-        String status = q.status().map(AlertStatus::id).orElse("");
-        return """
-                <form id="filters" method="get" action="/" class="filters" role="search">
-                <div class="field"><label for="q">Search text</label>
-                <input id="q" name="q" type="search" value="%s" placeholder="e.g. kill or username"></div>
-                <div class="field"><label for="category">Category</label>
-                <select id="category" name="category">%s</select></div>
-                <div class="field"><label for="minSeverity">Severity</label>
-                <select id="minSeverity" name="minSeverity">%s</select></div>
-                <div class="field"><label for="status">Status</label>
-                <select id="status" name="status">%s</select></div>
-                <button type="submit">Apply filters</button>
-                </form>
-                """.formatted(Html.esc(q.text().orElse("")), categoryOptions(q.category().orElse("")),
-                option("", "Any severity", min == 0) + option("5", "5 Imminent risk only", min == 5)
-                        + option("4", "4 Serious and above", min == 4) + option("3", "3 Concerning and above", min == 3)
-                        + option("2", "2 Low and above", min == 2),
-                option("", "Any status", status.isEmpty()) + option("new", "New", status.equals("new"))
-                        + option("in_review", "In review", status.equals("in_review"))
-                        + option("closed", "Closed", status.equals("closed")));
+    private static Paging paging(Function<String, String> param, AlertQuery query, AlertPage page) {
+        int offset = query.offset();
+        long from = page.alerts().isEmpty() ? 0 : offset + 1;
+        long to = offset + page.alerts().size();
+        String previous = offset > 0 ? "/inbox?" + queryString(param, Math.max(0, offset - query.limit())) : null;
+        String next = to < page.total() ? "/inbox?" + queryString(param, offset + query.limit()) : null;
+        return new Paging(from, to, page.total(), previous, next);
     }
 
-    private String categoryOptions(String selected) {
-        StringBuilder options = new StringBuilder(option("", "Any category", selected.isEmpty()));
+    /** The request parameters that choose which alerts are shown; anything else is dropped from links. */
+    static final List<String> FILTERS = List.of("q", "category", "minSeverity", "status", "user", "device", "from",
+            "to", "school", "limit");
+
+    /** The filters as they were applied, as URL parameters, with {@code offset} (left out when 0). */
+    static String queryString(Function<String, String> param, int offset) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : FILTERS) {
+            String value = param.apply(name);
+            if (value != null && !value.isBlank()) {
+                params.put(name, value.strip());
+            }
+        }
+        if (offset > 0) {
+            params.put("offset", String.valueOf(offset));
+        }
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private List<Option> categoryOptions(String selected) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option("", "Any category", selected.isEmpty()));
         boolean known = selected.isEmpty();
         for (CategoryCatalog.Category c : categories.all()) {
-            options.append(option(c.id(), c.name(), c.id().equals(selected)));
+            options.add(new Option(c.id(), c.name(), c.id().equals(selected)));
             known |= c.id().equals(selected);
         }
         // A category from newer agent lists, reached through a link or the API, stays selectable.
-        return known ? options.toString() : options + option(selected, selected, true);
-    }
-
-    private static String option(String value, String label, boolean selected) {
-        return "<option value=\"" + Html.esc(value) + "\"" + (selected ? " selected" : "") + ">" + Html.esc(label) + "</option>";
-    }
-
-    private String table(AlertPage page) {
-        StringBuilder rows = new StringBuilder();
-        for (StoredAlert a : page.alerts()) {
-            rows.append(row(a));
+        if (!known) {
+            options.add(new Option(selected, selected, true));
         }
-        return """
-                <table class="alerts">
-                <caption class="visually-hidden">Alerts, most urgent first</caption>
-                <thead><tr><th scope="col">Severity</th><th scope="col">Category</th><th scope="col">What was written</th>
-                <th scope="col">User</th><th scope="col">Device</th><th scope="col">Time</th><th scope="col">Status</th></tr></thead>
-                <tbody id="alert-rows">
-                %s</tbody>
-                </table>
-                """.formatted(rows);
+        return options;
     }
 
-    private String row(StoredAlert a) {
-        String time = a.occurredAt().toString();
-        return "<tr class=\"sev-row-" + a.severity() + "\">"
-                + "<td><span class=\"badge sev-" + a.severity() + "\">" + a.severity() + " "
-                + Html.esc(severityLabel(a.severity())) + "</span></td>"
-                + "<td>" + Html.esc(categories.nameOf(a.category())) + "</td>"
-                + "<td class=\"snippet\">" + Html.esc(a.snippet())
-                + (a.windowTitle().isEmpty() ? "" : "<span class=\"context\">in " + Html.esc(a.windowTitle()) + "</span>")
-                + "</td>"
-                + "<td>" + Html.esc(a.user()) + "</td>"
-                + "<td>" + Html.esc(a.deviceHostname()) + "</td>"
-                + "<td><time datetime=\"" + Html.esc(time) + "\">" + Html.esc(TIME.format(a.occurredAt())) + "</time></td>"
-                + "<td>" + Html.esc(a.status().id().replace('_', ' ')) + "</td>"
-                + "</tr>\n";
+    private static List<Option> severityOptions(int min) {
+        return List.of(new Option("", "Any severity", min == 0),
+                new Option("5", "5 Imminent risk only", min == 5),
+                new Option("4", "4 Serious and above", min == 4),
+                new Option("3", "3 Concerning and above", min == 3),
+                new Option("2", "2 Low and above", min == 2));
+    }
+
+    private static List<Option> statusOptions(String status) {
+        return List.of(new Option("", "Any status", status.isEmpty()),
+                new Option("new", "New", status.equals("new")),
+                new Option("in_review", "In review", status.equals("in_review")),
+                new Option("closed", "Closed", status.equals("closed")));
     }
 }

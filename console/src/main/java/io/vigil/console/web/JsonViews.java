@@ -47,6 +47,10 @@ final class JsonViews {
     record Credentials(String username, String password) {
     }
 
+    record SessionView(String username, List<String> roles, List<String> permissions, List<Long> schoolIds,
+                       long idleTimeoutSeconds) {
+    }
+
     static AlertsResponse alerts(AlertQuery query, AlertPage page, CategoryCatalog categories) {
         return new AlertsResponse(page.total(), query.offset(), query.limit(), page.notYetSearchable(),
                 page.alerts().stream().map(a -> alert(a, categories)).toList());

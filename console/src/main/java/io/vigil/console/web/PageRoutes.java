@@ -1,7 +1,8 @@
 package io.vigil.console.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
@@ -11,9 +12,16 @@ import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.InvalidQueryException;
+import io.vigil.console.domain.Permission;
+import io.vigil.console.domain.Role;
+import io.vigil.console.web.view.SignInView;
+import io.vigil.console.web.view.WelcomeView;
 import java.util.List;
 
-/** Server-rendered pages: sign-in, and the inbox for those allowed to read alerts. */
+/**
+ * Server-rendered pages: sign-in, the inbox for those allowed to read alerts (and the fragment its refresh
+ * fetches), and a welcome page for everyone else.
+ */
 final class PageRoutes {
 
     private final SessionCookie cookie;
@@ -22,70 +30,93 @@ final class PageRoutes {
     private final AuditedAlertReader alerts;
     private final AuditLog audit;
     private final InboxPage inbox;
+    private final Templates templates;
 
     PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
-               CategoryCatalog categories) {
+               CategoryCatalog categories, Templates templates) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.audit = audit;
         this.inbox = new InboxPage(categories);
+        this.templates = templates;
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/", this::home);
-        routes.post("/login", this::signIn);
-        routes.post("/logout", this::signOut);
+    void register(SecuredRoutes routes) {
+        routes.get("/login", Access.PUBLIC, ctx -> ctx.html(templates.render("signin.jte", new SignInView(null, null))))
+                .post("/login", Access.PUBLIC, this::signIn)
+                // Public so an idle-locked page can still sign out; it closes only the caller's own session.
+                .post("/logout", Access.PUBLIC, this::signOut)
+                .get("/", Access.SIGNED_IN, this::home)
+                .get("/welcome", Access.SIGNED_IN, this::welcome)
+                .get("/inbox", Access.to(Permission.ALERTS_READ), this::inbox)
+                .get("/inbox/rows", Access.to(Permission.ALERTS_READ), this::rows);
     }
 
+    /** Each person starts where their roles let them work. */
     private void home(Context ctx) {
-        var session = cookie.current(ctx);
-        if (session.isEmpty()) {
-            ctx.html(SignInPage.render(null, null));
-            return;
-        }
-        if (!session.get().role().readsAlerts()) {
-            ctx.html(NoAlertsPage.render(session.get()));
-            return;
-        }
-        inbox(ctx, session.get());
+        boolean readsAlerts = AccessControl.session(ctx).may(Permission.ALERTS_READ);
+        ctx.redirect(readsAlerts ? "/inbox" : "/welcome", HttpStatus.SEE_OTHER);
     }
 
-    private void inbox(Context ctx, Session session) {
-        AlertQuery query;
+    private void welcome(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        ctx.html(templates.render("welcome.jte", new WelcomeView(session.username(),
+                session.roles().stream().sorted().map(Role::title).toList(), session.may(Permission.DEVICES_READ))));
+    }
+
+    private void inbox(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        AlertQuery query = AlertQuery.all(session.scope());
         try {
             query = AlertQueryParams.parse(ctx::queryParam, session.scope());
+            AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query);
+            List<String> known = query.offset() == 0 ? page.alerts().stream().map(a -> a.uuid()).toList()
+                    : alerts.ids(query).ids();
+            ctx.html(templates.render("inbox.jte", inbox.view(session.username(), ctx::queryParam, query, page, known, null)));
         } catch (ApiException e) {
-            ctx.status(400).html(inbox.render(session.username(), AlertQuery.all(session.scope()), new AlertPage(0, List.of()),
-                    e.getMessage()));
-            return;
-        }
-        try {
-            ctx.html(inbox.render(session.username(), query, alerts.find(session.username(), "inbox.view", query),
-                    null));
+            renderProblem(ctx, session, query, "The filters could not be used: " + e.getMessage() + ".");
         } catch (InvalidQueryException e) {
-            ctx.status(400).html(inbox.render(session.username(), query, new AlertPage(0, List.of()),
-                    e.getMessage()));
+            // The search explains itself in plain words (what went wrong and how to search).
+            renderProblem(ctx, session, query, e.getMessage());
         }
+    }
+
+    private void renderProblem(Context ctx, Session session, AlertQuery query, String notice) {
+        ctx.status(400).html(templates.render("inbox.jte", inbox.view(session.username(), ctx::queryParam,
+                query.toBuilder().offset(0).build(), new AlertPage(0, List.of()), List.of(), notice)));
+    }
+
+    /**
+     * The rows alone, for the inbox's refresh: the same template as the page, so a row is rendered one way.
+     * This shows alert content, so it is audited like the page.
+     */
+    private void rows(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        AlertQuery query = AlertQueryParams.parse(ctx::queryParam, session.scope());
+        AlertPage page = alerts.find(session.username(), AuditAction.INBOX_VIEW, query);
+        ctx.header("X-Vigil-Total", String.valueOf(page.total()));
+        ctx.html(templates.render("rows.jte", inbox.rows(page)));
     }
 
     private void signIn(Context ctx) {
         String username = ctx.formParam("username");
         var user = login.check(username, ctx.formParam("password"));
         if (user.isEmpty()) {
-            audit.record(String.valueOf(username), "session.failed", "form from " + ctx.ip());
-            ctx.status(401).html(SignInPage.render("Wrong username or password.", username));
+            audit.record(String.valueOf(username), AuditAction.SESSION_FAILED, "form from " + ctx.ip());
+            ctx.status(401).html(templates.render("signin.jte",
+                    new SignInView("Wrong username or password.", username)));
             return;
         }
-        cookie.set(ctx, sessions.open(user.get(), login.scopeOf(user.get())));
-        audit.record(user.get().username(), "session.open", "form from " + ctx.ip());
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        cookie.set(ctx, sessions.open(user.get()));
+        audit.record(user.get().username(), AuditAction.SESSION_OPEN, "form from " + ctx.ip());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
-        cookie.current(ctx).ifPresent(s -> audit.record(s.username(), "session.close", "form"));
+        cookie.current(ctx).ifPresent(s -> audit.record(s.username(), AuditAction.SESSION_CLOSE, "form"));
         cookie.clear(ctx);
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 }

@@ -1,41 +1,39 @@
 package io.vigil.console.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.domain.AlertValidator;
 import io.vigil.console.domain.InvalidAlertException;
-import io.vigil.console.domain.Role;
+import io.vigil.console.domain.Permission;
 
 /**
  * GET /api/alerts/{uuid}/screenshot: the screen when the alert was raised. Safeguarding roles only (the IT
  * administrator gets 403, like for alert text); each view is audited.
  *
- * <p>Kept in its own class so the permission rework can move it to the new model in one place.
+ * <p>Another school's alert answers exactly as an alert without a screenshot does (404), so ids reveal nothing.
  */
 final class ScreenshotRoutes {
 
-    private final SessionCookie cookie;
     private final AuditedScreenshotReader screenshots;
 
-    ScreenshotRoutes(SessionCookie cookie, AuditedScreenshotReader screenshots) {
-        this.cookie = cookie;
+    ScreenshotRoutes(AuditedScreenshotReader screenshots) {
         this.screenshots = screenshots;
     }
 
-    void register(RoutesConfig routes) {
-        routes.get("/api/alerts/{uuid}/screenshot", this::screenshot);
+    void register(SecuredRoutes routes) {
+        // Evidence is alert content: the same permission as the alert's words.
+        routes.get("/api/alerts/{uuid}/screenshot", Access.to(Permission.ALERTS_READ), this::screenshot);
     }
 
     private void screenshot(Context ctx) {
-        var session = cookie.require(ctx, Role::readsAlerts);
+        var session = AccessControl.session(ctx);
         String uuid = ctx.pathParam("uuid");
         try {
             AlertValidator.requireUuid(uuid);
         } catch (InvalidAlertException e) {
             throw ApiException.badRequest("not an alert id: " + uuid);
         }
-        var shot = screenshots.view(session.username(), uuid)
+        var shot = screenshots.view(session.username(), uuid, session.scope())
                 .orElseThrow(() -> new ApiException(404, "this alert has no screenshot"));
         // Evidence: never cached by the browser or a proxy, never sniffed as anything but an image.
         ctx.header("Cache-Control", "no-store");

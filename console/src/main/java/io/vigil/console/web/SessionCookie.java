@@ -3,9 +3,7 @@ package io.vigil.console.web;
 import io.javalin.http.Context;
 import io.vigil.console.auth.Session;
 import io.vigil.console.auth.SessionStore;
-import io.vigil.console.domain.Role;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The session cookie: a random id only, HttpOnly (no script can read it), Secure (HTTPS only) and
@@ -16,7 +14,7 @@ final class SessionCookie {
     static final String NAME = "vigil_session";
     /**
      * Sent by inbox.js on its timed refreshes. Those are not the DSL doing anything, so they must not restart
-     * the idle timer: otherwise an inbox left open on an unattended screen would never sign out.
+     * the idle timer: otherwise an inbox left open on an unattended screen would never lock.
      */
     static final String BACKGROUND = "X-Vigil-Background";
 
@@ -38,14 +36,5 @@ final class SessionCookie {
     Optional<Session> current(Context ctx) {
         String id = ctx.cookie(NAME);
         return ctx.header(BACKGROUND) != null ? sessions.peek(id) : sessions.touch(id);
-    }
-
-    /** The signed-in session, if its role passes {@code allowed}; otherwise a 401 or 403. */
-    Session require(Context ctx, Predicate<Role> allowed) {
-        Session session = current(ctx).orElseThrow(ApiException::signInRequired);
-        if (!allowed.test(session.role())) {
-            throw ApiException.forbidden();
-        }
-        return session;
     }
 }

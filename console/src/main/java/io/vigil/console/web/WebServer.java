@@ -3,8 +3,10 @@ package io.vigil.console.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.Roles;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.audit.AuditedScreenshotReader;
@@ -13,16 +15,16 @@ import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.InvalidQueryException;
-import io.vigil.console.tls.TlsIdentity;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
+import io.vigil.console.web.view.ErrorView;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The HTTPS console: JSON API and HTML inbox on one Jetty connector using the console certificate. */
+/**
+ * The web console: JSON API and HTML pages on one connector. It receives every service it uses and the
+ * connector to listen on; it builds nothing else, so tests can run it over plain HTTP with fakes.
+ */
 public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -31,14 +33,21 @@ public final class WebServer implements AutoCloseable {
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
     }
 
-    private final Javalin app;
+    /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
+    record Route(String method, String path, List<Access> access) {
+    }
 
-    public WebServer(String bind, int port, TlsIdentity tls, Services services) {
+    private final Javalin app;
+    private final Templates templates;
+
+    public WebServer(Services services, ConnectorFactory connector) {
         SessionCookie cookie = new SessionCookie(services.sessions());
+        AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.devices(), services.audit(), services.categories());
+        templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.audit(), services.categories());
+                services.audit(), services.categories(), templates);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -46,47 +55,57 @@ public final class WebServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             // Login bodies and query strings are tiny; refuse large bodies early.
             cfg.http.maxRequestSize = 64 * 1024;
-            cfg.jetty.addConnector((server, httpConfig) -> httpsConnector(server, httpConfig, bind, port, tls));
+            cfg.jetty.addConnector(connector::create);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/io/vigil/console/web/static";
                 files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.PUBLIC);
             });
             cfg.routes.before(ctx -> {
                 SecurityHeaders.apply(ctx);
                 SecurityHeaders.checkOrigin(ctx);
             });
-            api.register(cfg.routes);
-            pages.register(cfg.routes);
-            new ScreenshotRoutes(cookie, services.screenshots()).register(cfg.routes);
-            cfg.routes.exception(ApiException.class, (e, ctx) ->
-                    ctx.status(e.status()).json(new JsonViews.ErrorResponse(e.getMessage())));
-            cfg.routes.exception(InvalidQueryException.class, (e, ctx) ->
-                    ctx.status(400).json(new JsonViews.ErrorResponse(e.getMessage())));
+            cfg.routes.beforeMatched(accessControl::check);
+            SecuredRoutes routes = new SecuredRoutes(cfg.routes);
+            api.register(routes);
+            pages.register(routes);
+            new ScreenshotRoutes(services.screenshots()).register(routes);
+            cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(new JsonViews.ErrorResponse("internal error; see the console log"));
+                error(ctx, 500, "internal error; see the console log");
             });
         });
     }
 
-    private static ServerConnector httpsConnector(org.eclipse.jetty.server.Server server,
-                                                  org.eclipse.jetty.server.HttpConfiguration httpConfig,
-                                                  String bind, int port, TlsIdentity tls) {
-        // Clients reach the console by IP or by names the self-signed certificate may not list; the
-        // certificate is pinned or explicitly trusted, so Jetty's SNI host check adds nothing here.
-        httpConfig.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
-        httpConfig.setSendServerVersion(false);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        char[] password = "in-memory-only".toCharArray();
-        ssl.setKeyStore(tls.keyStore(password));
-        ssl.setKeyStorePassword(new String(password));
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-        ServerConnector connector = new ServerConnector(server,
-                new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(httpConfig));
-        connector.setHost(bind);
-        connector.setPort(port);
-        return connector;
+    /** JSON for the API, a plain page for people. */
+    private void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (AccessControl.isPage(ctx)) {
+            String title = switch (status) {
+                case 403 -> "Not available to your role";
+                case 400 -> "Request not understood";
+                default -> "Something went wrong";
+            };
+            ctx.html(templates.render("error.jte", new ErrorView(title, message)));
+        } else {
+            ctx.json(new JsonViews.ErrorResponse(message));
+        }
+    }
+
+    /** Every HTTP route Javalin will serve, as registered, with the access rules it carries. */
+    List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(e -> !e.method.name().startsWith("BEFORE") && !e.method.name().startsWith("AFTER"))
+                .map(e -> {
+                    Roles roles = e.metadata(Roles.class);
+                    return new Route(e.method.name(), e.path,
+                            AccessControl.declared(roles == null ? Set.of() : roles.getRoles()));
+                })
+                .toList();
     }
 
     public WebServer start() {

@@ -116,7 +116,7 @@ class CliProcessIT {
         assertEquals(fp.group(1), fingerprint.out().strip());
 
         Result user = run("correct horse battery staple\n", "user", "add", "--data", dataDir.toString(),
-                "--username", "head", "--role", "leader", "--password-stdin");
+                "--username", "head", "--role", "headteacher", "--password-stdin");
         assertEquals(0, user.exit(), user.err());
         assertTrue(user.out().contains("for school Oak Primary"), "the only school: " + user.out());
         Result trustWide = run("correct horse battery staple\n", "user", "add", "--data", dataDir.toString(),

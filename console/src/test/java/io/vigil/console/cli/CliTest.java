@@ -40,8 +40,10 @@ class CliTest {
         }
 
         @Override
-        public String addUser(Path dataDir, DatabaseConfig database, String username, Role role, Membership membership, String password) {
-            calls.add("user " + username + " " + role.id() + " " + password
+        public String addUser(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles,
+                              Membership membership, String password) {
+            calls.add("user " + username + " " + roles.stream().sorted().map(Role::id)
+                    .collect(java.util.stream.Collectors.joining(",")) + " " + password
                     + membership.school().map(s -> " school " + s).orElse("")
                     + membership.trust().map(t -> " trust " + t).orElse(""));
             return membership.trust().map(t -> "trust " + t).orElse("school");
@@ -100,6 +102,23 @@ class CliTest {
     }
 
     @Test
+    void aUserMayHoldSeveralRoles() {
+        assertEquals(0, run("a long enough password\n", "user", "add", "--data", "/tmp/x", "--username",
+                "head", "--role", "headteacher,dsl", "--password-stdin"));
+        assertEquals(List.of("user head dsl,headteacher a long enough password"), calls);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("with roles dsl, headteacher"), out.toString());
+    }
+
+    @Test
+    void aBadIdleTimeoutIsAUsageErrorNamingTheFlag() {
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--idle-timeout", "forever"));
+        assertTrue(err().contains("--idle-timeout: 'forever' is not a duration"), err());
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--idle-timeout", "9h"));
+        assertTrue(err().contains("between 1m and 8h"), err());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
     void unknownFlagIsAUsageErrorNamingIt() {
         assertEquals(2, run("", "fingerprint", "--data", "/tmp/x", "--verbose"));
         assertTrue(err().contains("Unknown option: '--verbose'"), err());
@@ -109,7 +128,7 @@ class CliTest {
     void unknownRoleIsAUsageErrorListingTheRoles() {
         assertEquals(2, run("pw-long-enough!\n", "user", "add", "--data", "/tmp/x", "--username", "a", "--role",
                 "admin", "--password-stdin"));
-        assertTrue(err().contains("unknown role 'admin'; expected one of: dsl, deputy_dsl, it_admin, leader"), err());
+        assertTrue(err().contains("unknown role 'admin'; expected one of: dsl, deputy_dsl, online_safety_lead, it_provider, headteacher, chair_of_governors, governor, auditor"), err());
         assertTrue(calls.isEmpty());
     }
 

@@ -1,5 +1,7 @@
 package io.vigil.console.ingest;
 
+import io.vigil.console.domain.Scope;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -239,15 +241,15 @@ class AgentGatewayIT {
         while (session.nextAck() < 2) {
             // acks arrive in order; the second covers both
         }
-        assertEquals(4, screenshots.find(selfHarm.getUuid()).orElseThrow().data().length);
-        assertTrue(screenshots.find(sexual.getUuid()).isEmpty(), "a sexual_content screenshot was stored");
+        assertEquals(4, screenshots.find(selfHarm.getUuid(), Scope.of(1)).orElseThrow().data().length);
+        assertTrue(screenshots.find(sexual.getUuid(), Scope.of(1)).isEmpty(), "a sexual_content screenshot was stored");
         assertEquals(2, storedAlerts(), "the sexual_content alert itself is kept, only its image is dropped");
 
         // An unusable image (wrong type) is dropped too, and its alert still stored and acknowledged.
         var gif = TestAgentClient.alert(3, "self_harm", 4, "i cut again").setScreenshot(png.clone().setMediaType("image/gif"));
         session.send(TestAgentClient.message(gif));
         assertEquals(3, session.nextAck());
-        assertTrue(screenshots.find(gif.getUuid()).isEmpty());
+        assertTrue(screenshots.find(gif.getUuid(), Scope.of(1)).isEmpty());
         assertEquals(3, storedAlerts());
     }
 }

@@ -5,6 +5,7 @@ import io.vigil.console.store.contract.AuditLogContract;
 import io.vigil.console.store.contract.DeviceRepositoryContract;
 import io.vigil.console.store.contract.FilterEventRepositoryContract;
 import io.vigil.console.store.contract.IndexOutboxContract;
+import io.vigil.console.store.contract.JdbcSessionRepositoryContract;
 import io.vigil.console.store.contract.SchoolRepositoryContract;
 import io.vigil.console.store.contract.TokenRepositoryContract;
 import io.vigil.console.store.contract.UserRepositoryContract;
@@ -56,6 +57,14 @@ class H2RepositoriesIT {
 
     @Nested
     class Tokens implements TokenRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Sessions implements JdbcSessionRepositoryContract {
         @Override
         public DataSource dataSource() {
             return source();

@@ -75,6 +75,15 @@ public final class HttpsClient {
         return response;
     }
 
+    /** The session cookie as sent ({@code name=value}), to carry it to another client. */
+    public String cookie() {
+        return cookie;
+    }
+
+    public void useCookie(String cookie) {
+        this.cookie = cookie;
+    }
+
     public void forgetCookie() {
         cookie = null;
     }

@@ -1,5 +1,6 @@
 package io.vigil.console.store.jdbc;
 
+import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditEntry;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.domain.Text;
@@ -18,10 +19,10 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public void record(String actor, String action, String detail) {
+    public void record(String actor, AuditAction action, String detail) {
         // The actor of a failed sign-in is whatever was typed as the username: cut to the column, never refused.
         jdbc.update("insert into audit_log (at, actor, action, detail) values (?, ?, ?, ?)",
-                clock.instant(), Text.bounded(actor, 100), Text.bounded(action, 100), Text.bounded(detail, 100_000));
+                clock.instant(), Text.bounded(actor, 100), action.id(), Text.bounded(detail, 100_000));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.vigil.console.store.jdbc;
 
 import io.vigil.console.domain.AlertScreenshot;
 import io.vigil.console.domain.ScreenshotRepository;
+import io.vigil.console.domain.Scope;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,10 +31,21 @@ public final class JdbcScreenshotRepository implements ScreenshotRepository {
     }
 
     @Override
-    public Optional<AlertScreenshot> find(String alertUuid) {
-        return jdbc.query("select * from alert_screenshots where alert_uuid = ?",
+    public Optional<AlertScreenshot> find(String alertUuid, Scope scope) {
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] schools = scope.ids();
+        Object[] params = new Object[schools.length + 1];
+        params[0] = alertUuid.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < schools.length; i++) {
+            params[i + 1] = schools[i];
+        }
+        return jdbc.query("select s.* from alert_screenshots s join alerts a on a.uuid = s.alert_uuid"
+                        + " where s.alert_uuid = ? and a.school_id in ("
+                        + String.join(",", java.util.Collections.nCopies(schools.length, "?")) + ")",
                 rs -> new AlertScreenshot(rs.getString("alert_uuid"), rs.getString("media_type"), rs.getBytes("data"),
                         rs.getInt("width"), rs.getInt("height")),
-                alertUuid.toLowerCase(Locale.ROOT)).stream().findFirst();
+                params).stream().findFirst();
     }
 }

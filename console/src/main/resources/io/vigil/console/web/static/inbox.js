@@ -1,81 +1,107 @@
-// Refreshes the inbox table every 10 seconds from /api/alerts with the filters in the form.
-// Values are written with textContent only, never innerHTML, so alert text cannot inject markup.
+// Keeps the inbox current without disturbing the reader. Rows are rendered only by the server (rows.jte):
+// this script never builds a row itself.
+//
+// Every 10 seconds it asks /api/alerts/ids which alerts match the filters as applied (not whatever is typed
+// in the search box but not yet submitted). That answer holds ids only, so it is not a read of alert content.
+// New alerts are announced in a polite live region ("3 new alerts — Show") and shown when the reader asks;
+// new imminent-risk (severity 5) alerts are fetched at once and added above the existing rows, which are never
+// replaced or reordered under the reader, so focus, text selection and scroll position stay where they were.
 (function () {
   'use strict';
   var REFRESH_MS = 10000;
-  var LABELS = {5: 'Imminent risk', 4: 'Serious', 3: 'Concerning', 2: 'Low', 1: 'Information'};
-  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  var table = document.getElementById('alerts');
+  var body = document.getElementById('alert-rows');
+  var region = document.getElementById('new-alerts');
+  if (!table || !body || !region) { return; }
 
-  function pad(n) { return n < 10 ? '0' + n : '' + n; }
+  var query = table.getAttribute('data-query') || '';
+  var firstPage = table.getAttribute('data-first-page') === 'true';
+  var knownTotal = Number(table.getAttribute('data-total')) || 0;
+  var known = new Set((table.getAttribute('data-known') || '').split(' ').filter(Boolean));
+  body.querySelectorAll('tr[data-id]').forEach(function (tr) { known.add(tr.getAttribute('data-id')); });
+  var announced = 0;
 
-  function formatTime(iso) {
-    var d = new Date(iso);
-    return d.getUTCDate() + ' ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + ' '
-      + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ' UTC';
-  }
-
-  function cell(text) {
-    var td = document.createElement('td');
-    td.textContent = text == null ? '' : text;
-    return td;
-  }
-
-  function row(a) {
-    var tr = document.createElement('tr');
-    tr.className = 'sev-row-' + a.severity;
-    var sev = document.createElement('td');
-    var badge = document.createElement('span');
-    badge.className = 'badge sev-' + a.severity;
-    badge.textContent = a.severity + ' ' + (LABELS[a.severity] || '');
-    sev.appendChild(badge);
-    tr.appendChild(sev);
-    tr.appendChild(cell(a.categoryName || a.category));
-    var snippet = cell(a.snippet);
-    snippet.className = 'snippet';
-    if (a.window) {
-      var ctx = document.createElement('span');
-      ctx.className = 'context';
-      ctx.textContent = 'in ' + a.window;
-      snippet.appendChild(ctx);
-    }
-    tr.appendChild(snippet);
-    tr.appendChild(cell(a.user));
-    tr.appendChild(cell(a.device));
-    var when = document.createElement('td');
-    var time = document.createElement('time');
-    time.setAttribute('datetime', a.occurredAt);
-    time.textContent = formatTime(a.occurredAt);
-    when.appendChild(time);
-    tr.appendChild(when);
-    tr.appendChild(cell((a.status || '').replace('_', ' ')));
-    return tr;
-  }
-
-  function refresh() {
-    var form = document.getElementById('filters');
-    var body = document.getElementById('alert-rows');
-    if (!form || !body) { return; }
-    var params = new URLSearchParams(new FormData(form));
-    // X-Vigil-Background: a timed refresh is not activity, so an unattended inbox still signs out when idle.
-    fetch('/api/alerts?' + params.toString(), {credentials: 'same-origin',
-      headers: {'Accept': 'application/json', 'X-Vigil-Background': 'refresh'}})
+  // X-Vigil-Background: a timed request is not activity, so an unattended inbox still locks when idle.
+  function fetchQuietly(url) {
+    return fetch(url, {credentials: 'same-origin', headers: {'X-Vigil-Background': 'refresh'}})
       .then(function (response) {
         if (response.status === 401) { window.location.reload(); return null; }
-        return response.ok ? response.json() : null;
-      })
-      .then(function (data) {
-        if (!data) { return; }
-        var rows = document.createDocumentFragment();
-        data.alerts.forEach(function (a) { rows.appendChild(row(a)); });
-        body.replaceChildren(rows);
-        var summary = document.getElementById('summary');
-        var text = data.total === 0 ? 'No alerts match.'
-          : 'Showing ' + data.alerts.length + ' of ' + data.total + ' alerts, most urgent first.';
-        // Only announce to screen readers when something changed.
-        if (summary && summary.textContent !== text) { summary.textContent = text; }
-      })
-      .catch(function () { /* offline for a moment: try again on the next tick */ });
+        return response.ok ? response : null;
+      });
   }
 
-  setInterval(refresh, REFRESH_MS);
+  function parseRows(html) {
+    var holder = document.createElement('template');
+    holder.innerHTML = html; // server-rendered by rows.jte, every value escaped there
+    return Array.prototype.slice.call(holder.content.querySelectorAll('tr[data-id]'));
+  }
+
+  function say(count) {
+    if (count === announced) { return; } // unchanged: do not make screen readers repeat it
+    announced = count;
+    region.replaceChildren();
+    if (count === 0) { return; }
+    var text = document.createElement('span');
+    text.textContent = count + (count === 1 ? ' new alert — ' : ' new alerts — ');
+    var show = document.createElement('button');
+    show.type = 'button';
+    show.className = 'link';
+    show.id = 'show-new';
+    show.textContent = 'show';
+    show.addEventListener('click', showNew);
+    region.append(text, show);
+  }
+
+  // Urgent alerts do not wait for the reader: they go above the rows already on screen.
+  function addUrgent(ids) {
+    fetchQuietly('/inbox/rows?' + query).then(function (response) {
+      return response ? response.text() : null;
+    }).then(function (html) {
+      if (html === null) { return; }
+      var rows = parseRows(html).filter(function (tr) { return ids.indexOf(tr.getAttribute('data-id')) >= 0; });
+      rows.reverse().forEach(function (tr) {
+        tr.classList.add('is-new');
+        body.insertBefore(tr, body.firstChild);
+        known.add(tr.getAttribute('data-id'));
+      });
+      knownTotal += rows.length;
+    }).catch(function () { /* try again on the next tick */ });
+  }
+
+  // The reader asked: now the first page may be redrawn in urgency order.
+  function showNew() {
+    if (!firstPage) { window.location.assign('/inbox' + (query ? '?' + query : '')); return; }
+    fetch('/inbox/rows?' + query, {credentials: 'same-origin'}).then(function (response) {
+      if (response.status === 401) { window.location.reload(); return null; }
+      return response.ok ? response : null;
+    }).then(function (response) {
+      if (!response) { return; }
+      var total = Number(response.headers.get('X-Vigil-Total'));
+      return response.text().then(function (html) {
+        var rows = parseRows(html);
+        body.replaceChildren.apply(body, rows);
+        rows.forEach(function (tr) { known.add(tr.getAttribute('data-id')); });
+        knownTotal = total;
+        var summary = document.getElementById('summary');
+        summary.textContent = total === 0 ? 'No alerts match.'
+          : 'Showing 1–' + rows.length + ' of ' + total + ' alerts, most urgent first.';
+        say(0);
+        summary.focus();
+      });
+    }).catch(function () { /* the button stays; the reader can try again */ });
+  }
+
+  function check() {
+    fetchQuietly('/api/alerts/ids?' + query).then(function (response) {
+      return response ? response.json() : null;
+    }).then(function (data) {
+      if (!data) { return; }
+      var urgent = data.urgent.filter(function (id) { return !known.has(id); });
+      if (urgent.length > 0) { addUrgent(urgent); }
+      var fresh = data.ids.filter(function (id) { return !known.has(id) && urgent.indexOf(id) < 0; }).length;
+      say(Math.max(fresh, data.total - knownTotal - urgent.length));
+    }).catch(function () { /* offline for a moment: try again on the next tick */ });
+  }
+
+  setInterval(check, REFRESH_MS);
 }());

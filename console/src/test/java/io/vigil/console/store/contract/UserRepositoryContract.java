@@ -14,6 +14,7 @@ import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcUserRepository;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What {@link UserRepository} promises, whatever database is behind it. */
@@ -25,10 +26,10 @@ public interface UserRepositoryContract extends StoreContract {
 
     @Test
     default void aCreatedUserIsFoundWithRoleAndHashAndEnabled() {
-        users().create("dsl", Role.DSL, "$argon2id$hash-1", oak(), T0);
+        users().create("dsl", Set.of(Role.DSL), "$argon2id$hash-1", oak(), T0);
         User user = users().find("dsl").orElseThrow();
         assertEquals("dsl", user.username());
-        assertEquals(Role.DSL, user.role());
+        assertEquals(Set.of(Role.DSL), user.roles());
         assertEquals("$argon2id$hash-1", user.passwordHash());
         assertFalse(user.disabled());
         assertEquals(oak(), user.membership());
@@ -43,23 +44,31 @@ public interface UserRepositoryContract extends StoreContract {
     @Test
     default void aTrustWideMembershipIsKeptAsATrustNotASchool() {
         var trust = new JdbcSchoolRepository(dataSource()).createTrust("Oak Learning Trust", T0);
-        users().create("ceo", Role.DSL, "$argon2id$x", Membership.trust(trust.id()), T0);
+        users().create("ceo", Set.of(Role.DSL), "$argon2id$x", Membership.trust(trust.id()), T0);
         assertEquals(Membership.trust(trust.id()), users().find("ceo").orElseThrow().membership());
     }
 
     @Test
     default void everyRoleIsStored() {
         for (Role role : Role.values()) {
-            users().create("user-" + role.id(), role, "$argon2id$x", oak(), T0);
-            assertEquals(role, users().find("user-" + role.id()).orElseThrow().role());
+            users().create("user-" + role.id(), Set.of(role), "$argon2id$x", oak(), T0);
+            assertEquals(Set.of(role), users().find("user-" + role.id()).orElseThrow().roles());
         }
     }
 
     @Test
+    default void aUserHoldsSeveralRolesAndSettingThemReplacesThem() {
+        users().create("head", Set.of(Role.HEADTEACHER, Role.DSL), "$argon2id$x", oak(), T0);
+        assertEquals(Set.of(Role.HEADTEACHER, Role.DSL), users().find("head").orElseThrow().roles());
+        users().setRoles("head", Set.of(Role.GOVERNOR));
+        assertEquals(Set.of(Role.GOVERNOR), users().find("head").orElseThrow().roles());
+    }
+
+    @Test
     default void aTakenUsernameIsRefusedWithAClearMessage() {
-        users().create("dsl", Role.DSL, "$argon2id$first", oak(), T0);
+        users().create("dsl", Set.of(Role.DSL), "$argon2id$first", oak(), T0);
         ConsoleException e = assertThrows(ConsoleException.class,
-                () -> users().create("dsl", Role.IT_ADMIN, "$argon2id$second", oak(), T0));
+                () -> users().create("dsl", Set.of(Role.IT_PROVIDER), "$argon2id$second", oak(), T0));
         assertEquals("user 'dsl' already exists", e.getMessage());
         assertEquals("$argon2id$first", users().find("dsl").orElseThrow().passwordHash());
     }
@@ -69,7 +78,7 @@ public interface UserRepositoryContract extends StoreContract {
         Membership oak = oak();
         List<Boolean> created = StoreContract.concurrently(6, () -> {
             try {
-                new JdbcUserRepository(dataSource()).create("head", Role.DSL, "$argon2id$x", oak, T0);
+                new JdbcUserRepository(dataSource()).create("head", Set.of(Role.DSL), "$argon2id$x", oak, T0);
                 return true;
             } catch (ConsoleException e) {
                 return false;
@@ -80,8 +89,8 @@ public interface UserRepositoryContract extends StoreContract {
 
     @Test
     default void updatingThePasswordReplacesTheHashOfThatUserOnly() {
-        users().create("dsl", Role.DSL, "$argon2id$old", oak(), T0);
-        users().create("deputy", Role.DEPUTY_DSL, "$argon2id$deputy", oak(), T0);
+        users().create("dsl", Set.of(Role.DSL), "$argon2id$old", oak(), T0);
+        users().create("deputy", Set.of(Role.DEPUTY_DSL), "$argon2id$deputy", oak(), T0);
         users().updatePassword("dsl", "$argon2id$new");
         assertEquals("$argon2id$new", users().find("dsl").orElseThrow().passwordHash());
         assertEquals("$argon2id$deputy", users().find("deputy").orElseThrow().passwordHash());

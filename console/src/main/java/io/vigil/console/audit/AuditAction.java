@@ -1,0 +1,36 @@
+package io.vigil.console.audit;
+
+import java.util.Locale;
+
+/**
+ * Everything the audit log records. An enum, so a reader of the log (or a report over it) can rely on the
+ * full list here, and a typo cannot invent a new action. Ids ({@code session.open}) are what the table holds.
+ */
+public enum AuditAction {
+    SESSION_OPEN,
+    SESSION_FAILED,
+    SESSION_CLOSE,
+    /** A signed-in user asked for something their roles do not allow. */
+    ACCESS_DENIED,
+    /** Alert content returned through the JSON API. */
+    ALERTS_SEARCH,
+    /** Alert content shown in the inbox page or its refreshed rows. */
+    INBOX_VIEW,
+    /** A screenshot (alert evidence) shown to a safeguarding role. */
+    ALERT_SCREENSHOT_VIEW,
+    DEVICES_LIST,
+    TOKEN_CREATE,
+    USER_ADD,
+    USER_PASSWORD_RESET,
+    USER_ROLES_SET,
+    /** A user was given every school of a trust: never a default, always recorded. */
+    USER_TRUST_GRANT,
+    SCHOOL_ADD,
+    TRUST_ADD,
+    BACKUP_RESTORE;
+
+    /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+    }
+}

@@ -1,0 +1,34 @@
+package io.vigil.console.domain;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of things a console user may be allowed to do. Roles are named sets of these
+ * ({@link Role}); every web route declares the one it needs, so access is checked in one place.
+ * Ids ({@code alerts.read}) are what the README and audit log show.
+ */
+public enum Permission {
+    /** Read alert content: what a pupil wrote, where and when. Every such read is audit-logged. */
+    ALERTS_READ,
+    /** Change an alert's status and record what was done about it. */
+    ALERTS_TRIAGE,
+    /** See the device fleet: hostnames, last user, agent versions. No alert content. */
+    DEVICES_READ,
+    /** Enrol, revoke and configure devices, create enrolment tokens. */
+    DEVICES_MANAGE,
+    /** Propose keyword-list and filter-list changes for the school. */
+    LISTS_PUBLISH,
+    /** Approve proposed list or policy changes before agents receive them (four-eyes). */
+    CHANGES_APPROVE,
+    /** Read the audit log: who read or changed what. */
+    AUDIT_READ,
+    /** Read anonymised, aggregated reports (counts by category and week, never content). */
+    REPORTS_READ,
+    /** Add console users, grant and revoke roles. */
+    USERS_MANAGE;
+
+    /** The catalogue id, e.g. {@code alerts.read}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
+    }
+}
