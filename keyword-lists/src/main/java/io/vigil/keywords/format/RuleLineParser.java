@@ -5,6 +5,7 @@ import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.match.PatternException;
 import io.vigil.keywords.model.Rule;
 import io.vigil.keywords.model.RuleKind;
+import io.vigil.keywords.normalize.ScriptFolding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,10 @@ final class RuleLineParser {
             case EXCEPT -> except(file, line, bare, quoted, category, problems);
         };
         for (String p : quoted) {
+            String unfolded = ScriptFolding.unfolded(p);
+            if (unfolded != null) {
+                problems.add(file, line, "pattern \"" + p + "\" is not in folded form: " + unfolded);
+            }
             try {
                 CompiledPattern compiled = patterns.compile(p);
                 if (rule != null && rule.kind() == RuleKind.NEAR && rule.window() >= 1 && rule.window() <= MAX_WINDOW

@@ -1,12 +1,14 @@
 package io.vigil.keywords.format;
 
 import io.vigil.keywords.match.PatternCompiler;
+import io.vigil.keywords.match.PatternException;
 import io.vigil.keywords.model.CategoryList;
 import io.vigil.keywords.model.ListHeader;
 import io.vigil.keywords.model.Rule;
 import io.vigil.keywords.model.RuleKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +26,11 @@ public final class VklParser {
     }
 
     private final RuleLineParser rules;
+    private final PatternCompiler patterns;
 
     public VklParser(PatternCompiler patterns) {
         this.rules = new RuleLineParser(patterns);
+        this.patterns = patterns;
     }
 
     /**
@@ -76,6 +80,7 @@ public final class VklParser {
             }
         }
         checkApplies(name, parsed, category, problems);
+        checkFoldedDuplicates(name, parsed, problems);
         if (problems.list().size() != before) {
             return null;
         }
@@ -146,6 +151,30 @@ public final class VklParser {
                     problems.add(file, r.line(), "applies= names unknown rule \"" + target
                             + "\" (not a term or near rule of category " + category + ")");
                 }
+            }
+        }
+    }
+
+    /**
+     * Two rules of one kind whose patterns fold to the same normalised words are one rule written
+     * twice (often two spellings, {@code "zabić się"} and {@code "zabic sie"}): the second is refused so
+     * weights are not counted twice and a later edit cannot change one copy and miss the other.
+     */
+    private void checkFoldedDuplicates(String file, List<Rule> parsed, Problems problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Rule r : parsed) {
+            StringBuilder key = new StringBuilder(r.kind().keyword()).append(' ').append(r.window());
+            try {
+                for (String p : r.patterns()) {
+                    key.append(" \"").append(patterns.compile(p)).append('"');
+                }
+            } catch (PatternException e) {
+                continue; // already reported on its line
+            }
+            Integer first = seen.putIfAbsent(key.toString(), r.line());
+            if (first != null) {
+                problems.add(file, r.line(), "rule " + r.id() + " folds to the same pattern as line " + first
+                        + " (" + key.substring(key.indexOf("\"")) + "): keep one");
             }
         }
     }

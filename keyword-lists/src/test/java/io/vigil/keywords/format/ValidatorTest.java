@@ -78,6 +78,12 @@ class ValidatorTest {
             term A.X 5 3 "xx"                      | bad rule id "A.X" (use [a-z0-9][a-z0-9._-]*)
             term a.x 5 3                           | term expects: term <id> <weight> <severity> "<pattern>" (one quoted pattern)
             term a.x 5 3 "xx" extra                | unexpected field "extra" after the patterns
+            term a.x 5 3 "أنتحر"                   | pattern "أنتحر" is not in folded form: write ا for أ (the folded form)
+            term a.x 5 3 "انـتحر"                  | pattern "انـتحر" is not in folded form: tatweel U+0640: remove it (it is folded away)
+            term a.x 5 3 "zabić się"               | pattern "zabić się" is not in folded form: write c for ć (Latin letters are written without diacritics, as folded)
+            term a.x 5 3 "łatwo"                   | pattern "łatwo" is not in folded form: write l for ł (the folded form)
+            term a.x 5 3 "okay!"                   | rule a.x folds to the same pattern as line 7 ("okay"): keep one
+            term a.x 5 3 "OKAY"                    | rule a.x folds to the same pattern as line 7 ("okay"): keep one
             """)
     void badRuleIsReportedWithFileLineAndProblem(String line, String problem) throws IOException {
         registry("alpha\tAlpha\tFirst\n");
