@@ -43,11 +43,18 @@ public final class CanonicalForm {
                 .append("@threshold ").append(h.threshold()).append('\n')
                 .append("@language ").append(h.language()).append('\n')
                 .append("@version ").append(h.version()).append('\n');
+        String language = h.language();
         for (Rule r : list.rules()) {
+            if (!r.language().equals(language)) {
+                language = r.language();
+                sb.append("@language ").append(language).append('\n');
+            }
             sb.append(r.kind().keyword()).append(' ').append(r.id());
             switch (r.kind()) {
                 case TERM -> sb.append(' ').append(weight(r)).append(' ').append(r.severity());
                 case NEAR -> sb.append(' ').append(weight(r)).append(' ').append(r.severity()).append(' ').append(r.window());
+                case CUE -> sb.append(' ').append(r.roles().getFirst());
+                case ESCALATE -> sb.append(' ').append(r.severity()).append(' ').append(String.join(" ", r.roles()));
                 case EXCEPT -> {
                     if (!r.applies().isEmpty()) {
                         sb.append(" applies=").append(String.join(",", r.applies()));

@@ -21,6 +21,7 @@ public final class VklParser {
     public static final String EXTENSION = ".vkl";
     static final List<String> HEADERS = List.of("@category", "@name", "@severity", "@threshold", "@language", "@version");
     static final int MAX_THRESHOLD = 1000;
+    static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2,3}|mixed");
 
     private record HeaderValue(String value, int line) {
     }
@@ -44,17 +45,21 @@ public final class VklParser {
         List<String[]> ruleLines = new ArrayList<>();
         String[] lines = file.text().split("\n", -1);
         boolean seenRule = false;
+        String sectionLanguage = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replace("\r", "");
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            if (trimmed.startsWith("@")) {
+            if (trimmed.startsWith("@language") && seenRule) {
+                // A later @language starts a section: the rules after it are in that language.
+                sectionLanguage = language(name, i + 1, LineLexer.stripComment(trimmed), problems);
+            } else if (trimmed.startsWith("@")) {
                 header(name, i + 1, trimmed, seenRule, headers, problems);
             } else {
                 seenRule = true;
-                ruleLines.add(new String[] {String.valueOf(i + 1), line});
+                ruleLines.add(new String[] {String.valueOf(i + 1), line, sectionLanguage});
             }
         }
         for (String h : HEADERS) {
@@ -72,7 +77,9 @@ public final class VklParser {
             if (lexed.error() != null) {
                 problems.add(name, lineNo, lexed.error());
             } else if (!lexed.fields().isEmpty()) {
-                Rule r = rules.parse(name, lineNo, lexed.fields(), category, severity, problems);
+                String language = rl[2] != null ? rl[2]
+                        : headers.containsKey("@language") ? headers.get("@language").value() : "";
+                Rule r = rules.parse(name, lineNo, lexed.fields(), category, severity, language, problems);
                 if (r != null) {
                     parsed.add(r);
                     ids.claim(name, lineNo, r.id(), problems);
@@ -87,6 +94,15 @@ public final class VklParser {
         ListHeader header = new ListHeader(category, headers.get("@name").value(), severity, threshold,
                 headers.get("@language").value(), headers.get("@version").value());
         return new CategoryList(name, header, parsed);
+    }
+
+    /** {@code @language xx} later in a file: an ISO 639 code (2-3 letters) or {@code mixed}. */
+    private static String language(String file, int line, String text, Problems problems) {
+        String value = text.substring("@language".length()).strip();
+        if (!LANGUAGE.matcher(value).matches()) {
+            problems.add(file, line, "@language \"" + value + "\" is not an ISO 639 code (2-3 lower-case letters) or mixed");
+        }
+        return value;
     }
 
     private static void header(String file, int line, String text, boolean seenRule,
@@ -141,7 +157,7 @@ public final class VklParser {
     private static void checkApplies(String file, List<Rule> parsed, String category, Problems problems) {
         Set<String> targets = new HashSet<>();
         for (Rule r : parsed) {
-            if (r.kind() != RuleKind.EXCEPT) {
+            if (r.alerts()) {
                 targets.add(r.id());
             }
         }
@@ -163,7 +179,8 @@ public final class VklParser {
     private void checkFoldedDuplicates(String file, List<Rule> parsed, Problems problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (Rule r : parsed) {
-            StringBuilder key = new StringBuilder(r.kind().keyword()).append(' ').append(r.window());
+            StringBuilder key = new StringBuilder(r.kind().keyword()).append(' ').append(r.window())
+                    .append(' ').append(r.roles());
             try {
                 for (String p : r.patterns()) {
                     key.append(" \"").append(patterns.compile(p)).append('"');

@@ -16,52 +16,219 @@ import java.util.Map;
  * Scores one category on one text (e2guardian's weighted phrase lists in spirit): exceptions first
  * remove the matches they cover, then each remaining rule counts once; banned rules alert on their
  * own, weighted rules add up to the category's threshold.
+ *
+ * <p>A message of several sentences is scored per pair of adjacent sentences ({@link Sentences}) and the
+ * pair that scores highest speaks for the category, so chatter around a disclosure neither hides it nor
+ * adds weight to it. In that pair, help-seeking, teaching or reporting context caps the severity at 2
+ * unless first-person intent is also there ({@link Cues}).
  */
 final class CategoryScorer {
 
+    /** Escalate rules have no word window of their own: the sentence pair bounds them. */
+    private static final int WHOLE_SENTENCES = 1 << 20;
+    /** The severity help-seeking, teaching and reporting context caps a category at. */
+    static final int CONTEXT_CAP = 2;
+
     private final NormalizedText text;
     private final Map<Integer, List<PatternHit>> hits;
+    private final Sentences sentences;
+    private final Cues cues;
     /** Built on first use per exception pattern, for this one text only. */
     private final Map<Integer, ExceptionSpans> exceptionSpans = new HashMap<>();
 
-    CategoryScorer(NormalizedText text, Map<Integer, List<PatternHit>> hits) {
+    CategoryScorer(NormalizedText text, Map<Integer, List<PatternHit>> hits, Sentences sentences, Cues cues) {
         this.text = text;
         this.hits = hits;
+        this.sentences = sentences;
+        this.cues = cues;
+    }
+
+    /** A rule's matches, each with the sentence it starts in. */
+    private record Found(Rule rule, List<Span> spans, int[] sentenceOf) {
+        boolean in(int from, int to) {
+            for (int s : sentenceOf) {
+                if (s >= from && s <= to) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int firstSentenceIn(int from, int to) {
+            for (int s : sentenceOf) {
+                if (s >= from && s <= to) {
+                    return s;
+                }
+            }
+            return from;
+        }
+
+        RuleHit hitIn(int from, int to) {
+            List<Span> kept = new ArrayList<>();
+            for (int i = 0; i < spans.size(); i++) {
+                if (sentenceOf[i] >= from && sentenceOf[i] <= to) {
+                    kept.add(spans.get(i));
+                }
+            }
+            return new RuleHit(rule.id(), rule.kind(), rule.weight(), rule.severity(), rule.line(), kept, rule.language());
+        }
     }
 
     CategoryResult score(CategoryList list, List<CompiledRule> candidates, List<CompiledRule> exceptions) {
-        List<RuleHit> counted = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         List<Cancellation> cancelled = new ArrayList<>();
         for (CompiledRule cr : candidates) {
-            List<CompiledRule> applicable = exceptions.stream().filter(e -> e.cancels(cr.rule())).toList();
-            List<List<NearWindows.WordHit>> perPattern = new ArrayList<>();
-            for (int p : cr.patterns()) {
-                perPattern.add(surviving(cr.rule(), p, applicable, cancelled));
+            Found f = find(cr, exceptions, cancelled);
+            if (f != null) {
+                found.add(f);
             }
-            List<Span> spans = new ArrayList<>();
-            if (cr.rule().kind() == RuleKind.TERM) {
-                perPattern.getFirst().forEach(h -> spans.add(original(h.start(), h.end())));
+        }
+        int units = Math.max(1, sentences.count() - 1);
+        Unit best = null;
+        for (int u = 0; u < units; u++) {
+            Unit unit = unit(list, found, u, Math.min(u + 1, sentences.count() - 1));
+            if (best == null || unit.beats(best)) {
+                best = unit;
+            }
+        }
+        return best.result(list, cancelled, sentences.count());
+    }
+
+    private Found find(CompiledRule cr, List<CompiledRule> exceptions, List<Cancellation> cancelled) {
+        Rule rule = cr.rule();
+        List<CompiledRule> applicable = exceptions.stream().filter(e -> e.cancels(rule)).toList();
+        List<int[]> at = new ArrayList<>(); // {normalised start, normalised end, start word}
+        if (rule.kind() == RuleKind.TERM) {
+            for (NearWindows.WordHit h : surviving(rule, cr.patterns()[0], applicable, cancelled)) {
+                at.add(new int[] {h.start(), h.end(), h.startWord()});
+            }
+        } else {
+            List<List<NearWindows.WordHit>> parts = new ArrayList<>();
+            int window;
+            if (rule.kind() == RuleKind.ESCALATE) {
+                rule.roles().forEach(group -> parts.add(cues.hitsOf(group)));
+                window = WHOLE_SENTENCES;
             } else {
-                NearWindows.find(perPattern, cr.rule().window()).forEach(w -> spans.add(original(w.start(), w.end())));
+                for (int p : cr.patterns()) {
+                    parts.add(surviving(rule, p, applicable, cancelled));
+                }
+                window = rule.window();
             }
-            if (!spans.isEmpty()) {
-                spans.sort(Comparator.comparingInt(Span::start));
-                Rule r = cr.rule();
-                counted.add(new RuleHit(r.id(), r.kind(), r.weight(), r.severity(), r.line(), spans));
-            }
+            NearWindows.find(parts, window, sentences).forEach(w -> at.add(new int[] {w.start(), w.end(), w.startWord()}));
         }
-        counted.sort(Comparator.comparingInt(h -> h.matches().getFirst().start()));
+        if (at.isEmpty()) {
+            return null;
+        }
+        at.sort(Comparator.comparingInt(a -> a[0]));
+        List<Span> spans = new ArrayList<>(at.size());
+        int[] sentenceOf = new int[at.size()];
+        for (int i = 0; i < at.size(); i++) {
+            spans.add(original(at.get(i)[0], at.get(i)[1]));
+            sentenceOf[i] = sentences.sentenceOf(at.get(i)[2]);
+        }
+        return new Found(rule, spans, sentenceOf);
+    }
+
+    /** The category scored on sentences {@code [from, to]}. */
+    private Unit unit(CategoryList list, List<Found> found, int from, int to) {
         int threshold = list.header().threshold();
-        int score = 0;
-        int severity = 0;
-        boolean banned = false;
-        for (RuleHit h : counted) {
-            banned |= h.banned();
-            score += h.banned() ? threshold : h.weight();
-            severity = Math.max(severity, h.severity());
+        Unit u = new Unit(from, to);
+        for (Found f : found) {
+            if (!f.in(from, to)) {
+                continue;
+            }
+            RuleHit h = f.hitIn(from, to);
+            u.rules.add(h);
+            u.banned |= h.banned();
+            u.score += h.banned() ? threshold : h.weight();
+            if (h.severity() > u.severity) {
+                u.severity = h.severity();
+                u.language = h.language();
+                u.topSentence = f.firstSentenceIn(from, to);
+            }
+            if (h.kind() == RuleKind.ESCALATE) {
+                u.decisions.add("escalation " + h.ruleId() + ": " + String.join(" + ", f.rule().roles())
+                        + " in one sentence or adjacent sentences -> severity " + h.severity());
+            }
         }
-        boolean alert = banned || (score >= threshold && !counted.isEmpty());
-        return new CategoryResult(list.category(), alert, severity, score, threshold, counted, cancelled);
+        u.alert = u.banned || (u.score >= threshold && !u.rules.isEmpty());
+        applyContext(u);
+        return u;
+    }
+
+    /**
+     * Context lowers, never hides: help, teaching or reporting context in the sentence that set the severity
+     * caps it at 2 unless first-person intent is present in the sentence pair. Context in a neighbouring
+     * sentence does not lower a disclosure ("we had a Childline assembly. my dad hits me").
+     */
+    private void applyContext(Unit u) {
+        if (cues.isEmpty() || u.rules.isEmpty()) {
+            return;
+        }
+        Cues.Hit fiction = cues.firstIn(Cues.FICTION, sentences, u.from, u.to);
+        if (fiction != null) {
+            u.decisions.add("fiction/homework framing (" + fiction.ruleId() + ") noted: it never lowers a disclosure");
+        }
+        for (String role : Cues.CONTEXT_ROLES) {
+            Cues.Hit context = cues.firstIn(role, sentences, u.topSentence, u.topSentence);
+            if (context == null) {
+                continue;
+            }
+            Cues.Hit intent = cues.intentIn(sentences, u.from, u.to);
+            if (intent != null) {
+                u.decisions.add(role + " context (" + context.ruleId() + ") not applied: first-person intent ("
+                        + intent.ruleId() + ")");
+            } else if (u.severity > CONTEXT_CAP) {
+                u.decisions.add(role + " context (" + context.ruleId() + ") caps severity " + u.severity + " -> "
+                        + CONTEXT_CAP);
+                u.severity = CONTEXT_CAP;
+            } else {
+                u.decisions.add(role + " context (" + context.ruleId() + ") present; severity already <= " + CONTEXT_CAP);
+            }
+            return;
+        }
+    }
+
+    /** One sentence pair's score while it is being compared with the others. */
+    private static final class Unit {
+        final int from;
+        final int to;
+        final List<RuleHit> rules = new ArrayList<>();
+        final List<String> decisions = new ArrayList<>();
+        boolean alert;
+        boolean banned;
+        int score;
+        int severity;
+        /** The sentence where the rule that set the severity matched: context must sit in it to lower it. */
+        int topSentence;
+        String language = "";
+
+        Unit(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        boolean beats(Unit other) {
+            if (alert != other.alert) {
+                return alert;
+            }
+            if (severity != other.severity) {
+                return severity > other.severity;
+            }
+            return score > other.score;
+        }
+
+        CategoryResult result(CategoryList list, List<Cancellation> cancelled, int sentenceCount) {
+            rules.sort(Comparator.comparingInt(h -> h.matches().getFirst().start()));
+            List<String> notes = new ArrayList<>();
+            if (sentenceCount > 1) {
+                notes.add("scored on sentence" + (from == to ? " " + (from + 1) : "s " + (from + 1) + "-" + (to + 1))
+                        + " of " + sentenceCount + " (the highest-scoring pair)");
+            }
+            notes.addAll(decisions);
+            return new CategoryResult(list.category(), alert, severity, score, list.header().threshold(), rules,
+                    cancelled, language, notes);
+        }
     }
 
     private List<NearWindows.WordHit> surviving(Rule rule, int pattern, List<CompiledRule> exceptions,

@@ -61,7 +61,7 @@ class ValidatorTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             term a.x 5 3 "unclosed                 | unbalanced quotes: pattern starting at column 14 is not closed
             term a.x 5 3 "ab"cd                    | unbalanced quotes: text right after the closing quote at column 17
-            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near or except)
+            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near, except, cue or escalate)
             term a.x 5 9 "xx"                      | severity 9 out of range 1-5 (or - for the file's @severity)
             term a.x 0 3 "xx"                      | weight 0 out of range 1-100 (or banned)
             term a.x 101 3 "xx"                    | weight 101 out of range 1-100 (or banned)
