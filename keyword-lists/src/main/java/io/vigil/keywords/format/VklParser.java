@@ -180,7 +180,7 @@ public final class VklParser {
         Map<String, Integer> seen = new HashMap<>();
         for (Rule r : parsed) {
             StringBuilder key = new StringBuilder(r.kind().keyword()).append(' ').append(r.window())
-                    .append(' ').append(r.roles());
+                    .append(" ").append(r.roles()).append(r.applies());
             try {
                 for (String p : r.patterns()) {
                     key.append(" \"").append(patterns.compile(p)).append('"');

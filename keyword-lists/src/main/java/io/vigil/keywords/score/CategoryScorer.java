@@ -106,7 +106,9 @@ final class CategoryScorer {
             List<List<NearWindows.WordHit>> parts = new ArrayList<>();
             int window;
             if (rule.kind() == RuleKind.ESCALATE) {
-                rule.roles().forEach(group -> parts.add(cues.hitsOf(group)));
+                for (String group : rule.roles()) {
+                    parts.add(cues.hitsOf(group).stream().filter(h -> !excepted(h, applicable)).toList());
+                }
                 window = WHOLE_SENTENCES;
             } else {
                 for (int p : cr.patterns()) {
@@ -243,6 +245,11 @@ final class CategoryScorer {
             }
         }
         return out;
+    }
+
+    /** Whether an exception of this category covers a cue match (a knife and fork is no weapon). */
+    private boolean excepted(NearWindows.WordHit h, List<CompiledRule> exceptions) {
+        return coveringException(new PatternHit(-1, h.start(), h.end()), exceptions) != null;
     }
 
     private CompiledRule coveringException(PatternHit h, List<CompiledRule> exceptions) {

@@ -83,6 +83,8 @@ class ValidatorTest {
             term a.x 5 3 "zabić się"               | pattern "zabić się" is not in folded form: write c for ć (Latin letters are written without diacritics, as folded)
             term a.x 5 3 "łatwo"                   | pattern "łatwo" is not in folded form: write l for ł (the folded form)
             term a.x 5 3 "okay!"                   | rule a.x folds to the same pattern as line 7 ("okay"): keep one
+            escalate a.x 5 nope_intent help       | escalate a.x names role "nope_intent" but no cue in the list set has it
+            cue a.x Bad "xx"                       | bad role "Bad" (use [a-z][a-z_]*)
             term a.x 5 3 "OKAY"                    | rule a.x folds to the same pattern as line 7 ("okay"): keep one
             """)
     void badRuleIsReportedWithFileLineAndProblem(String line, String problem) throws IOException {
