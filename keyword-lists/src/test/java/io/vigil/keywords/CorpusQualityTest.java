@@ -171,7 +171,7 @@ class CorpusQualityTest {
             String[] f = line.split("\t", -1);
             String where = resource + ":" + (i + 1) + ": ";
             if (f.length == 3 && !f[2].isBlank()) {
-                samples.add(new Sample(f[0].strip(), severity(f[1], where), "en", "typed", Set.of(), f[2], i + 1));
+                samples.add(new Sample(f[0].strip(), severity(f[1], where), "en", "typed", Set.of(), f[2], i + 1, false));
             } else if (f.length == 6 && !f[5].isBlank()) {
                 String source = f[3].strip();
                 if (!SOURCES.contains(source)) {
@@ -179,7 +179,7 @@ class CorpusQualityTest {
                 }
                 Set<String> tags = f[4].strip().equals("-") ? Set.of()
                         : Set.copyOf(Arrays.stream(f[4].split(",")).map(String::strip).toList());
-                samples.add(new Sample(f[0].strip(), severity(f[1], where), f[2].strip(), source, tags, f[5], i + 1));
+                samples.add(new Sample(f[0].strip(), severity(f[1], where), f[2].strip(), source, tags, f[5], i + 1, true));
             } else {
                 throw new IllegalStateException(where + "expected category<TAB>severity<TAB>text or"
                         + " category<TAB>min_severity<TAB>language<TAB>source<TAB>tags<TAB>text, got " + f.length + " fields");
@@ -213,12 +213,23 @@ class CorpusQualityTest {
         return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 
+ /**
+     * Categories split after the three-column corpora were written: a line labelled with the old category is
+     * caught by the new one too (round 4 moved nudes, sexting and sextortion out of sexual_content).
+     */
+    static final Map<String, String> LEGACY_SPLITS = Map.of("sexual_content", "sexting");
+
     /**
      * One corpus line; category "-" with severity 0 marks a hard negative. A help or teaching line with a
      * category and min_severity 1 (or a reporting line) is "visible but calm": not counted for recall, judged by the calm gate.
      */
     record Sample(String category, int minSeverity, String language, String source, Set<String> tags, String text,
-                  int lineNumber) {
+                  int lineNumber, boolean sixColumns) {
+        /** A three-column line, written before the round-4 categories existed. */
+        boolean legacy() {
+            return !sixColumns;
+        }
+
         boolean calm() {
             return !"-".equals(category) && minSeverity <= 1
                     && (tags.contains("help") || tags.contains("teaching") || tags.contains("reporting"));
@@ -236,7 +247,8 @@ class CorpusQualityTest {
     /** One corpus line and what the engine said about it. */
     record Scanned(Sample sample, Verdict verdict) {
         boolean caught() {
-            return verdict.alert() && verdict.category().equals(sample.category());
+            return verdict.alert() && (verdict.category().equals(sample.category())
+                    || sample.legacy() && LEGACY_SPLITS.getOrDefault(sample.category(), "").equals(verdict.category()));
         }
 
         String describe() {

@@ -25,7 +25,9 @@ public final class CanonicalForm {
         List<SourceFile> files = new ArrayList<>();
         StringBuilder registry = new StringBuilder();
         for (Category c : set.categories()) {
-            registry.append(c.id()).append('\t').append(c.name()).append('\t').append(c.description()).append('\n');
+            registry.append(c.id()).append('\t').append(c.name()).append('\t').append(c.description()).append('\t')
+                    .append(String.join(",", c.risks().stream().map(Category.Risk::word).toList())).append('\t')
+                    .append(c.illegalContent() ? "illegal" : "-").append('\n');
         }
         files.add(new SourceFile(CategoriesParser.FILE_NAME, registry.toString()));
         for (CategoryList list : set.lists()) {

@@ -62,7 +62,7 @@ class ListsJarIT {
         assertEquals(0, compiled.code(), compiled.err());
         assertEquals(ok.out().substring(ok.out().indexOf("sha256:")), compiled.out());
 
-        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\n");
+        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\tcontent\t-\n");
         Files.writeString(tmp.resolve("alpha.vkl"), "@category alpha\n");
         Result bad = java("", "validate", tmp.toString());
         assertEquals(1, bad.code());

@@ -121,7 +121,7 @@ class ListsMainTest {
 
     @Test
     void validateListsEveryProblemOnStderrAndExitsOne() throws Exception {
-        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\n");
+        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\tcontent\t-\n");
         Files.writeString(tmp.resolve("alpha.vkl"), "@category alpha\nterm a.x 0 9 \"xx\"\n");
         Run r = run("", "validate", tmp.toString());
         assertEquals(1, r.code());
@@ -144,7 +144,7 @@ class ListsMainTest {
 
     @Test
     void compileRefusesBadListsAndWritesNothing() throws Exception {
-        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\n");
+        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\tcontent\t-\n");
         Path out = tmp.resolve("lists.bundle");
         Run r = run("", "compile", tmp.toString(), "--out", out.toString());
         assertEquals(1, r.code());
