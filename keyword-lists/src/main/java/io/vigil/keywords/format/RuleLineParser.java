@@ -68,6 +68,12 @@ final class RuleLineParser {
             }
             try {
                 CompiledPattern compiled = patterns.compile(p);
+                if (rule != null && rule.banned()
+                        && (rule.kind() == RuleKind.TERM || rule.kind() == RuleKind.NEAR && allIdentity(quoted))
+                        && IdentityWords.only(compiled)) {
+                    problems.add(file, line, "pattern \"" + p + "\" is an identity or health word and the rule is banned:"
+                            + " it may never alert on its own, only with a hostile or harmful predicate (never out a child)");
+                }
                 if (rule != null && rule.kind() == RuleKind.NEAR && rule.window() >= 1 && rule.window() <= MAX_WINDOW
                         && compiled.minWords() > rule.window()) {
                     problems.add(file, line, "pattern \"" + p + "\" spans " + compiled.minWords()
@@ -78,6 +84,20 @@ final class RuleLineParser {
             }
         }
         return problems.list().size() == before ? rule : null;
+    }
+
+    /** Whether every pattern of a rule is an identity word: such a rule has no predicate. */
+    boolean allIdentity(List<String> quoted) {
+        for (String q : quoted) {
+            try {
+                if (!IdentityWords.only(patterns.compile(q))) {
+                    return false;
+                }
+            } catch (PatternException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Rule term(String file, int line, List<String> bare, List<String> quoted, String category,

@@ -44,7 +44,7 @@ final class CategoryScorer {
     }
 
     /** A rule's matches, each with the sentence it starts in. */
-    private record Found(Rule rule, List<Span> spans, int[] sentenceOf) {
+    private record Found(Rule rule, List<Span> spans, int[] sentenceOf, boolean identityOnly) {
         boolean in(int from, int to) {
             for (int s : sentenceOf) {
                 if (s >= from && s <= to) {
@@ -128,7 +128,7 @@ final class CategoryScorer {
             spans.add(original(at.get(i)[0], at.get(i)[1]));
             sentenceOf[i] = sentences.sentenceOf(at.get(i)[2]);
         }
-        return new Found(rule, spans, sentenceOf);
+        return new Found(rule, spans, sentenceOf, cr.identityOnly());
     }
 
     /** The category scored on sentences {@code [from, to]}. */
@@ -141,6 +141,7 @@ final class CategoryScorer {
             }
             RuleHit h = f.hitIn(from, to);
             u.rules.add(h);
+            u.predicate |= !f.identityOnly();
             u.banned |= h.banned();
             u.score += h.banned() ? threshold : h.weight();
             if (h.severity() > u.severity) {
@@ -154,6 +155,11 @@ final class CategoryScorer {
             }
         }
         u.alert = u.banned || (u.score >= threshold && !u.rules.isEmpty());
+        if (u.alert && !u.predicate) {
+            // Never out a child: identity and health words alone ("gay people", "muslims") never alert.
+            u.alert = false;
+            u.decisions.add("only identity or health words matched: no alert without a hostile or harmful predicate");
+        }
         applyContext(u);
         return u;
     }
@@ -199,6 +205,8 @@ final class CategoryScorer {
         final List<String> decisions = new ArrayList<>();
         boolean alert;
         boolean banned;
+        /** Some counted rule is more than identity or health words. */
+        boolean predicate;
         int score;
         int severity;
         /** The sentence where the rule that set the severity matched: context must sit in it to lower it. */

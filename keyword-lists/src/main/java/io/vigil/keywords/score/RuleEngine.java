@@ -1,6 +1,7 @@
 package io.vigil.keywords.score;
 
 import io.vigil.keywords.Verdict;
+import io.vigil.keywords.format.IdentityWords;
 import io.vigil.keywords.match.CompiledPattern;
 import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.match.PatternException;
@@ -60,7 +61,9 @@ public final class RuleEngine {
                     ids[i] = id;
                     byPattern.computeIfAbsent(id, x -> new ArrayList<>()).add(rules.size());
                 }
-                CompiledRule cr = new CompiledRule(r, c, ids, new HashSet<>(r.applies()));
+                boolean identityOnly = r.alerts() && !r.patterns().isEmpty() && r.patterns().stream()
+                        .allMatch(raw -> IdentityWords.only(compiled.get(patternIds.get(raw))));
+                CompiledRule cr = new CompiledRule(r, c, ids, new HashSet<>(r.applies()), identityOnly);
                 rules.add(cr);
                 if (r.kind() == RuleKind.EXCEPT) {
                     categoryExceptions.add(cr);

@@ -85,6 +85,7 @@ class ValidatorTest {
             term a.x 5 3 "okay!"                   | rule a.x folds to the same pattern as line 7 ("okay"): keep one
             escalate a.x 5 nope_intent help       | escalate a.x names role "nope_intent" but no cue in the list set has it
             cue a.x Bad "xx"                       | bad role "Bad" (use [a-z][a-z_]*)
+            term a.x banned 3 "gay"                | pattern "gay" is an identity or health word and the rule is banned: it may never alert on its own, only with a hostile or harmful predicate (never out a child)
             term a.x 5 3 "OKAY"                    | rule a.x folds to the same pattern as line 7 ("okay"): keep one
             """)
     void badRuleIsReportedWithFileLineAndProblem(String line, String problem) throws IOException {
