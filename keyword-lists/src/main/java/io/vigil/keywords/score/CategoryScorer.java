@@ -146,8 +146,16 @@ final class CategoryScorer {
             u.score += h.banned() ? threshold : h.weight();
             if (h.severity() > u.severity) {
                 u.severity = h.severity();
-                u.language = h.language();
                 u.topSentence = f.firstSentenceIn(from, to);
+            }
+            // The language shown is that of the pupil's words: an escalation is written once for every
+            // language, so it speaks for the language only when no worded rule matched.
+            // On a tie a rule in another language beats an English one: it matched the pupil's own language.
+            boolean worded = h.kind() != RuleKind.ESCALATE;
+            if (u.language.isEmpty() || worded && (h.severity() > u.languageSeverity
+                    || h.severity() == u.languageSeverity && "en".equals(u.language) && !"en".equals(h.language()))) {
+                u.language = h.language();
+                u.languageSeverity = h.kind() == RuleKind.ESCALATE ? 0 : h.severity();
             }
             if (h.kind() == RuleKind.ESCALATE) {
                 u.decisions.add("escalation " + h.ruleId() + ": " + String.join(" + ", f.rule().roles())
@@ -212,6 +220,7 @@ final class CategoryScorer {
         /** The sentence where the rule that set the severity matched: context must sit in it to lower it. */
         int topSentence;
         String language = "";
+        int languageSeverity;
 
         Unit(int from, int to) {
             this.from = from;
