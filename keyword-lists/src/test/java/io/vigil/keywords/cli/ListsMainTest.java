@@ -57,7 +57,7 @@ class ListsMainTest {
         Files.writeString(input, "🔪 kys 🔪\n");
         Run r = run("", "scan", "--lists", basic(), input.toString());
         assertEquals("{\"line\":1,\"alert\":true,\"category\":\"bullying\",\"severity\":4,\"rules\":[\"bu.kys\"],"
-                + "\"snippet\":\"🔪 kys 🔪\"}\n", r.out());
+                + "\"snippet\":\"🔪 kys 🔪\",\"language\":\"en\"}\n", r.out());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ListsMainTest {
         Run r = run("", "scan", "--lists", basic(), input.toString());
         assertEquals(2, r.code());
         assertEquals("{\"line\":1,\"alert\":false}\n{\"line\":2,\"alert\":true,\"category\":\"suicide\",\"severity\":4,"
-                + "\"rules\":[\"su.kms\"],\"snippet\":\"kms\"}\n", r.out());
+                + "\"rules\":[\"su.kms\"],\"snippet\":\"kms\",\"language\":\"en\"}\n", r.out());
         assertEquals("vigil-lists scan: " + input + " line 3 is not valid UTF-8\n", r.err());
     }
 
