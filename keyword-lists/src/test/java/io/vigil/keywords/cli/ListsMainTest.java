@@ -45,9 +45,9 @@ class ListsMainTest {
         Run r = run("I want to kill myself\nhello there\n\"kms\" \\ tab\tend\n", "scan", "--lists", basic());
         assertEquals(0, r.code(), r.err());
         assertEquals("""
-                {"line":1,"alert":true,"category":"suicide","severity":5,"rules":["su.kill-myself"],"snippet":"I want to kill myself"}
+                {"line":1,"alert":true,"category":"suicide","severity":5,"rules":["su.kill-myself"],"snippet":"I want to kill myself","language":"en"}
                 {"line":2,"alert":false}
-                {"line":3,"alert":true,"category":"suicide","severity":4,"rules":["su.kms"],"snippet":"\\"kms\\" \\\\ tab\\tend"}
+                {"line":3,"alert":true,"category":"suicide","severity":4,"rules":["su.kms"],"snippet":"\\"kms\\" \\\\ tab\\tend","language":"en"}
                 """, r.out());
     }
 
