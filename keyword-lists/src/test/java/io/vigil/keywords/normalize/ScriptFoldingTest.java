@@ -39,6 +39,9 @@ class ScriptFoldingTest {
             Turkish dotted capital I       | İNTİHAR               | intihar
             Romanian comma below           | sinucidere ștergeți   | sinucidere stergeti
             Romanian cedilla               | şterge ţara           | sterge tara
+            URL escapes are spaces         | kill%20myself%21      | kill myself
+            URL plus is a space            | q=how+to+self+harm    | q how to self harm
+            leet plus still a letter       | h@+e s+ab              | hate stab
             """)
     void foldsEachScriptToOneSpelling(String what, String typed, String folded) {
         assertEquals(folded, norm(typed), what);
