@@ -48,7 +48,7 @@ class ListsJarIT {
         assertEquals(2, lines.length, r.out());
         assertEquals("{\"line\":1,\"alert\":false}", lines[0]);
         assertTrue(lines[1].startsWith("{\"line\":2,\"alert\":true,\"category\":\"suicide\",\"severity\":"), lines[1]);
-        assertTrue(lines[1].endsWith("\"snippet\":\"I want to kill myself 🔪\"}"), lines[1]);
+        assertTrue(lines[1].endsWith("\"snippet\":\"I want to kill myself 🔪\",\"language\":\"en\"}"), lines[1]);
     }
 
     @Test
