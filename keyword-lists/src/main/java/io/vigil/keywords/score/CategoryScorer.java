@@ -45,24 +45,6 @@ final class CategoryScorer {
 
     /** A rule's matches, each with the sentence it starts in. */
     private record Found(Rule rule, List<Span> spans, int[] sentenceOf, boolean identityOnly) {
-        boolean in(int from, int to) {
-            for (int s : sentenceOf) {
-                if (s >= from && s <= to) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        int firstSentenceIn(int from, int to) {
-            for (int s : sentenceOf) {
-                if (s >= from && s <= to) {
-                    return s;
-                }
-            }
-            return from;
-        }
-
         RuleHit hitIn(int from, int to) {
             List<Span> kept = new ArrayList<>();
             for (int i = 0; i < spans.size(); i++) {
@@ -83,15 +65,43 @@ final class CategoryScorer {
                 found.add(f);
             }
         }
-        int units = Math.max(1, sentences.count() - 1);
+        // Which rules matched in which sentence, once: each pair of sentences then reads only its own rules,
+        // so a long text costs its matches, not sentences times matches.
+        int count = sentences.count();
+        List<List<Integer>> bySentence = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bySentence.add(null);
+        }
+        for (int k = 0; k < found.size(); k++) {
+            int last = -1;
+            for (int sentence : found.get(k).sentenceOf()) {
+                if (sentence != last) {
+                    if (bySentence.get(sentence) == null) {
+                        bySentence.set(sentence, new ArrayList<>(2));
+                    }
+                    bySentence.get(sentence).add(k);
+                    last = sentence;
+                }
+            }
+        }
+        int[] seenIn = new int[found.size()];
+        java.util.Arrays.fill(seenIn, -1);
+        int units = Math.max(1, count - 1);
         Unit best = null;
         for (int u = 0; u < units; u++) {
-            Unit unit = unit(list, found, u, Math.min(u + 1, sentences.count() - 1));
+            int to = Math.min(u + 1, count - 1);
+            if (bySentence.get(u) == null && bySentence.get(to) == null) {
+                continue;
+            }
+            Unit unit = unit(list, found, bySentence, seenIn, u, to);
             if (best == null || unit.beats(best)) {
                 best = unit;
             }
         }
-        return best.result(list, cancelled, sentences.count());
+        if (best == null) {
+            best = new Unit(0, 0);
+        }
+        return best.result(list, found, cancelled, count);
     }
 
     private Found find(CompiledRule cr, List<CompiledRule> exceptions, List<Cancellation> cancelled) {
@@ -131,38 +141,42 @@ final class CategoryScorer {
         return new Found(rule, spans, sentenceOf, cr.identityOnly());
     }
 
-    /** The category scored on sentences {@code [from, to]}. */
-    private Unit unit(CategoryList list, List<Found> found, int from, int to) {
+    /** The category scored on sentences {@code [from, to]}: figures only, rule hits are built for the winner. */
+    private Unit unit(CategoryList list, List<Found> found, List<List<Integer>> bySentence, int[] seenIn,
+                      int from, int to) {
         int threshold = list.header().threshold();
         Unit u = new Unit(from, to);
-        for (Found f : found) {
-            if (!f.in(from, to)) {
+        for (int sentence = from; sentence <= to; sentence++) {
+            List<Integer> here = bySentence.get(sentence);
+            if (here == null) {
                 continue;
             }
-            RuleHit h = f.hitIn(from, to);
-            u.rules.add(h);
-            u.predicate |= !f.identityOnly();
-            u.banned |= h.banned();
-            u.score += h.banned() ? threshold : h.weight();
-            if (h.severity() > u.severity) {
-                u.severity = h.severity();
-                u.topSentence = f.firstSentenceIn(from, to);
-            }
-            // The language shown is that of the pupil's words: an escalation is written once for every
-            // language, so it speaks for the language only when no worded rule matched.
-            // On a tie a rule in another language beats an English one: it matched the pupil's own language.
-            boolean worded = h.kind() != RuleKind.ESCALATE;
-            if (u.language.isEmpty() || worded && (h.severity() > u.languageSeverity
-                    || h.severity() == u.languageSeverity && "en".equals(u.language) && !"en".equals(h.language()))) {
-                u.language = h.language();
-                u.languageSeverity = h.kind() == RuleKind.ESCALATE ? 0 : h.severity();
-            }
-            if (h.kind() == RuleKind.ESCALATE) {
-                u.decisions.add("escalation " + h.ruleId() + ": " + String.join(" + ", f.rule().roles())
-                        + " in one sentence or adjacent sentences -> severity " + h.severity());
+            for (int k : here) {
+                if (seenIn[k] == from) {
+                    continue;
+                }
+                seenIn[k] = from;
+                u.members.add(k);
+                Rule r = found.get(k).rule();
+                u.banned |= r.banned();
+                u.predicate |= !found.get(k).identityOnly();
+                u.score += r.banned() ? threshold : r.weight();
+                if (r.severity() > u.severity) {
+                    u.severity = r.severity();
+                    u.topSentence = sentence;
+                }
+                // The language shown is that of the pupil's words: an escalation is written once for every
+                // language, so it speaks for the language only when no worded rule matched. On a tie a rule in
+                // another language beats an English one: it matched the pupil's own language.
+                boolean worded = r.kind() != RuleKind.ESCALATE;
+                if (u.language.isEmpty() || worded && (r.severity() > u.languageSeverity
+                        || r.severity() == u.languageSeverity && "en".equals(u.language) && !"en".equals(r.language()))) {
+                    u.language = r.language();
+                    u.languageSeverity = worded ? r.severity() : 0;
+                }
             }
         }
-        u.alert = u.banned || (u.score >= threshold && !u.rules.isEmpty());
+        u.alert = u.banned || (u.score >= threshold && !u.members.isEmpty());
         if (u.alert && !u.predicate) {
             // Never out a child: identity and health words alone ("gay people", "muslims") never alert.
             u.alert = false;
@@ -178,7 +192,7 @@ final class CategoryScorer {
      * sentence does not lower a disclosure ("we had a Childline assembly. my dad hits me").
      */
     private void applyContext(Unit u) {
-        if (cues.isEmpty() || u.rules.isEmpty()) {
+        if (cues.isEmpty() || u.members.isEmpty()) {
             return;
         }
         Cues.Hit fiction = cues.firstIn(Cues.FICTION, sentences, u.from, u.to);
@@ -209,7 +223,8 @@ final class CategoryScorer {
     private static final class Unit {
         final int from;
         final int to;
-        final List<RuleHit> rules = new ArrayList<>();
+        /** Indexes into the found rules of the rules that matched in these sentences. */
+        final List<Integer> members = new ArrayList<>();
         final List<String> decisions = new ArrayList<>();
         boolean alert;
         boolean banned;
@@ -237,13 +252,22 @@ final class CategoryScorer {
             return score > other.score;
         }
 
-        CategoryResult result(CategoryList list, List<Cancellation> cancelled, int sentenceCount) {
-            rules.sort(Comparator.comparingInt(h -> h.matches().getFirst().start()));
+        CategoryResult result(CategoryList list, List<Found> found, List<Cancellation> cancelled, int sentenceCount) {
+            List<RuleHit> rules = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             if (sentenceCount > 1) {
                 notes.add("scored on sentence" + (from == to ? " " + (from + 1) : "s " + (from + 1) + "-" + (to + 1))
                         + " of " + sentenceCount + " (the highest-scoring pair)");
             }
+            for (int k : members) {
+                Found f = found.get(k);
+                rules.add(f.hitIn(from, to));
+                if (f.rule().kind() == RuleKind.ESCALATE) {
+                    notes.add("escalation " + f.rule().id() + ": " + String.join(" + ", f.rule().roles())
+                            + " in one sentence or adjacent sentences -> severity " + f.rule().severity());
+                }
+            }
+            rules.sort(Comparator.comparingInt(h -> h.matches().getFirst().start()));
             notes.addAll(decisions);
             return new CategoryResult(list.category(), alert, severity, score, list.header().threshold(), rules,
                     cancelled, language, notes);

@@ -24,6 +24,7 @@ final class Cues {
     }
 
     static final Cues NONE = new Cues();
+    // NONE is shared but never indexed: the scorer only asks about cues when some matched.
 
     private final Map<String, List<Hit>> byRole = new HashMap<>();
 
@@ -58,12 +59,16 @@ final class Cues {
         return out;
     }
 
+    /** Per role, the first cue in each sentence: built once per text so each sentence pair is a lookup. */
+    private final Map<String, Hit[]> firstBySentence = new HashMap<>();
+    private Hit[] intentBySentence;
+
     /** The first cue of {@code role} in sentences {@code [from, to]}, or null. */
     Hit firstIn(String role, Sentences sentences, int from, int to) {
-        for (Hit h : byRole.getOrDefault(role, List.of())) {
-            int s = sentences.sentenceOf(h.at().startWord());
-            if (s >= from && s <= to) {
-                return h;
+        Hit[] first = firstBySentence.computeIfAbsent(role, r -> index(byRole.getOrDefault(r, List.of()), sentences));
+        for (int s = from; s <= to; s++) {
+            if (first[s] != null) {
+                return first[s];
             }
         }
         return null;
@@ -71,15 +76,32 @@ final class Cues {
 
     /** The first first-person intent cue in sentences {@code [from, to]}, or null. */
     Hit intentIn(Sentences sentences, int from, int to) {
-        for (Map.Entry<String, List<Hit>> e : byRole.entrySet()) {
-            if (isIntent(e.getKey())) {
-                Hit h = firstIn(e.getKey(), sentences, from, to);
-                if (h != null) {
-                    return h;
+        if (intentBySentence == null) {
+            List<Hit> intents = new ArrayList<>();
+            byRole.forEach((role, hits) -> {
+                if (isIntent(role)) {
+                    intents.addAll(hits);
                 }
+            });
+            intentBySentence = index(intents, sentences);
+        }
+        for (int s = from; s <= to; s++) {
+            if (intentBySentence[s] != null) {
+                return intentBySentence[s];
             }
         }
         return null;
+    }
+
+    private static Hit[] index(List<Hit> hits, Sentences sentences) {
+        Hit[] first = new Hit[sentences.count()];
+        for (Hit h : hits) {
+            int s = sentences.sentenceOf(h.at().startWord());
+            if (first[s] == null || h.at().start() < first[s].at().start()) {
+                first[s] = h;
+            }
+        }
+        return first;
     }
 
     static boolean isIntent(String role) {
