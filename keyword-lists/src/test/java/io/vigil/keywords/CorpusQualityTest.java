@@ -9,9 +9,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +38,14 @@ class CorpusQualityTest {
     private static final double MAX_FALSE_ALERT_RATE = 0.05;
     private static final int MIN_CORPUS_LINES = 600;
     private static final int MIN_POSITIVES_PER_CATEGORY = 15;
+    /** Every category on its own, so one category cannot lose most of its rules behind a good average. */
+    private static final double MIN_CATEGORY_RECALL = 0.85;
+    /** Caught lines rated at least the severity their author expected. */
+    private static final double MIN_SEVERITY_AGREEMENT = 0.95;
+    /** Help-seeking and teaching lines are visible but calm: never rated above this. */
+    private static final int CALM_MAX_SEVERITY = 2;
+    /** Blind sets written by independent authors: reported (aggregates only) when present, never gated. */
+    private static final List<String> OPTIONAL_BLIND = List.of("/corpus/holdout4.tsv", "/corpus/languages.tsv");
 
     private List<Sample> corpus;
     private Result labelled;
@@ -58,6 +68,38 @@ class CorpusQualityTest {
         // and 0.0% after list round 3, whose author never saw it but was told the families of phrasing it missed.
         System.out.println(blind.report("BLIND corpus holdout3.tsv, independent author (reported, not gated,"
                 + " misses not listed)", false));
+        for (String resource : OPTIONAL_BLIND) {
+            if (CorpusQualityTest.class.getResource(resource) != null) {
+                System.out.println(Result.of(engine, load(resource)).report("BLIND corpus " + resource
+                        + " (reported, not gated, misses not listed)", false));
+            }
+        }
+    }
+
+    @Test
+    void everyCategoryKeepsItsOwnRecall() {
+        List<String> low = new ArrayList<>();
+        labelled.recallByCategory().forEach((category, r) -> {
+            if (r[1] >= MIN_POSITIVES_PER_CATEGORY && ratio(r[0], r[1]) < MIN_CATEGORY_RECALL) {
+                low.add(category + " " + pct(ratio(r[0], r[1])) + " (" + r[0] + "/" + r[1] + ")");
+            }
+        });
+        assertTrue(low.isEmpty(), "categories below " + pct(MIN_CATEGORY_RECALL) + " recall: " + low);
+    }
+
+    @Test
+    void caughtLinesMeetTheirSeverityFloor() {
+        assertTrue(labelled.severityAgreement() >= MIN_SEVERITY_AGREEMENT, "severity agreement "
+                + pct(labelled.severityAgreement()) + " below " + pct(MIN_SEVERITY_AGREEMENT)
+                + "; see 'caught but severity below expected minimum' in the report");
+    }
+
+    @Test
+    void helpAndTeachingLinesStayCalm() {
+        assertTrue(labelled.calm().size() >= 40, "the help/teaching subset has only " + labelled.calm().size() + " lines");
+        List<Scanned> loud = labelled.calmTooLoud();
+        assertTrue(loud.isEmpty(), loud.size() + " help/teaching lines rated above " + CALM_MAX_SEVERITY + ":\n"
+                + loud.stream().map(Scanned::describe).collect(Collectors.joining("\n")));
     }
 
     @Test
@@ -112,7 +154,13 @@ class CorpusQualityTest {
         return ids;
     }
 
-    private static List<Sample> load(String resource) {
+    /**
+     * Reads a corpus. Two line formats, told apart by their number of tab-separated fields:
+     * {@code category<TAB>min_severity<TAB>text} (English typed text, no tags), and
+     * {@code category<TAB>min_severity<TAB>language<TAB>source<TAB>tags<TAB>text} where source is
+     * typed|search|title|url and tags is a comma list or {@code -}.
+     */
+    static List<Sample> load(String resource) {
         List<Sample> samples = new ArrayList<>();
         List<String> lines = readLines(resource);
         for (int i = 0; i < lines.size(); i++) {
@@ -120,13 +168,34 @@ class CorpusQualityTest {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split("\t", -1);
-            if (fields.length != 3 || fields[2].isBlank()) {
-                throw new IllegalStateException(resource + ":" + (i + 1) + ": expected category<TAB>severity<TAB>text");
+            String[] f = line.split("\t", -1);
+            String where = resource + ":" + (i + 1) + ": ";
+            if (f.length == 3 && !f[2].isBlank()) {
+                samples.add(new Sample(f[0].strip(), severity(f[1], where), "en", "typed", Set.of(), f[2], i + 1, false));
+            } else if (f.length == 6 && !f[5].isBlank()) {
+                String source = f[3].strip();
+                if (!SOURCES.contains(source)) {
+                    throw new IllegalStateException(where + "source \"" + source + "\" is not one of " + SOURCES);
+                }
+                Set<String> tags = f[4].strip().equals("-") ? Set.of()
+                        : Set.copyOf(Arrays.stream(f[4].split(",")).map(String::strip).toList());
+                samples.add(new Sample(f[0].strip(), severity(f[1], where), f[2].strip(), source, tags, f[5], i + 1, true));
+            } else {
+                throw new IllegalStateException(where + "expected category<TAB>severity<TAB>text or"
+                        + " category<TAB>min_severity<TAB>language<TAB>source<TAB>tags<TAB>text, got " + f.length + " fields");
             }
-            samples.add(new Sample(fields[0].strip(), Integer.parseInt(fields[1].strip()), fields[2], i + 1));
         }
         return samples;
+    }
+
+    private static final List<String> SOURCES = List.of("typed", "search", "title", "url");
+
+    private static int severity(String field, String where) {
+        try {
+            return Integer.parseInt(field.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(where + "min_severity \"" + field + "\" is not a number");
+        }
     }
 
     private static List<String> readLines(String resource) {
@@ -144,17 +213,42 @@ class CorpusQualityTest {
         return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 
-    /** One corpus line; category "-" with severity 0 marks a hard negative. */
-    record Sample(String category, int minSeverity, String text, int lineNumber) {
+ /**
+     * Categories split after the three-column corpora were written: a line labelled with the old category is
+     * caught by the new one too (round 4 moved nudes, sexting and sextortion out of sexual_content).
+     */
+    static final Map<String, String> LEGACY_SPLITS = Map.of("sexual_content", "sexting");
+
+    /**
+     * One corpus line; category "-" with severity 0 marks a hard negative. A help or teaching line with a
+     * category and min_severity 1 (or a reporting line) is "visible but calm": not counted for recall, judged by the calm gate.
+     */
+    record Sample(String category, int minSeverity, String language, String source, Set<String> tags, String text,
+                  int lineNumber, boolean sixColumns) {
+        /** A three-column line, written before the round-4 categories existed. */
+        boolean legacy() {
+            return !sixColumns;
+        }
+
+        boolean calm() {
+            return !"-".equals(category) && minSeverity <= 1
+                    && (tags.contains("help") || tags.contains("teaching") || tags.contains("reporting"));
+        }
+
         boolean positive() {
-            return !"-".equals(category);
+            return !"-".equals(category) && !calm();
+        }
+
+        boolean negative() {
+            return "-".equals(category);
         }
     }
 
     /** One corpus line and what the engine said about it. */
     record Scanned(Sample sample, Verdict verdict) {
         boolean caught() {
-            return verdict.alert() && verdict.category().equals(sample.category());
+            return verdict.alert() && (verdict.category().equals(sample.category())
+                    || sample.legacy() && LEGACY_SPLITS.getOrDefault(sample.category(), "").equals(verdict.category()));
         }
 
         String describe() {
@@ -162,7 +256,7 @@ class CorpusQualityTest {
                     ? verdict.category() + "/" + verdict.severity() + " " + verdict.ruleIds()
                     : "no alert";
             return String.format(Locale.ROOT, "  line %4d  want %-19s got %-40s | %s", sample.lineNumber(),
-                    sample.positive() ? sample.category() + "/" + sample.minSeverity() : "silence", said,
+                    sample.negative() ? "silence" : sample.category() + "/" + sample.minSeverity(), said,
                     sample.text());
         }
     }
@@ -179,7 +273,28 @@ class CorpusQualityTest {
         }
 
         long negatives() {
-            return scanned.size() - positives();
+            return scanned.stream().filter(s -> s.sample().negative()).count();
+        }
+
+        List<Scanned> calm() {
+            return scanned.stream().filter(s -> s.sample().calm()).toList();
+        }
+
+        List<Scanned> calmTooLoud() {
+            return calm().stream().filter(s -> s.verdict().severity() > CALM_MAX_SEVERITY).toList();
+        }
+
+        /** category -> {caught, positives} */
+        Map<String, long[]> recallByCategory() {
+            Map<String, long[]> out = new TreeMap<>();
+            for (Scanned s : scanned) {
+                if (s.sample().positive()) {
+                    long[] r = out.computeIfAbsent(s.sample().category(), c -> new long[2]);
+                    r[1]++;
+                    r[0] += s.caught() ? 1 : 0;
+                }
+            }
+            return out;
         }
 
         List<Scanned> caught() {
@@ -196,7 +311,7 @@ class CorpusQualityTest {
         }
 
         List<Scanned> falseAlerts() {
-            return scanned.stream().filter(s -> !s.sample().positive() && s.verdict().alert()).toList();
+            return scanned.stream().filter(s -> s.sample().negative() && s.verdict().alert()).toList();
         }
 
         List<Scanned> severityTooLow() {
@@ -227,14 +342,13 @@ class CorpusQualityTest {
                     falseAlerts().size(), negatives()));
             out.append(String.format(Locale.ROOT, "severity agreement %s (%d of %d true positives below min)%n",
                     pct(severityAgreement()), severityTooLow().size(), caught().size()));
+            out.append(String.format(Locale.ROOT, "help/teaching subset (visible but calm, <= %d): %d lines, %d rated above%n",
+                    CALM_MAX_SEVERITY, calm().size(), calmTooLoud().size()));
             out.append("per-category recall:\n");
-            Map<String, List<Scanned>> byCategory = scanned.stream().filter(s -> s.sample().positive())
-                    .collect(Collectors.groupingBy(s -> s.sample().category(), TreeMap::new, Collectors.toList()));
-            byCategory.forEach((category, lines) -> {
-                long hit = lines.stream().filter(Scanned::caught).count();
-                out.append(String.format(Locale.ROOT, "  %-18s %6s (%d/%d)%n", category,
-                        pct(ratio(hit, lines.size())), hit, lines.size()));
-            });
+            recallByCategory().forEach((category, r) -> out.append(String.format(Locale.ROOT, "  %-18s %6s (%d/%d)%n",
+                    category, pct(ratio(r[0], r[1])), r[0], r[1])));
+            group(out, "per-language", s -> s.sample().language());
+            group(out, "per-source", s -> s.sample().source());
             if (!listLines) {
                 return out.toString();
             }
@@ -245,13 +359,27 @@ class CorpusQualityTest {
             return out.toString();
         }
 
+        /** Recall and false alerts per language or per source. */
+        private void group(StringBuilder out, String title, java.util.function.Function<Scanned, String> key) {
+            Map<String, List<Scanned>> groups = scanned.stream()
+                    .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.toList()));
+            out.append(title).append(" (recall / false alerts):\n");
+            groups.forEach((k, lines) -> {
+                Result r = new Result(lines);
+                out.append(String.format(Locale.ROOT, "  %-8s recall %6s (%d/%d)   false alerts %6s (%d/%d)%n", k,
+                        pct(r.recall()), r.caught().size(), r.positives(), pct(r.falseAlertRate()),
+                        r.falseAlerts().size(), r.negatives()));
+            });
+        }
+
         private static void section(StringBuilder out, String heading, List<Scanned> lines) {
             out.append(heading).append(" (").append(lines.size()).append("):\n");
             lines.forEach(s -> out.append(s.describe()).append('\n'));
         }
 
-        private static double ratio(long part, long whole) {
-            return whole == 0 ? 0 : (double) part / whole;
-        }
+    }
+
+    static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
     }
 }

@@ -25,7 +25,9 @@ public final class CanonicalForm {
         List<SourceFile> files = new ArrayList<>();
         StringBuilder registry = new StringBuilder();
         for (Category c : set.categories()) {
-            registry.append(c.id()).append('\t').append(c.name()).append('\t').append(c.description()).append('\n');
+            registry.append(c.id()).append('\t').append(c.name()).append('\t').append(c.description()).append('\t')
+                    .append(String.join(",", c.risks().stream().map(Category.Risk::word).toList())).append('\t')
+                    .append(c.illegalContent() ? "illegal" : "-").append('\n');
         }
         files.add(new SourceFile(CategoriesParser.FILE_NAME, registry.toString()));
         for (CategoryList list : set.lists()) {
@@ -43,11 +45,18 @@ public final class CanonicalForm {
                 .append("@threshold ").append(h.threshold()).append('\n')
                 .append("@language ").append(h.language()).append('\n')
                 .append("@version ").append(h.version()).append('\n');
+        String language = h.language();
         for (Rule r : list.rules()) {
+            if (!r.language().equals(language)) {
+                language = r.language();
+                sb.append("@language ").append(language).append('\n');
+            }
             sb.append(r.kind().keyword()).append(' ').append(r.id());
             switch (r.kind()) {
                 case TERM -> sb.append(' ').append(weight(r)).append(' ').append(r.severity());
                 case NEAR -> sb.append(' ').append(weight(r)).append(' ').append(r.severity()).append(' ').append(r.window());
+                case CUE -> sb.append(' ').append(r.roles().getFirst());
+                case ESCALATE -> sb.append(' ').append(r.severity()).append(' ').append(String.join(" ", r.roles()));
                 case EXCEPT -> {
                     if (!r.applies().isEmpty()) {
                         sb.append(" applies=").append(String.join(",", r.applies()));

@@ -108,7 +108,8 @@ final class ScanCommand implements Callable<Integer> {
             sb.append(",\"category\":").append(Json.string(v.category()))
                     .append(",\"severity\":").append(v.severity())
                     .append(",\"rules\":").append(Json.strings(v.ruleIds()))
-                    .append(",\"snippet\":").append(Json.string(v.snippet()));
+                    .append(",\"snippet\":").append(Json.string(v.snippet()))
+                    .append(",\"language\":").append(Json.string(v.language()));
         }
         return sb.append('}').toString();
     }

@@ -5,6 +5,8 @@ import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.model.Category;
 import io.vigil.keywords.model.CategoryList;
 import io.vigil.keywords.model.ListSet;
+import io.vigil.keywords.model.Rule;
+import io.vigil.keywords.model.RuleKind;
 import io.vigil.keywords.normalize.TextNormalizer;
 
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public final class ListSetLoader {
             }
         }
         checkEveryCategoryHasAFile(registry, categories, vkl, problems);
+        checkEscalationRoles(byCategory.values(), problems);
         if (!problems.isEmpty()) {
             throw new ListValidationException(problems.list());
         }
@@ -67,6 +70,30 @@ public final class ListSetLoader {
             if (!files.contains(c.id() + VklParser.EXTENSION)) {
                 problems.add(registry.name(), lineOf(registry, c.id()), "category " + c.id() + " has no list file "
                         + c.id() + VklParser.EXTENSION);
+            }
+        }
+    }
+
+    /** Roles with a meaning of their own (FORMAT.md "Context"): they need no escalate rule to be useful. */
+    private static final Set<String> CONTEXT_ROLES = Set.of("help", "teaching", "reporting", "fiction");
+
+    /** An escalate rule naming a role no cue has would never fire: refused, naming the rule's line. */
+    private static void checkEscalationRoles(java.util.Collection<CategoryList> lists, Problems problems) {
+        Set<String> roles = new HashSet<>(CONTEXT_ROLES);
+        lists.forEach(l -> l.rules().stream().filter(r -> r.kind() == RuleKind.CUE).forEach(r -> roles.addAll(r.roles())));
+        for (CategoryList l : lists) {
+            for (Rule r : l.rules()) {
+                if (r.kind() != RuleKind.ESCALATE) {
+                    continue;
+                }
+                for (String group : r.roles()) {
+                    for (String role : group.split("\\|")) {
+                        if (!roles.contains(role)) {
+                            problems.add(l.fileName(), r.line(), "escalate " + r.id() + " names role \"" + role
+                                    + "\" but no cue in the list set has it");
+                        }
+                    }
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.match.PatternException;
 import io.vigil.keywords.model.Rule;
 import io.vigil.keywords.model.RuleKind;
+import io.vigil.keywords.normalize.ScriptFolding;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,11 +30,11 @@ final class RuleLineParser {
      * @return the rule, or null when the line has problems (all of them reported)
      */
     Rule parse(String file, int line, List<LineLexer.Field> fields, String category, int defaultSeverity,
-               Problems problems) {
+               String language, Problems problems) {
         String kindWord = fields.getFirst().text();
         RuleKind kind = kindOf(kindWord);
         if (kind == null || fields.getFirst().quoted()) {
-            problems.add(file, line, "unknown rule kind \"" + kindWord + "\" (expected term, near or except)");
+            problems.add(file, line, "unknown rule kind \"" + kindWord + "\" (expected term, near, except, cue or escalate)");
             return null;
         }
         List<String> bare = new ArrayList<>();
@@ -53,10 +54,26 @@ final class RuleLineParser {
             case TERM -> term(file, line, bare, quoted, category, defaultSeverity, problems);
             case NEAR -> near(file, line, bare, quoted, category, defaultSeverity, problems);
             case EXCEPT -> except(file, line, bare, quoted, category, problems);
+            case CUE -> cue(file, line, bare, quoted, category, problems);
+            case ESCALATE -> escalate(file, line, bare, quoted, category, problems);
         };
+        if (rule != null) {
+            rule = new Rule(rule.kind(), rule.id(), rule.category(), rule.weight(), rule.severity(), rule.window(),
+                    rule.patterns(), rule.applies(), rule.line(), language, rule.roles());
+        }
         for (String p : quoted) {
+            String unfolded = ScriptFolding.unfolded(p);
+            if (unfolded != null) {
+                problems.add(file, line, "pattern \"" + p + "\" is not in folded form: " + unfolded);
+            }
             try {
                 CompiledPattern compiled = patterns.compile(p);
+                if (rule != null && rule.banned()
+                        && (rule.kind() == RuleKind.TERM || rule.kind() == RuleKind.NEAR && allIdentity(quoted))
+                        && IdentityWords.only(compiled)) {
+                    problems.add(file, line, "pattern \"" + p + "\" is an identity or health word and the rule is banned:"
+                            + " it may never alert on its own, only with a hostile or harmful predicate (never out a child)");
+                }
                 if (rule != null && rule.kind() == RuleKind.NEAR && rule.window() >= 1 && rule.window() <= MAX_WINDOW
                         && compiled.minWords() > rule.window()) {
                     problems.add(file, line, "pattern \"" + p + "\" spans " + compiled.minWords()
@@ -67,6 +84,20 @@ final class RuleLineParser {
             }
         }
         return problems.list().size() == before ? rule : null;
+    }
+
+    /** Whether every pattern of a rule is an identity word: such a rule has no predicate. */
+    boolean allIdentity(List<String> quoted) {
+        for (String q : quoted) {
+            try {
+                if (!IdentityWords.only(patterns.compile(q))) {
+                    return false;
+                }
+            } catch (PatternException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Rule term(String file, int line, List<String> bare, List<String> quoted, String category,
@@ -118,6 +149,44 @@ final class RuleLineParser {
             }
         }
         return new Rule(RuleKind.EXCEPT, bare.get(1), category, 0, 0, 0, quoted, applies, line);
+    }
+
+    private Rule cue(String file, int line, List<String> bare, List<String> quoted, String category,
+                     Problems problems) {
+        if (bare.size() != 3 || quoted.size() != 1) {
+            problems.add(file, line, "cue expects: cue <id> <role> \"<pattern>\" (one quoted pattern)");
+            return null;
+        }
+        checkId(file, line, bare.get(1), problems);
+        checkRole(file, line, bare.get(2), problems);
+        return new Rule(RuleKind.CUE, bare.get(1), category, 0, 0, 0, quoted, List.of(), line, "", List.of(bare.get(2)));
+    }
+
+    private Rule escalate(String file, int line, List<String> bare, List<String> quoted, String category,
+                          Problems problems) {
+        if (bare.size() < 5 || !quoted.isEmpty()) {
+            problems.add(file, line, "escalate expects: escalate <id> <severity> <roles> <roles> [...]"
+                    + " (at least two role groups, each role|role|..., no quoted patterns)");
+            return null;
+        }
+        checkId(file, line, bare.get(1), problems);
+        int severity = severity(file, line, bare.get(2), 0, problems);
+        List<String> groups = bare.subList(3, bare.size());
+        for (String group : groups) {
+            for (String role : group.split("\\|", -1)) {
+                checkRole(file, line, role, problems);
+            }
+        }
+        return new Rule(RuleKind.ESCALATE, bare.get(1), category, Rule.BANNED, severity, 0, List.of(), List.of(),
+                line, "", groups);
+    }
+
+    static final Pattern ROLE = Pattern.compile("[a-z][a-z_]*");
+
+    private static void checkRole(String file, int line, String role, Problems problems) {
+        if (!ROLE.matcher(role).matches()) {
+            problems.add(file, line, "bad role \"" + role + "\" (use [a-z][a-z_]*)");
+        }
     }
 
     private static void checkId(String file, int line, String id, Problems problems) {

@@ -1,12 +1,14 @@
 package io.vigil.keywords.format;
 
 import io.vigil.keywords.match.PatternCompiler;
+import io.vigil.keywords.match.PatternException;
 import io.vigil.keywords.model.CategoryList;
 import io.vigil.keywords.model.ListHeader;
 import io.vigil.keywords.model.Rule;
 import io.vigil.keywords.model.RuleKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +21,17 @@ public final class VklParser {
     public static final String EXTENSION = ".vkl";
     static final List<String> HEADERS = List.of("@category", "@name", "@severity", "@threshold", "@language", "@version");
     static final int MAX_THRESHOLD = 1000;
+    static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2,3}|mixed");
 
     private record HeaderValue(String value, int line) {
     }
 
     private final RuleLineParser rules;
+    private final PatternCompiler patterns;
 
     public VklParser(PatternCompiler patterns) {
         this.rules = new RuleLineParser(patterns);
+        this.patterns = patterns;
     }
 
     /**
@@ -40,17 +45,21 @@ public final class VklParser {
         List<String[]> ruleLines = new ArrayList<>();
         String[] lines = file.text().split("\n", -1);
         boolean seenRule = false;
+        String sectionLanguage = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].replace("\r", "");
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            if (trimmed.startsWith("@")) {
+            if (trimmed.startsWith("@language") && seenRule) {
+                // A later @language starts a section: the rules after it are in that language.
+                sectionLanguage = language(name, i + 1, LineLexer.stripComment(trimmed), problems);
+            } else if (trimmed.startsWith("@")) {
                 header(name, i + 1, trimmed, seenRule, headers, problems);
             } else {
                 seenRule = true;
-                ruleLines.add(new String[] {String.valueOf(i + 1), line});
+                ruleLines.add(new String[] {String.valueOf(i + 1), line, sectionLanguage});
             }
         }
         for (String h : HEADERS) {
@@ -68,7 +77,9 @@ public final class VklParser {
             if (lexed.error() != null) {
                 problems.add(name, lineNo, lexed.error());
             } else if (!lexed.fields().isEmpty()) {
-                Rule r = rules.parse(name, lineNo, lexed.fields(), category, severity, problems);
+                String language = rl[2] != null ? rl[2]
+                        : headers.containsKey("@language") ? headers.get("@language").value() : "";
+                Rule r = rules.parse(name, lineNo, lexed.fields(), category, severity, language, problems);
                 if (r != null) {
                     parsed.add(r);
                     ids.claim(name, lineNo, r.id(), problems);
@@ -76,12 +87,22 @@ public final class VklParser {
             }
         }
         checkApplies(name, parsed, category, problems);
+        checkFoldedDuplicates(name, parsed, problems);
         if (problems.list().size() != before) {
             return null;
         }
         ListHeader header = new ListHeader(category, headers.get("@name").value(), severity, threshold,
                 headers.get("@language").value(), headers.get("@version").value());
         return new CategoryList(name, header, parsed);
+    }
+
+    /** {@code @language xx} later in a file: an ISO 639 code (2-3 letters) or {@code mixed}. */
+    private static String language(String file, int line, String text, Problems problems) {
+        String value = text.substring("@language".length()).strip();
+        if (!LANGUAGE.matcher(value).matches()) {
+            problems.add(file, line, "@language \"" + value + "\" is not an ISO 639 code (2-3 lower-case letters) or mixed");
+        }
+        return value;
     }
 
     private static void header(String file, int line, String text, boolean seenRule,
@@ -136,7 +157,7 @@ public final class VklParser {
     private static void checkApplies(String file, List<Rule> parsed, String category, Problems problems) {
         Set<String> targets = new HashSet<>();
         for (Rule r : parsed) {
-            if (r.kind() != RuleKind.EXCEPT) {
+            if (r.alerts()) {
                 targets.add(r.id());
             }
         }
@@ -146,6 +167,31 @@ public final class VklParser {
                     problems.add(file, r.line(), "applies= names unknown rule \"" + target
                             + "\" (not a term or near rule of category " + category + ")");
                 }
+            }
+        }
+    }
+
+    /**
+     * Two rules of one kind whose patterns fold to the same normalised words are one rule written
+     * twice (often two spellings, {@code "zabić się"} and {@code "zabic sie"}): the second is refused so
+     * weights are not counted twice and a later edit cannot change one copy and miss the other.
+     */
+    private void checkFoldedDuplicates(String file, List<Rule> parsed, Problems problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Rule r : parsed) {
+            StringBuilder key = new StringBuilder(r.kind().keyword()).append(' ').append(r.window())
+                    .append(" ").append(r.roles()).append(r.applies());
+            try {
+                for (String p : r.patterns()) {
+                    key.append(" \"").append(patterns.compile(p)).append('"');
+                }
+            } catch (PatternException e) {
+                continue; // already reported on its line
+            }
+            Integer first = seen.putIfAbsent(key.toString(), r.line());
+            if (first != null) {
+                problems.add(file, r.line(), "rule " + r.id() + " folds to the same pattern as line " + first
+                        + " (" + key.substring(key.indexOf("\"")) + "): keep one");
             }
         }
     }

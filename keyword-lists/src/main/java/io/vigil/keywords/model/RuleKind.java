@@ -1,8 +1,12 @@
 package io.vigil.keywords.model;
 
-/** The three rule kinds of a {@code .vkl} file (see FORMAT.md). */
+/** The rule kinds of a {@code .vkl} file (see FORMAT.md). */
 public enum RuleKind {
-    TERM, NEAR, EXCEPT;
+    TERM, NEAR, EXCEPT,
+    /** A phrase with a role (intent, method, time, help...): never alerts alone, read by escalate and context. */
+    CUE,
+    /** A combination of cue roles within one sentence or two adjacent ones: imminent risk as a pattern. */
+    ESCALATE;
 
     /** The keyword as written in a list file. */
     public String keyword() {

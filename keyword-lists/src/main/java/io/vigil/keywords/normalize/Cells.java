@@ -26,6 +26,17 @@ final class Cells extends SpannedChars {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
+            if (c == '%' && isPercentEscape(text, i)) {
+                // URL escapes (%20, %2B, %27): a separator, so "kill%20myself" reads as two words.
+                cells.sep(i);
+                i += 3;
+                continue;
+            }
+            if (c == '+' && isUrlSpace(text, i)) {
+                cells.sep(i);
+                i++;
+                continue;
+            }
             if (c < 128) {
                 cells.ascii(c, i);
                 i++;
@@ -37,6 +48,21 @@ final class Cells extends SpannedChars {
             i = e;
         }
         return cells;
+    }
+
+    private static boolean isPercentEscape(String text, int i) {
+        return i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+                && Character.digit(text.charAt(i + 2), 16) >= 0;
+    }
+
+    /**
+     * A {@code +} between two runs of at least two letters is a space in a URL query
+     * ({@code how+to+kill+myself}), not the leet {@code t} of {@code +ired} or {@code h@+e}.
+     */
+    private static boolean isUrlSpace(String text, int i) {
+        return i >= 2 && i + 2 < text.length() && Character.isLetter(text.charAt(i - 1))
+                && Character.isLetter(text.charAt(i - 2)) && Character.isLetter(text.charAt(i + 1))
+                && Character.isLetter(text.charAt(i + 2));
     }
 
     static boolean isLeetSymbol(char c) {

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Per-code-point folding: NFKD compatibility decomposition, diacritics dropped, Cyrillic/Greek
- * look-alikes mapped to Latin, full case folding. Together this is NFKC + case folding + diacritic
+ * look-alikes mapped to Latin, full case folding, and the per-script letter variants of
+ * {@link ScriptFolding} (Arabic alef forms, Polish ł, Turkish dotless i, Romanian comma/cedilla). Together this is NFKC + case folding + diacritic
  * removal, done one code point at a time so every output character still knows its source offset.
  *
  * <p>The common scripts (below U+3000, plus the fullwidth forms) are folded once into an immutable
@@ -66,6 +67,13 @@ final class Folding {
     }
 
     private static String compute(int cp) {
+        int script = ScriptFolding.map(cp);
+        if (script == ScriptFolding.REMOVE) {
+            return "";
+        }
+        if (script >= 0) {
+            return new String(Character.toChars(script));
+        }
         String decomposed = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
         String folded = stripMarksAndMap(decomposed).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return stripMarksAndMap(folded);

@@ -9,8 +9,13 @@ import java.util.Set;
  *
  * @param category index of the rule's category in the list set
  * @param applies  for an exception, the rule ids it cancels (empty: every rule of its category)
+ * @param identityOnly every pattern is an identity or health word: it never makes a category alert alone
  */
-record CompiledRule(Rule rule, int category, int[] patterns, Set<String> applies) {
+record CompiledRule(Rule rule, int category, int[] patterns, Set<String> applies, boolean identityOnly) {
+
+    CompiledRule(Rule rule, int category, int[] patterns, Set<String> applies) {
+        this(rule, category, patterns, applies, false);
+    }
 
     boolean cancels(Rule other) {
         return applies.isEmpty() || applies.contains(other.id());

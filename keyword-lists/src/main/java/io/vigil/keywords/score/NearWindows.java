@@ -22,7 +22,7 @@ final class NearWindows {
     }
 
     /** A window found: normalised span from the first component's start to the last component's end. */
-    record Window(int start, int end) {
+    record Window(int start, int end, int startWord) {
     }
 
     private static final Comparator<WordHit> BY_WORDS =
@@ -31,7 +31,8 @@ final class NearWindows {
     private NearWindows() {
     }
 
-    static List<Window> find(List<List<WordHit>> perPattern, int window) {
+    /** Windows of at most {@code window} words that also stay within a sentence and the next one. */
+    static List<Window> find(List<List<WordHit>> perPattern, int window, Sentences sentences) {
         List<Window> found = new ArrayList<>();
         List<WordHit> anchors = new ArrayList<>();
         List<WordHit[]> byStart = new ArrayList<>(perPattern.size());
@@ -49,7 +50,7 @@ final class NearWindows {
                 continue;
             }
             triedWord = anchor.startWord();
-            int lastWord = anchor.startWord() + window - 1;
+            int lastWord = (int) Math.min((long) anchor.startWord() + window - 1, sentences.reachOf(anchor.startWord()));
             // Hits inside one spelled-out word (f a t u g l y) share the anchor's word but may start
             // before it, so the window starts at the earliest hit, not at the anchor.
             int start = anchor.start();
@@ -69,7 +70,7 @@ final class NearWindows {
                 }
             }
             if (all) {
-                found.add(new Window(start, end));
+                found.add(new Window(start, end, anchor.startWord()));
                 coveredUntilWord = endWord;
             }
         }

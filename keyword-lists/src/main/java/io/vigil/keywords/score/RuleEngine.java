@@ -1,6 +1,7 @@
 package io.vigil.keywords.score;
 
 import io.vigil.keywords.Verdict;
+import io.vigil.keywords.format.IdentityWords;
 import io.vigil.keywords.match.CompiledPattern;
 import io.vigil.keywords.match.PatternCompiler;
 import io.vigil.keywords.match.PatternException;
@@ -36,6 +37,8 @@ public final class RuleEngine {
     private final int[][] patternRules;
     private final List<CategoryList> lists;
     private final List<List<CompiledRule>> exceptions = new ArrayList<>();
+    /** Escalate rules: they have no patterns of their own and are tried when cues matched. */
+    private final List<Integer> escalations = new ArrayList<>();
 
     public RuleEngine(ListSet set) {
         this.lists = set.lists();
@@ -58,10 +61,14 @@ public final class RuleEngine {
                     ids[i] = id;
                     byPattern.computeIfAbsent(id, x -> new ArrayList<>()).add(rules.size());
                 }
-                CompiledRule cr = new CompiledRule(r, c, ids, new HashSet<>(r.applies()));
+                boolean identityOnly = r.alerts() && !r.patterns().isEmpty() && r.patterns().stream()
+                        .allMatch(raw -> IdentityWords.only(compiled.get(patternIds.get(raw))));
+                CompiledRule cr = new CompiledRule(r, c, ids, new HashSet<>(r.applies()), identityOnly);
                 rules.add(cr);
                 if (r.kind() == RuleKind.EXCEPT) {
                     categoryExceptions.add(cr);
+                } else if (r.kind() == RuleKind.ESCALATE) {
+                    escalations.add(rules.size() - 1);
                 }
             }
             exceptions.add(categoryExceptions);
@@ -102,22 +109,45 @@ public final class RuleEngine {
         }
         Map<Integer, List<PatternHit>> byPattern = new HashMap<>();
         Map<Integer, TreeSet<Integer>> touched = new TreeMap<>();
+        Cues cues = null;
         // A set, not a scan of the list: a text repeating one word thousands of times has thousands
         // of hits of one pattern, and checking each against all the others was quadratic.
         Set<PatternHit> seen = new HashSet<>();
         for (PatternHit h : hits) {
-            if (seen.add(h)) {
+            boolean first = seen.add(h);
+            if (first) {
                 byPattern.computeIfAbsent(h.pattern(), x -> new ArrayList<>()).add(h);
             }
             for (int r : patternRules[h.pattern()]) {
                 CompiledRule rule = rules.get(r);
-                if (rule.rule().kind() != RuleKind.EXCEPT) {
+                RuleKind kind = rule.rule().kind();
+                if (kind == RuleKind.CUE) {
+                    if (first) {
+                        cues = cues == null ? new Cues() : cues;
+                        cues.add(rule.rule().roles().getFirst(),
+                                new NearWindows.WordHit(n.tokenOf(h.start()), n.tokenOf(h.end() - 1), h.start(), h.end()),
+                                rule.rule().id());
+                    }
+                } else if (kind != RuleKind.EXCEPT) {
                     touched.computeIfAbsent(rule.category(), x -> new TreeSet<>()).add(r);
                 }
             }
         }
+        if (cues == null) {
+            cues = Cues.NONE;
+        } else {
+            for (int r : escalations) {
+                CompiledRule rule = rules.get(r);
+                if (rule.rule().roles().stream().allMatch(cues::hasAny)) {
+                    touched.computeIfAbsent(rule.category(), x -> new TreeSet<>()).add(r);
+                }
+            }
+        }
+        if (touched.isEmpty()) {
+            return new ScanReport(Verdict.NONE, List.of(), normalized);
+        }
         List<CategoryResult> results = new ArrayList<>();
-        CategoryScorer scorer = new CategoryScorer(n, byPattern);
+        CategoryScorer scorer = new CategoryScorer(n, byPattern, Sentences.of(n), cues);
         for (Map.Entry<Integer, TreeSet<Integer>> e : touched.entrySet()) {
             int c = e.getKey();
             List<CompiledRule> candidates = e.getValue().stream().map(rules::get).toList();

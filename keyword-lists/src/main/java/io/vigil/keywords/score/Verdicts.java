@@ -12,16 +12,17 @@ final class Verdicts {
     }
 
     static Verdict choose(String text, List<CategoryResult> results) {
-        CategoryResult best = null;
+        CategoryResult chosen = null;
         for (CategoryResult r : results) {
-            if (r.alert() && (best == null || r.severity() > best.severity()
-                    || (r.severity() == best.severity() && r.score() > best.score()))) {
-                best = r;
+            if (r.alert() && (chosen == null || r.severity() > chosen.severity()
+                    || (r.severity() == chosen.severity() && r.score() > chosen.score()))) {
+                chosen = r;
             }
         }
-        if (best == null) {
+        if (chosen == null) {
             return Verdict.NONE;
         }
+        CategoryResult best = chosen;
         int start = Integer.MAX_VALUE;
         int end = 0;
         List<String> ids = new ArrayList<>();
@@ -32,7 +33,18 @@ final class Verdicts {
                 end = Math.max(end, s.end());
             }
         }
-        String snippet = Snippets.around(text, start, end, Verdict.MAX_SNIPPET_CHARS);
-        return new Verdict(true, best.category(), best.severity(), best.score(), ids, snippet, start, end);
+        // Only the chosen sentences' matches are here, so the snippet already centres on them; when they
+        // are too far apart to fit, it centres on the rule that set the severity.
+        String snippet;
+        if (end - start <= Verdict.MAX_SNIPPET_CHARS) {
+            snippet = Snippets.around(text, start, end, Verdict.MAX_SNIPPET_CHARS);
+        } else {
+            RuleHit top = best.rules().stream().filter(h -> h.severity() == best.severity()).findFirst()
+                    .orElse(best.rules().getFirst());
+            Span focus = top.matches().getFirst();
+            snippet = Snippets.around(text, focus.start(), focus.end(), Verdict.MAX_SNIPPET_CHARS);
+        }
+        return new Verdict(true, best.category(), best.severity(), best.score(), ids, snippet, start, end,
+                best.language());
     }
 }

@@ -48,7 +48,7 @@ class ListsJarIT {
         assertEquals(2, lines.length, r.out());
         assertEquals("{\"line\":1,\"alert\":false}", lines[0]);
         assertTrue(lines[1].startsWith("{\"line\":2,\"alert\":true,\"category\":\"suicide\",\"severity\":"), lines[1]);
-        assertTrue(lines[1].endsWith("\"snippet\":\"I want to kill myself 🔪\"}"), lines[1]);
+        assertTrue(lines[1].endsWith("\"snippet\":\"I want to kill myself 🔪\",\"language\":\"en\"}"), lines[1]);
     }
 
     @Test
@@ -62,7 +62,7 @@ class ListsJarIT {
         assertEquals(0, compiled.code(), compiled.err());
         assertEquals(ok.out().substring(ok.out().indexOf("sha256:")), compiled.out());
 
-        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\n");
+        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\tcontent\t-\n");
         Files.writeString(tmp.resolve("alpha.vkl"), "@category alpha\n");
         Result bad = java("", "validate", tmp.toString());
         assertEquals(1, bad.code());

@@ -45,9 +45,9 @@ class ListsMainTest {
         Run r = run("I want to kill myself\nhello there\n\"kms\" \\ tab\tend\n", "scan", "--lists", basic());
         assertEquals(0, r.code(), r.err());
         assertEquals("""
-                {"line":1,"alert":true,"category":"suicide","severity":5,"rules":["su.kill-myself"],"snippet":"I want to kill myself"}
+                {"line":1,"alert":true,"category":"suicide","severity":5,"rules":["su.kill-myself"],"snippet":"I want to kill myself","language":"en"}
                 {"line":2,"alert":false}
-                {"line":3,"alert":true,"category":"suicide","severity":4,"rules":["su.kms"],"snippet":"\\"kms\\" \\\\ tab\\tend"}
+                {"line":3,"alert":true,"category":"suicide","severity":4,"rules":["su.kms"],"snippet":"\\"kms\\" \\\\ tab\\tend","language":"en"}
                 """, r.out());
     }
 
@@ -57,7 +57,7 @@ class ListsMainTest {
         Files.writeString(input, "🔪 kys 🔪\n");
         Run r = run("", "scan", "--lists", basic(), input.toString());
         assertEquals("{\"line\":1,\"alert\":true,\"category\":\"bullying\",\"severity\":4,\"rules\":[\"bu.kys\"],"
-                + "\"snippet\":\"🔪 kys 🔪\"}\n", r.out());
+                + "\"snippet\":\"🔪 kys 🔪\",\"language\":\"en\"}\n", r.out());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ListsMainTest {
         Run r = run("", "scan", "--lists", basic(), input.toString());
         assertEquals(2, r.code());
         assertEquals("{\"line\":1,\"alert\":false}\n{\"line\":2,\"alert\":true,\"category\":\"suicide\",\"severity\":4,"
-                + "\"rules\":[\"su.kms\"],\"snippet\":\"kms\"}\n", r.out());
+                + "\"rules\":[\"su.kms\"],\"snippet\":\"kms\",\"language\":\"en\"}\n", r.out());
         assertEquals("vigil-lists scan: " + input + " line 3 is not valid UTF-8\n", r.err());
     }
 
@@ -121,7 +121,7 @@ class ListsMainTest {
 
     @Test
     void validateListsEveryProblemOnStderrAndExitsOne() throws Exception {
-        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\n");
+        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\tcontent\t-\n");
         Files.writeString(tmp.resolve("alpha.vkl"), "@category alpha\nterm a.x 0 9 \"xx\"\n");
         Run r = run("", "validate", tmp.toString());
         assertEquals(1, r.code());
@@ -144,7 +144,7 @@ class ListsMainTest {
 
     @Test
     void compileRefusesBadListsAndWritesNothing() throws Exception {
-        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\n");
+        Files.writeString(tmp.resolve("categories.txt"), "alpha\tAlpha\tFirst\tcontent\t-\n");
         Path out = tmp.resolve("lists.bundle");
         Run r = run("", "compile", tmp.toString(), "--out", out.toString());
         assertEquals(1, r.code());

@@ -47,7 +47,7 @@ class ValidatorTest {
     }
 
     private void validAlpha() throws IOException {
-        registry("alpha\tAlpha\tFirst test category\n");
+        registry("alpha\tAlpha\tFirst test category\tcontent\t-\n");
         write("alpha.vkl", HEAD + "term a.ok 5 3 \"okay\"\n");
     }
 
@@ -61,7 +61,7 @@ class ValidatorTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             term a.x 5 3 "unclosed                 | unbalanced quotes: pattern starting at column 14 is not closed
             term a.x 5 3 "ab"cd                    | unbalanced quotes: text right after the closing quote at column 17
-            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near or except)
+            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near, except, cue or escalate)
             term a.x 5 9 "xx"                      | severity 9 out of range 1-5 (or - for the file's @severity)
             term a.x 0 3 "xx"                      | weight 0 out of range 1-100 (or banned)
             term a.x 101 3 "xx"                    | weight 101 out of range 1-100 (or banned)
@@ -78,9 +78,18 @@ class ValidatorTest {
             term A.X 5 3 "xx"                      | bad rule id "A.X" (use [a-z0-9][a-z0-9._-]*)
             term a.x 5 3                           | term expects: term <id> <weight> <severity> "<pattern>" (one quoted pattern)
             term a.x 5 3 "xx" extra                | unexpected field "extra" after the patterns
+            term a.x 5 3 "أنتحر"                   | pattern "أنتحر" is not in folded form: write ا for أ (the folded form)
+            term a.x 5 3 "انـتحر"                  | pattern "انـتحر" is not in folded form: tatweel U+0640: remove it (it is folded away)
+            term a.x 5 3 "zabić się"               | pattern "zabić się" is not in folded form: write c for ć (Latin letters are written without diacritics, as folded)
+            term a.x 5 3 "łatwo"                   | pattern "łatwo" is not in folded form: write l for ł (the folded form)
+            term a.x 5 3 "okay!"                   | rule a.x folds to the same pattern as line 7 ("okay"): keep one
+            escalate a.x 5 nope_intent help       | escalate a.x names role "nope_intent" but no cue in the list set has it
+            cue a.x Bad "xx"                       | bad role "Bad" (use [a-z][a-z_]*)
+            term a.x banned 3 "gay"                | pattern "gay" is an identity or health word and the rule is banned: it may never alert on its own, only with a hostile or harmful predicate (never out a child)
+            term a.x 5 3 "OKAY"                    | rule a.x folds to the same pattern as line 7 ("okay"): keep one
             """)
     void badRuleIsReportedWithFileLineAndProblem(String line, String problem) throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         String unescaped = line.replace("\\u200b", "\u200b");
         write("alpha.vkl", HEAD + "term a.ok 5 3 \"okay\"\n" + unescaped + "\n");
         assertEquals(List.of("alpha.vkl:8: " + problem.replace("\\u200b", "\u200b")), problems());
@@ -88,7 +97,7 @@ class ValidatorTest {
 
     @Test
     void duplicateIdNamesTheFirstDefinitionEvenAcrossFiles() throws IOException {
-        registry("alpha\tAlpha\tFirst\nbeta\tBeta\tSecond\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\nbeta\tBeta\tSecond\tcontact\t-\n");
         write("alpha.vkl", HEAD + "term a.x 5 3 \"one\"\nterm a.x 5 3 \"two\"\n");
         write("beta.vkl", HEAD.replace("alpha", "beta") + "term a.x 5 3 \"three\"\n");
         assertEquals(List.of("alpha.vkl:8: duplicate rule id a.x (first defined at alpha.vkl:7)",
@@ -97,21 +106,21 @@ class ValidatorTest {
 
     @Test
     void missingHeaderIsNamed() throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         write("alpha.vkl", HEAD.replace("@threshold 10\n", "") + "term a.x 5 3 \"xx\"\n");
         assertEquals(List.of("alpha.vkl: missing header @threshold"), problems());
     }
 
     @Test
     void duplicateHeaderNamesBothLines() throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         write("alpha.vkl", HEAD + "@name Again\nterm a.x 5 3 \"xx\"\n");
         assertEquals(List.of("alpha.vkl:7: duplicate header @name (first at line 2)"), problems());
     }
 
     @Test
     void headerAfterTheFirstRuleIsRefused() throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         write("alpha.vkl", HEAD.replace("@version 1\n", "") + "term a.x 5 3 \"xx\"\n@version 1\n");
         assertEquals(List.of("alpha.vkl:7: header @version after the first rule (headers come before all rules)",
                 "alpha.vkl: missing header @version"), problems());
@@ -127,7 +136,7 @@ class ValidatorTest {
 
     @Test
     void headerValuesOutOfRangeAreRefused() throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         write("alpha.vkl", HEAD.replace("@severity 3", "@severity 6").replace("@threshold 10", "@threshold 0")
                 + "term a.x 5 - \"xx\"\n");
         assertEquals(List.of("alpha.vkl:3: @severity 6 out of range 1-5", "alpha.vkl:4: @threshold 0 out of range 1-1000"),
@@ -143,7 +152,7 @@ class ValidatorTest {
 
     @Test
     void categoryMustMatchTheFileName() throws IOException {
-        registry("alpha\tAlpha\tFirst\nbeta\tBeta\tSecond\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\nbeta\tBeta\tSecond\tcontact\t-\n");
         write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
         write("beta.vkl", HEAD + "term b.x 5 3 \"xx\"\n");
         assertEquals(List.of("beta.vkl:1: @category alpha does not match the file name (expected @category beta in beta.vkl)"),
@@ -152,17 +161,28 @@ class ValidatorTest {
 
     @Test
     void registryProblemsAreReportedWithTheirLines() throws IOException {
-        registry("# comment\nalpha\tAlpha\tFirst\nalpha\tAgain\tDup\nBad-Id\tX\tY\njust one field\ngamma\tGamma\tThird\n");
+        registry("# comment\nalpha\tAlpha\tFirst\tcontent\t-\nalpha\tAgain\tDup\tcontent\t-\nBad-Id\tX\tY\tcontent\t-\njust one field\ngamma\tGamma\tThird\tconduct\t-\n");
         write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
         assertEquals(List.of("categories.txt:3: duplicate category alpha (first at line 2)",
                 "categories.txt:4: bad category id \"Bad-Id\" (use [a-z][a-z0-9_]*)",
-                "categories.txt:5: expected id<TAB>display name<TAB>description, got 1 tab-separated field(s)",
+                "categories.txt:5: expected id<TAB>display name<TAB>description<TAB>risks<TAB>illegal|-, got 1 tab-separated field(s)",
                 "categories.txt:6: category gamma has no list file gamma.vkl"), problems());
     }
 
     @Test
+    void registryNamesTheFourCsAndTheIllegalFlag() throws IOException {
+        registry("alpha\tAlpha\tFirst\tcontent,cash\t-\nbeta\tBeta\tSecond\tcontact\tmaybe\n");
+        write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
+        assertEquals(List.of("categories.txt:1: risks \"content,cash\" must be a comma list of content, contact, conduct,"
+                        + " commerce (the 4 Cs)",
+                "categories.txt:2: last field \"maybe\" must be illegal or - (does the category concern illegal content?)",
+                "alpha.vkl:1: unknown category alpha (not listed in categories.txt)"),
+                problems());
+    }
+
+    @Test
     void categoryWithoutAListFileIsNamedAtItsOwnLineEvenWithSpacesAroundTheId() throws IOException {
-        registry("alpha\tAlpha\tFirst\r\n# comment\n  beta \tBeta\tSecond\r\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\r\n# comment\n  beta \tBeta\tSecond\tcontact\t-\r\n");
         write("alpha.vkl", HEAD + "term a.x 5 3 \"xx\"\n");
         assertEquals(List.of("categories.txt:3: category beta has no list file beta.vkl"), problems());
     }
@@ -187,7 +207,7 @@ class ValidatorTest {
 
     @Test
     void duplicateIdsAreReportedEvenInFilesWithOtherProblems() throws IOException {
-        registry("alpha\tAlpha\tFirst\nbeta\tBeta\tSecond\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\nbeta\tBeta\tSecond\tcontact\t-\n");
         write("alpha.vkl", HEAD + "term a.x 5 3 \"one\"\nterm a.bad 0 3 \"two\"\nterm a.x 5 3 \"three\"\n");
         write("beta.vkl", HEAD.replace("alpha", "beta") + "term a.x 5 3 \"four\"\n");
         assertEquals(List.of("alpha.vkl:8: weight 0 out of range 1-100 (or banned)",
@@ -197,7 +217,7 @@ class ValidatorTest {
 
     @Test
     void nearPatternLongerThanItsWindowCanNeverMatchAndIsRefused() throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         write("alpha.vkl", HEAD + "near a.x banned 3 2 \"cut* my arm*\" \"knife\"\n"
                 + "near a.ok banned 3 2 \"self harm\" \"knife\"\n");
         assertEquals(List.of("alpha.vkl:7: pattern \"cut* my arm*\" spans 3 words, more than the near window of 2: "
@@ -206,7 +226,7 @@ class ValidatorTest {
 
     @Test
     void everyProblemIsCollectedNotJustTheFirst() throws IOException {
-        registry("alpha\tAlpha\tFirst\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-\n");
         write("alpha.vkl", HEAD + "term a.x 0 3 \"xx\"\nterm a.y 5 7 \"yy\"\nnear a.z banned 3 99 \"zz\"\n");
         assertEquals(List.of("alpha.vkl:7: weight 0 out of range 1-100 (or banned)",
                 "alpha.vkl:8: severity 7 out of range 1-5 (or - for the file's @severity)",
@@ -216,7 +236,7 @@ class ValidatorTest {
 
     @Test
     void dashSeverityTakesTheFileDefaultAndCommentsAreIgnored() throws Exception {
-        registry("alpha\tAlpha\tFirst  # registry comment\n");
+        registry("alpha\tAlpha\tFirst\tcontent\t-  # registry comment\n");
         write("alpha.vkl", HEAD + "# a comment\n\nterm a.x banned - \"hash # inside quotes\"   # trailing\n");
         KeywordEngine engine = KeywordEngine.load(dir);
         assertEquals(3, engine.scan("hash # inside quotes").severity());

@@ -55,7 +55,7 @@ class ScanCostTest {
         }
         CountingList<NearWindows.WordHit> counted = new CountingList<>(first);
         List<NearWindows.WordHit> missing = List.of(new NearWindows.WordHit(n + 100, n + 100, 3 * n, 3 * n + 1));
-        assertEquals(List.of(), NearWindows.find(List.of(counted, missing), 5));
+        assertEquals(List.of(), NearWindows.find(List.of(counted, missing), 5, Sentences.one()));
         assertTrue(counted.reads <= 10L * n, "read " + counted.reads + " times for " + n + " hits");
     }
 
@@ -63,11 +63,11 @@ class ScanCostTest {
     void nearWindowsStillFindEveryWindowAfterTheSpeedUp() {
         List<NearWindows.WordHit> cut = List.of(new NearWindows.WordHit(0, 0, 0, 3), new NearWindows.WordHit(10, 10, 40, 43));
         List<NearWindows.WordHit> arm = List.of(new NearWindows.WordHit(3, 4, 10, 16), new NearWindows.WordHit(7, 8, 30, 36));
-        assertEquals(List.of(new NearWindows.Window(0, 16), new NearWindows.Window(30, 43)),
-                NearWindows.find(List.of(cut, arm), 5));
-        assertEquals(List.of(new NearWindows.Window(30, 43)), NearWindows.find(List.of(cut, arm), 4),
+        assertEquals(List.of(new NearWindows.Window(0, 16, 0), new NearWindows.Window(30, 43, 7)),
+                NearWindows.find(List.of(cut, arm), 5, Sentences.one()));
+        assertEquals(List.of(new NearWindows.Window(30, 43, 7)), NearWindows.find(List.of(cut, arm), 4, Sentences.one()),
                 "words 0-4 need a 5-word window; words 7-10 fit in 4");
-        assertEquals(List.of(), NearWindows.find(List.of(cut, arm), 3));
+        assertEquals(List.of(), NearWindows.find(List.of(cut, arm), 3, Sentences.one()));
     }
 
     @Test
@@ -85,7 +85,7 @@ class ScanCostTest {
         Rule except = new Rule(RuleKind.EXCEPT, "su.squad", "suicide", 0, 0, 0, List.of("suicide squad"), List.of(), 2);
         CategoryList list = new CategoryList("suicide.vkl", new ListHeader("suicide", "Suicide", 4, 10, "en", "1"),
                 List.of(term, except));
-        CategoryScorer scorer = new CategoryScorer(text, Map.of(0, rule, 1, counted));
+        CategoryScorer scorer = new CategoryScorer(text, Map.of(0, rule, 1, counted), Sentences.one(), Cues.NONE);
         CategoryResult result = scorer.score(list, List.of(new CompiledRule(term, 0, new int[] {0}, Set.of())),
                 List.of(new CompiledRule(except, 0, new int[] {1}, Set.of())));
         assertEquals(List.of(), result.rules());
