@@ -1,24 +1,14 @@
 package io.vigil.console.store;
 
-import io.vigil.console.store.contract.AlertRepositoryContract;
-import io.vigil.console.store.contract.AuditLogContract;
-import io.vigil.console.store.contract.DeviceRepositoryContract;
-import io.vigil.console.store.contract.FilterEventRepositoryContract;
-import io.vigil.console.store.contract.IndexOutboxContract;
-import io.vigil.console.store.contract.JdbcSessionRepositoryContract;
-import io.vigil.console.store.contract.SchoolRepositoryContract;
-import io.vigil.console.store.contract.TokenRepositoryContract;
-import io.vigil.console.store.contract.UserRepositoryContract;
 import io.vigil.console.store.jdbc.Database;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The repository contracts on the embedded H2 database: real files in a fresh data directory per test. */
-class H2RepositoriesIT {
+class H2RepositoriesIT extends RepositoryContracts {
 
     @TempDir
     Path dataDir;
@@ -35,79 +25,8 @@ class H2RepositoriesIT {
         database.close();
     }
 
+    @Override
     DataSource source() {
         return database.dataSource();
-    }
-
-    @Nested
-    class Alerts implements AlertRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Devices implements DeviceRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Tokens implements TokenRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Sessions implements JdbcSessionRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Users implements UserRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Audit implements AuditLogContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Schools implements SchoolRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class Outbox implements IndexOutboxContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
-    }
-
-    @Nested
-    class FilterEvents implements FilterEventRepositoryContract {
-        @Override
-        public DataSource dataSource() {
-            return source();
-        }
     }
 }
