@@ -45,7 +45,7 @@ class LiveCaptureIT {
         try (XDesktop desktop = XDesktop.start(tmp.resolve("logs/x11")); VigilSite site = new VigilSite(tmp)) {
             site.startConsole();
             site.addUser("mrs.khan", "dsl", DSL_PASSWORD);
-            site.addUser("it.support", "it_admin", IT_PASSWORD);
+            site.addUser("it.support", "it_provider", IT_PASSWORD);
             Path config = site.enrolAgent("laptop-live");
             Files.writeString(config, "screenshot.categories=all\nscreenshot.min_severity=4\n",
                     java.nio.file.StandardOpenOption.APPEND);
@@ -115,7 +115,7 @@ class LiveCaptureIT {
     void withoutADisplayTheAgentRunsSaysSoOnceAndTheConsoleShowsTheMissingCapability() throws Exception {
         try (VigilSite site = new VigilSite(tmp)) {
             site.startConsole();
-            site.addUser("it.support", "it_admin", IT_PASSWORD);
+            site.addUser("it.support", "it_provider", IT_PASSWORD);
             Path config = site.enrolAgent("laptop-headless");
             JavaProcess agent = site.startAgent(env -> {
                 env.remove("DISPLAY");
