@@ -138,7 +138,9 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
             int end = AlertRecord.MAX_WINDOW_TITLE_CHARS;
             title = title.substring(0, Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end);
         }
+        String language = v.language() == null ? "" : v.language();
         return new AlertRecord(UUID.randomUUID(), v.category(), severity, v.score(), v.ruleIds(), snippet, app,
-                title, "", user, clock.instant(), source, scanner.version());
+                title, "", user, clock.instant(), source, scanner.version())
+                .withLanguage(language.length() > AlertRecord.MAX_LANGUAGE_CHARS ? "" : language);
     }
 }

@@ -23,6 +23,8 @@ final class AlertCodec {
     private static final byte FORMAT_1 = 1;
     /** FORMAT_1 followed by an optional screenshot, sealed with the spool's {@link ScreenshotSeal}. */
     private static final byte FORMAT_2 = 2;
+    /** FORMAT_2 followed by the language the pupil wrote in. */
+    private static final byte FORMAT_3 = 3;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlertCodec.class);
 
     private AlertCodec() {
@@ -36,7 +38,7 @@ final class AlertCodec {
     static byte[] encode(AlertRecord a, ScreenshotSeal seal) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT_2);
+            out.writeByte(FORMAT_3);
             out.writeLong(a.uuid().getMostSignificantBits());
             out.writeLong(a.uuid().getLeastSignificantBits());
             out.writeUTF(a.category());
@@ -67,6 +69,7 @@ final class AlertCodec {
             } else {
                 out.writeBoolean(false);
             }
+            out.writeUTF(a.language());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory stream
         }
@@ -81,7 +84,7 @@ final class AlertCodec {
     static AlertRecord decode(byte[] data, ScreenshotSeal seal) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte format = in.readByte();
-            if (format != FORMAT_1 && format != FORMAT_2) {
+            if (format != FORMAT_1 && format != FORMAT_2 && format != FORMAT_3) {
                 throw new IOException("unknown spool record format " + format);
             }
             UUID uuid = new UUID(in.readLong(), in.readLong());
@@ -104,9 +107,10 @@ final class AlertCodec {
             Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
             String source = in.readUTF();
             String listVersion = in.readUTF();
-            Optional<Screenshot> shot = format == FORMAT_2 ? readScreenshot(in, uuid, seal) : Optional.empty();
+            Optional<Screenshot> shot = format >= FORMAT_2 ? readScreenshot(in, uuid, seal) : Optional.empty();
+            String language = format >= FORMAT_3 ? in.readUTF() : "";
             return new AlertRecord(uuid, category, severity, score, ruleIds, snippet, app, title, url, user, at,
-                    source, listVersion, shot);
+                    source, listVersion, shot, language);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IOException("invalid spool record: " + e.getMessage(), e);
         }

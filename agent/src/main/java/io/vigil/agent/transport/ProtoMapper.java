@@ -44,6 +44,7 @@ final class ProtoMapper {
                 .setOccurredAt(timestamp(a.occurredAt()))
                 .setSource(a.source())
                 .setListVersion(a.listVersion())
+                .setLanguage(a.language())
                 .setScore(a.score());
         a.screenshot().ifPresent(s -> alert.setScreenshot(io.vigil.proto.v1.Screenshot.newBuilder()
                 .setMediaType(s.mediaType())

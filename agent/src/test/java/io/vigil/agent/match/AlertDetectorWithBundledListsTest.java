@@ -42,6 +42,16 @@ class AlertDetectorWithBundledListsTest {
     }
 
     @Test
+    void anAlertSaysWhichLanguageThePupilWroteIn() {
+        detector.accept(new WindowFocused("Messenger", "replay"));
+        typeLine("zabije sie dzisiaj w nocy, mam tabletki mamy");
+        assertEquals(1, alerts.size());
+        assertEquals("pl", alerts.getFirst().language());
+        typeLine("I want to kill myself tonight");
+        assertEquals("en", alerts.getLast().language());
+    }
+
+    @Test
     void correctionsWithBackspaceAreMatchedAsTheyWereFinallyTyped() {
         detector.accept(new WindowFocused("Notes", "replay"));
         "I have been cutting mz".chars().forEach(c -> detector.accept(new KeyTyped((char) c)));

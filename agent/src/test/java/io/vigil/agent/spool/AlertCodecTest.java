@@ -26,6 +26,23 @@ class AlertCodecTest {
     }
 
     @Test
+    void theLanguageThePupilWroteInSurvivesARoundTrip() throws IOException {
+        AlertRecord a = Alerts.sample().withLanguage("pl");
+        assertEquals("pl", AlertCodec.decode(AlertCodec.encode(a)).language());
+    }
+
+    @Test
+    void aRecordSpooledBeforeAlertsCarriedALanguageStillDecodes() throws IOException {
+        AlertRecord a = Alerts.sample();
+        byte[] current = AlertCodec.encode(a);
+        // Format 2 is format 3 without the trailing language (writeUTF of "" is two zero bytes).
+        byte[] format2 = java.util.Arrays.copyOf(current, current.length - 2);
+        format2[0] = 2;
+        assertEquals(a, AlertCodec.decode(format2));
+        assertEquals("", AlertCodec.decode(format2).language());
+    }
+
+    @Test
     void bytesFromAnotherFormatAreRefused() {
         assertThrows(IOException.class, () -> AlertCodec.decode(new byte[] {9, 1, 2}));
         assertThrows(IOException.class, () -> AlertCodec.decode(new byte[] {1, 1, 2}));

@@ -33,7 +33,8 @@ final class ProtoMapping {
                 .toList();
         return new NewAlert(a.getUuid(), deviceId, a.getSequence(), a.getCategory(), a.getSeverity(), a.getScore(),
                 rules, a.getSnippet(), a.getApp(), a.getWindowTitle(), a.getUrl(), a.getUser(),
-                a.hasOccurredAt() ? instant(a.getOccurredAt()) : receivedAt, a.getSource(), a.getListVersion());
+                a.hasOccurredAt() ? instant(a.getOccurredAt()) : receivedAt, a.getSource(), a.getListVersion(),
+                a.getLanguage());
     }
 
     static DeviceCapabilities capabilities(List<String> available, List<UnavailableCapability> unavailable) {

@@ -4,6 +4,7 @@ import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.CategoryCatalog;
+import io.vigil.console.domain.LanguageCode;
 import io.vigil.console.domain.StoredAlert;
 import io.vigil.console.web.view.AlertRow;
 import io.vigil.console.web.view.InboxView;
@@ -65,7 +66,8 @@ final class InboxPage {
     private AlertRow row(StoredAlert a) {
         return new AlertRow(a.uuid(), a.severity(), severityLabel(a.severity()), categories.nameOf(a.category()),
                 a.snippet(), a.windowTitle(), a.user(), a.deviceHostname(), a.occurredAt().toString(),
-                TIME.format(a.occurredAt()), a.status().id().replace('_', ' '));
+                TIME.format(a.occurredAt()), a.status().id().replace('_', ' '), a.language(),
+                LanguageCode.nameForDsl(a.language()));
     }
 
     private static Paging paging(Function<String, String> param, AlertQuery query, AlertPage page) {

@@ -3,6 +3,7 @@ package io.vigil.console.web;
 import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.CategoryCatalog;
+import io.vigil.console.domain.LanguageCode;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.StoredAlert;
 import java.time.Instant;
@@ -17,7 +18,7 @@ final class JsonViews {
     /** @param source where the text came from: keyboard, window_title, search_term (a search query), replay */
     record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
                      String deviceId, long schoolId, String app, String window, String url, List<String> rules,
-                     String occurredAt, String status, String source) {
+                     String occurredAt, String status, String source, String language, String languageName) {
     }
 
     /** {@code notYetSearchable}: alerts stored but not yet in the search index (text searches may miss them). */
@@ -59,7 +60,7 @@ final class JsonViews {
     static AlertView alert(StoredAlert a, CategoryCatalog categories) {
         return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
                 a.deviceId(), a.schoolId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id(),
-                a.source());
+                a.source(), a.language(), LanguageCode.nameForDsl(a.language()));
     }
 
     static DevicesResponse devices(List<Device> devices) {

@@ -148,6 +148,23 @@ class AgentGatewayIT {
     }
 
     @Test
+    void theLanguageThePupilWroteInIsStoredAndAnythingButAPlainCodeIsDropped() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-LANG");
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.kowalski", "LAPTOP-LANG"));
+        session.nextAck();
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "suicide", 4, "chce umrzec").setLanguage("pl")));
+        assertEquals(1, session.nextAck());
+        session.send(TestAgentClient.message(TestAgentClient.alert(2, "suicide", 4, "x").setLanguage("<b>pl</b>")));
+        assertEquals(2, session.nextAck(), "an odd language label never costs the alert");
+        session.complete();
+        var stored = alerts.find(AlertQuery.all(io.vigil.console.domain.Scope.of(1))).alerts();
+        assertEquals("pl", stored.stream().filter(a -> a.snippet().equals("chce umrzec")).findFirst().orElseThrow()
+                .language());
+        assertEquals("", stored.stream().filter(a -> a.snippet().equals("x")).findFirst().orElseThrow().language());
+    }
+
+    @Test
     void oversizedSnippetEndsTheStreamWithInvalidArgumentAndStoresNothing() throws Exception {
         EnrollResponse device = client.enrol(token, "LAPTOP-05");
         var session = client.session(device.getDeviceId(), device.getDeviceCredential());

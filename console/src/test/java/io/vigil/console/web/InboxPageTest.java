@@ -94,6 +94,22 @@ class InboxPageTest {
     }
 
     @Test
+    void aSnippetInAnotherLanguageSaysWhichAndCarriesItsLangAttribute() throws Exception {
+        var s = FakeConsole.alert(0, 5, "suicide", "chce umrzec dzisiaj");
+        console.alerts.addFirst(new io.vigil.console.domain.StoredAlert(s.rowId(), s.uuid(), s.deviceId(),
+                s.deviceHostname(), s.schoolId(), s.sequence(), s.category(), s.severity(), s.score(), s.ruleIds(),
+                s.snippet(), s.app(), s.windowTitle(), s.url(), s.user(), s.occurredAt(), s.receivedAt(), s.source(),
+                s.listVersion(), s.status(), "pl"));
+        try {
+            String page = inbox("");
+            assertTrue(page.contains("<span lang=\"pl\">chce umrzec dzisiaj</span>"), "screen readers switch language");
+            assertTrue(page.contains("written in Polish"), "the DSL reads the language in English");
+        } finally {
+            console.alerts.removeFirst();
+        }
+    }
+
+    @Test
     void urgentRowsSayTheirSeverityInWordsAndCarryTheirIds() throws Exception {
         String page = inbox("");
         assertTrue(page.contains("<span class=\"badge sev-5\">5 Imminent risk</span>"), page);

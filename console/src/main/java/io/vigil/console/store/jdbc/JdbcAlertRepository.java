@@ -61,12 +61,14 @@ public final class JdbcAlertRepository implements AlertRepository {
         return Jdbc.insertReturningId(c, """
                 insert into alerts (uuid, device_id, school_id, sequence, category, severity, score, rule_ids,
                                     snippet, app, window_title, url, username, occurred_at, received_at, source,
-                                    list_version)
-                values (?, ?, (select school_id from devices where id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                    list_version, language)
+                values (?, ?, (select school_id from devices where id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?)""",
                 uuid, a.deviceId(), a.deviceId(), a.sequence(), a.category(), a.severity(), a.score(),
                 Text.bounded(ruleIds, 4000), Text.bounded(a.snippet(), 500), Text.bounded(a.app(), 200),
                 Text.bounded(a.windowTitle(), 1000), Text.bounded(a.url(), 2000), Text.bounded(a.user(), 200),
-                a.occurredAt(), receivedAt, Text.bounded(a.source(), 32), Text.bounded(a.listVersion(), 100));
+                a.occurredAt(), receivedAt, Text.bounded(a.source(), 32), Text.bounded(a.listVersion(), 100),
+                a.language());
     }
 
     @Override
@@ -112,6 +114,7 @@ public final class JdbcAlertRepository implements AlertRepository {
                 rs.getInt("severity"), rs.getInt("score"), rules.isEmpty() ? List.of() : Arrays.asList(rules.split(" ")),
                 rs.getString("snippet"), rs.getString("app"), rs.getString("window_title"), rs.getString("url"),
                 rs.getString("username"), Jdbc.instant(rs, "occurred_at"), Jdbc.instant(rs, "received_at"),
-                rs.getString("source"), rs.getString("list_version"), AlertStatus.fromId(rs.getString("status")));
+                rs.getString("source"), rs.getString("list_version"), AlertStatus.fromId(rs.getString("status")),
+                rs.getString("language"));
     }
 }
