@@ -12,7 +12,6 @@ import io.vigil.console.web.view.Option;
 import io.vigil.console.web.view.Paging;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,8 +26,12 @@ import java.util.stream.Collectors;
  */
 final class InboxPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    /**
+     * School time, not server time: a DSL reading "21:40" must not have to add an hour in summer. The zone's
+     * short name (GMT or BST) says which. The machine-readable {@code datetime} attribute stays UTC.
+     */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", java.util.Locale.UK)
+            .withZone(AlertQueryParams.SCHOOL_ZONE);
 
     private final CategoryCatalog categories;
 
