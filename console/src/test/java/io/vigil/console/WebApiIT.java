@@ -114,15 +114,17 @@ class WebApiIT {
     /** Indexing follows the Ack asynchronously; a text search may need a moment to see the newest alerts. */
     private JsonNode alertsEventually(HttpsClient client, String query, int expected) throws Exception {
         JsonNode body = null;
-        for (int i = 0; i < 50; i++) {
+        // A deadline, not a count of tries: on a busy machine the index may take a while to drain its outbox.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
             var response = client.get("/api/alerts" + query);
             assertEquals(200, response.statusCode(), response.body());
             body = JSON.readTree(response.body());
-            if (body.get("total").asInt() == expected) {
+            if (body.get("total").asInt() == expected && body.get("notYetSearchable").asLong() == 0) {
                 return body;
             }
-            Thread.sleep(100);
-        }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
         return body;
     }
 

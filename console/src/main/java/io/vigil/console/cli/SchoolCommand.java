@@ -8,15 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "school", mixinStandardHelpOptions = true, description = "Manage schools.")
-final class SchoolCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parentSpec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(parentSpec.commandLine(), "missing command: add");
-    }
+final class SchoolCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a school. Its devices, alerts and users are kept apart from every other school's.")

@@ -7,15 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage enrolment tokens.")
-final class TokenCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parentSpec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(parentSpec.commandLine(), "missing command: create");
-    }
+final class TokenCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Print a new enrolment token for devices of a school (reusable until revoked).")

@@ -7,15 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "trust", mixinStandardHelpOptions = true, description = "Manage multi-academy trusts.")
-final class TrustCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parentSpec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(parentSpec.commandLine(), "missing command: add");
-    }
+final class TrustCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a multi-academy trust.")
     static final class Add implements Callable<Integer> {

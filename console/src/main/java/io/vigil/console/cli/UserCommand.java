@@ -18,15 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage console users.")
-final class UserCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parentSpec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(parentSpec.commandLine(), "missing command: add");
-    }
+final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a console user.")
     static final class Add implements Callable<Integer> {

@@ -209,4 +209,12 @@ class CliTest {
         assertEquals(2, run(""));
         assertTrue(err().contains("missing command"), err());
     }
+
+    @Test
+    void aCommandGroupOnItsOwnNamesItsSubcommand() {
+        assertEquals(2, run("", "school"));
+        assertTrue(err().contains("missing command: add"), err());
+        assertEquals(2, run("", "token"));
+        assertTrue(err().contains("missing command: create"), err());
+    }
 }
