@@ -20,11 +20,14 @@ import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.KeywordScanner;
 import io.vigil.agent.match.SignInWindowGuard;
 import io.vigil.agent.match.TextScanner;
+import io.vigil.agent.platform.OsGroups;
 import io.vigil.agent.platform.Platform;
+import io.vigil.agent.policy.MonitoringGroup;
+import io.vigil.agent.policy.ScopeGate;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
-import io.vigil.agent.spool.SpoolingAlertSink;
+import io.vigil.agent.spool.SpoolingRecordSink;
 import io.vigil.agent.transport.ConsoleSession;
 import io.vigil.agent.transport.SessionIdentity;
 import io.vigil.agent.transport.TransportSettings;
@@ -58,10 +61,13 @@ final class Agent implements RunningAgent {
     private final AlertDetector detector;
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
+    private final UserFacing userFacing;
     private boolean closed;
 
     private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
-                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished) {
+                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished,
+                  UserFacing userFacing) {
+        this.userFacing = userFacing;
         this.spool = spool;
         this.session = session;
         this.sources = sources;
@@ -78,52 +84,66 @@ final class Agent implements RunningAgent {
         var facts = platform.deviceFacts();
         CaptureSettings settings = config.capture();
         AlertSpool spool = openSpool(config);
-        log.info("device {} as user {}; lists {}; spool {} holds {} alert(s)", config.deviceId(), user,
+        log.info("device {} as user {}; lists {}; spool {} holds {} record(s)", config.deviceId(), user,
                 scanner.version(), spool.file(), spool.depth());
 
         Map<String, String> unavailable = new LinkedHashMap<>();
         List<String> available = new ArrayList<>();
         var evidence = evidence(platform, settings, spool, unavailable, available);
         SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
-        java.util.function.Consumer<io.vigil.agent.alert.AlertRecord> toSpool = new SpoolingAlertSink(spool);
+        SpoolingRecordSink records = new SpoolingRecordSink(spool);
+        java.util.function.Consumer<io.vigil.agent.alert.AlertRecord> toSpool = records::accept;
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
                 evidence.map(e -> (java.util.function.Consumer<io.vigil.agent.alert.AlertRecord>)
                         new EvidenceAttacher(e.policy(), e.camera(), toSpool)).orElse(toSpool));
-        CaptureQueue queue = new CaptureQueue(detector);
+        // Outside the school's monitoring scope for this user's group nothing enters the queue, no window is
+        // looked at, and nothing reaches matching; leaving scope finishes the line typed inside it.
+        MonitoringGroup group = config.policy().groups().groupOf(user, OsGroups.of(user));
+        ScopeGate scope = new ScopeGate(config.policy().scope(), group, Clock.systemUTC(), detector::flush);
+        scope.check();
+        CaptureQueue queue = new CaptureQueue(event -> {
+            if (scope.open()) {
+                detector.accept(event);
+            }
+        });
 
         List<CaptureSource> sources = new ArrayList<>();
         CompletableFuture<Void> finished;
         if (replay.isPresent()) {
             queue.start();
             ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
-            startSource(source, queue, sources, available, unavailable);
+            startSource(source, queue, scope, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            startLive(platform, settings, guard, queue, sources, available, unavailable);
+            startLive(platform, settings, guard, queue, scope, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
+        UserFacing userFacing = UserFacing.start(platform, config, user,
+                u -> config.policy().groups().groupOf(u, OsGroups.of(u)), records, available, unavailable);
         reportUnavailable(unavailable);
 
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
+        idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
 
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
                 facts, scanner.version(), new Capabilities(available, unavailable));
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()));
         session.start(); // capture started first: it never waits for the console
-        return new Agent(spool, session, sources, queue, detector, idleFlush, finished);
+        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing);
     }
 
     private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
-                                  CaptureQueue queue, List<CaptureSource> sources, List<String> available,
-                                  Map<String, String> unavailable) {
+                                  CaptureQueue queue, ScopeGate scope, List<CaptureSource> sources,
+                                  List<String> available, Map<String, String> unavailable) {
         if (settings.windows()) {
             WindowWatcherSource windows = new WindowWatcherSource(platform.windowListProblem());
-            if (startSource(windows, queue, sources, available, unavailable)) {
-                queue.watchFocus(windows, settings.windowPoll(), w -> guard.isSignInWindow(w.title(), w.app()));
+            if (startSource(windows, queue, scope, sources, available, unavailable)) {
+                queue.watchFocus(() -> scope.open() ? windows.lookNow() : Optional.empty(), settings.windowPoll(),
+                        w -> guard.isSignInWindow(w.title(), w.app()));
             }
         }
         queue.start();
@@ -132,7 +152,7 @@ final class Agent implements RunningAgent {
             if (noDisplay.isPresent()) {
                 unavailable.put("capture.keyboard", noDisplay.get()); // the native hook would only fail noisily
             } else {
-                startSource(new KeyboardHookSource(), queue, sources, available, unavailable);
+                startSource(new KeyboardHookSource(), queue, scope, sources, available, unavailable);
             }
         }
         if (!settings.keyboard() && !settings.windows()) {
@@ -140,10 +160,15 @@ final class Agent implements RunningAgent {
         }
     }
 
-    private static boolean startSource(CaptureSource source, CaptureQueue queue, List<CaptureSource> sources,
-                                       List<String> available, Map<String, String> unavailable) {
+    private static boolean startSource(CaptureSource source, CaptureQueue queue, ScopeGate scope,
+                                       List<CaptureSource> sources, List<String> available,
+                                       Map<String, String> unavailable) {
         try {
-            source.start(queue::offer);
+            source.start(event -> {
+                if (scope.open()) {
+                    queue.offer(event);
+                }
+            });
             sources.add(source);
             available.add(source.capability());
             return true;
@@ -216,6 +241,7 @@ final class Agent implements RunningAgent {
             return;
         }
         closed = true;
+        userFacing.close();
         sources.forEach(CaptureSource::close);
         queue.close();
         idleFlush.shutdownNow();
@@ -223,6 +249,6 @@ final class Agent implements RunningAgent {
         captureFinished.cancel(false);
         session.close();
         spool.close();
-        log.info("agent stopped; {} alert(s) left in the spool for next time", spool.depth());
+        log.info("agent stopped; {} record(s) left in the spool for next time", spool.depth());
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedNoticeReader;
 import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
@@ -12,6 +13,7 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.FilteringReports;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.search.AlertIndexer;
@@ -71,8 +73,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
+        // Browsing summaries and review requests are acknowledged but not yet kept: see FilteringReports.
         var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
-                new AlertValidator(), app.screenshots(), clock);
+                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), FilteringReports.NOT_KEPT, clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
                 new DeviceAuthenticator(app.devices()), clock));
@@ -83,7 +86,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 options.idleTimeout());
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
-                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()));
+                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
+                new AuditedNoticeReader(app.noticeAcceptances(), app.audit()));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
@@ -96,8 +100,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         KeywordEngine lists = KeywordEngine.bundled();
         LOG.info("Keyword lists {} ({} categories, {} rules)", lists.version(), lists.categoryCount(),
                 lists.ruleCount());
-        return new CategoryCatalog(lists.lists().categories().stream()
+        var categories = new java.util.ArrayList<>(lists.lists().categories().stream()
                 .map(c -> new CategoryCatalog.Category(c.id(), c.name())).toList());
+        // Not a keyword category: raised by the agent's "Get help" page when a pupil asks for help.
+        categories.add(new CategoryCatalog.Category("pupil_request", "Pupil asked for help"));
+        return new CategoryCatalog(categories);
     }
 
     private interface Starter {

@@ -82,10 +82,25 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("oshi..", "com.sun.jna..");
 
     @ArchTest
-    static final ArchRule awtOnlyInEvidence = noClasses()
-            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackage("..agent.evidence..")
+    static final ArchRule awtOnlyInEvidenceAndTheNoticeWindow = noClasses()
+            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackages("..agent.evidence..",
+                    "..agent.notice.desktop..")
             .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "javax.swing..")
-            .because("screenshots are the only use of the screen; java.awt elsewhere would pull a display into tests");
+            .because("screenshots and the notice window are the only uses of the screen; java.awt elsewhere would "
+                    + "pull a display into tests");
+
+    @ArchTest
+    static final ArchRule localHttpOnlyInTheHelpPage = noClasses()
+            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackage("..agent.help.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
+            .because("the agent's only listening socket is the loopback help page, with its token and origin checks");
+
+    @ArchTest
+    static final ArchRule policyNoticeAndHelpKnowNothingOfTransportOrSpool = noClasses()
+            .that().resideInAnyPackage("..agent.policy..", "..agent.notice..", "..agent.help..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.spool..", "..agent.transport..",
+                    "io.vigil.proto..")
+            .because("what the school decided and what the user sees hand plain records to a sink; delivery is elsewhere");
 
     @ArchTest
     static final ArchRule captureSourcesKnowNothingOfMatchingOrTransport = noClasses()

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param user              reported user when the OS user name is not the school username
  * @param heartbeatInterval how often the agent reports its spool depth on an idle session
  * @param capture           what is captured and kept: sources, sign-in windows, screenshots
+ * @param policy            who is monitored and when, the log-on notice, the "Get help" page
  */
 public record AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
                           Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
-                          CaptureSettings capture) {
+                          CaptureSettings capture, PolicySettings policy) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -34,6 +35,14 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
         Objects.requireNonNull(user);
         Objects.requireNonNull(heartbeatInterval);
         Objects.requireNonNull(capture);
+        Objects.requireNonNull(policy);
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                       CaptureSettings capture) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
+                PolicySettings.DEFAULTS);
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
@@ -55,6 +64,6 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
     public String toString() {
         return "AgentConfig[console=" + console + ", pin=" + pin + ", deviceId=" + deviceId
                 + ", deviceCredential=<redacted>, spoolPath=" + spoolPath + ", statePath=" + statePath
-                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + "]";
+                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policy=" + policy + "]";
     }
 }

@@ -38,7 +38,8 @@ public final class ConfigFile {
     static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
     /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
     private static final Set<String> KNOWN_KEYS = union(Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID,
-            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS), CaptureSettingsParser.KEYS);
+            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS),
+            union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS));
 
     private final Path file;
 
@@ -67,12 +68,14 @@ public final class ConfigFile {
             heartbeat = Duration.ofSeconds(seconds);
         }
         CaptureSettings capture;
+        PolicySettings policy;
         try {
             capture = CaptureSettingsParser.parse(p);
+            policy = PolicySettingsParser.parse(p);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("config " + file + ": " + e.getMessage());
         }
-        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture);
+        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, policy);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.Roles;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedNoticeReader;
 import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
@@ -30,7 +31,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
-                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
+                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                           AuditedNoticeReader notices) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -71,6 +73,7 @@ public final class WebServer implements AutoCloseable {
             api.register(routes);
             pages.register(routes);
             new ScreenshotRoutes(services.screenshots()).register(routes);
+            new NoticeRoutes(services.notices()).register(routes);
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
