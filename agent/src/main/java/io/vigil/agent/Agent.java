@@ -62,12 +62,14 @@ final class Agent implements RunningAgent {
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
     private final UserFacing userFacing;
+    private final Optional<FilterService> filter;
     private boolean closed;
 
     private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
                   AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished,
-                  UserFacing userFacing) {
+                  UserFacing userFacing, Optional<FilterService> filter) {
         this.userFacing = userFacing;
+        this.filter = filter;
         this.spool = spool;
         this.session = session;
         this.sources = sources;
@@ -121,6 +123,7 @@ final class Agent implements RunningAgent {
         }
         UserFacing userFacing = UserFacing.start(platform, config, user,
                 u -> config.policy().groups().groupOf(u, OsGroups.of(u)), records, available, unavailable);
+        Optional<FilterService> filter = FilterService.forAgent(config, user, records, available, unavailable);
         reportUnavailable(unavailable);
 
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
@@ -133,7 +136,7 @@ final class Agent implements RunningAgent {
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()));
         session.start(); // capture started first: it never waits for the console
-        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing);
+        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing, filter);
     }
 
     private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
@@ -242,6 +245,7 @@ final class Agent implements RunningAgent {
         }
         closed = true;
         userFacing.close();
+        filter.ifPresent(FilterService::close); // hands the open hour's browsing counts to the spool
         sources.forEach(CaptureSource::close);
         queue.close();
         idleFlush.shutdownNow();

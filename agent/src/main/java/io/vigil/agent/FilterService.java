@@ -1,14 +1,24 @@
 package io.vigil.agent;
 
+import io.vigil.agent.alert.DeviceRecord;
+import io.vigil.agent.config.AgentConfig;
+import io.vigil.agent.config.FilterSettings;
 import io.vigil.agent.filter.FilterEngine;
+import io.vigil.agent.filter.PolicyStore;
+import io.vigil.agent.filter.SpoolingFilterListener;
 import io.vigil.agent.filter.dns.DnsFilterServer;
 import io.vigil.agent.filter.dns.InPathCheck;
 import io.vigil.agent.filter.dns.InPathProbe;
 import io.vigil.agent.filter.web.BlockPageServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FilterService implements AutoCloseable {
 
+    public static final String CAPABILITY = "filter.dns";
+    /** Under the state directory: the last good policy, kept across restarts. */
+    static final String POLICY_DIR = "filter-policy";
     /** Browsing counts close on the hour; a minute's tick is soon enough to send them. */
     private static final long FLUSH_SECONDS = 60;
 
@@ -57,6 +70,37 @@ public final class FilterService implements AutoCloseable {
         return new FilterService(engine, dns, page, probe, timer);
     }
 
+    /**
+     * Starts the filter when the config enables it ({@code filter.dns}), enforcing the last good policy from
+     * the state directory (the built-in default on first start), and checks that the OS resolves through it
+     * ({@code filter.in_path}). A filter that cannot start is reported unavailable; the agent runs on.
+     */
+    static Optional<FilterService> forAgent(AgentConfig config, String user, Consumer<DeviceRecord> records,
+                                            List<String> available, Map<String, String> unavailable) {
+        FilterSettings s = config.filter();
+        if (!s.enabled()) {
+            return Optional.empty();
+        }
+        AtomicReference<FilterEngine> engineRef = new AtomicReference<>();
+        FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
+                Clock.systemUTC(), () -> user,
+                new SpoolingFilterListener(records, () -> engineRef.get() == null ? "" : engineRef.get().version()));
+        engineRef.set(engine);
+        try {
+            FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),
+                    s.upstreamTimeout(), s.blockAddresses()), s.blockPage(), engine);
+            available.add(CAPABILITY);
+            service.inPathProblem().ifPresentOrElse(
+                    reason -> unavailable.put(InPathCheck.CAPABILITY, reason),
+                    () -> available.add(InPathCheck.CAPABILITY));
+            return Optional.of(service);
+        } catch (IOException e) {
+            unavailable.put(CAPABILITY, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The filter policy engine: {@link FilterEngine#apply} is where a verified, pushed policy is handed in. */
     public FilterEngine engine() {
         return engine;
     }

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param heartbeatInterval how often the agent reports its spool depth on an idle session
  * @param capture           what is captured and kept: sources, sign-in windows, screenshots
  * @param policy            who is monitored and when, the log-on notice, the "Get help" page
+ * @param filter            the local web filter (DNS resolver, block page); off unless configured
  */
 public record AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
                           Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
-                          CaptureSettings capture, PolicySettings policy) {
+                          CaptureSettings capture, PolicySettings policy, FilterSettings filter) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -36,6 +37,14 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
         Objects.requireNonNull(heartbeatInterval);
         Objects.requireNonNull(capture);
         Objects.requireNonNull(policy);
+        Objects.requireNonNull(filter);
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                       CaptureSettings capture, PolicySettings policy) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
+                policy, FilterSettings.DISABLED);
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
@@ -64,6 +73,6 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
     public String toString() {
         return "AgentConfig[console=" + console + ", pin=" + pin + ", deviceId=" + deviceId
                 + ", deviceCredential=<redacted>, spoolPath=" + spoolPath + ", statePath=" + statePath
-                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policy=" + policy + "]";
+                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policy=" + policy + ", filter=" + filter + "]";
     }
 }

@@ -39,7 +39,7 @@ public final class ConfigFile {
     /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
     private static final Set<String> KNOWN_KEYS = union(Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID,
             DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS),
-            union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS));
+            union(union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS), FilterSettingsParser.KEYS));
 
     private final Path file;
 
@@ -69,13 +69,16 @@ public final class ConfigFile {
         }
         CaptureSettings capture;
         PolicySettings policy;
+        FilterSettings filter;
         try {
             capture = CaptureSettingsParser.parse(p);
             policy = PolicySettingsParser.parse(p);
+            filter = FilterSettingsParser.parse(p);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("config " + file + ": " + e.getMessage());
         }
-        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, policy);
+        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, policy,
+                filter);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

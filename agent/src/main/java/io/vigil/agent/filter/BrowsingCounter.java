@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import io.vigil.agent.alert.BrowsingSummaryRecord;
 
 /**
  * Counts allowed look-ups per user, per domain, per clock hour. A closed hour becomes one
- * {@link BrowsingSummary} per user; the open hour stays in memory until it closes or the agent stops.
+ * {@link BrowsingSummaryRecord} per user; the open hour stays in memory until it closes or the agent stops.
  * Bounded: past {@link #MAX_DOMAINS_PER_HOUR} distinct names a user's extra names are counted under "(other)",
  * so a page that looks up thousands of random names cannot grow memory or the spool.
  */
@@ -32,22 +32,22 @@ public final class BrowsingCounter {
     }
 
     /** Summaries of every hour that ended before {@code now}, removed from the counter. */
-    public synchronized List<BrowsingSummary> closedBefore(Instant now) {
+    public synchronized List<BrowsingSummaryRecord> closedBefore(Instant now) {
         return drain(now.truncatedTo(ChronoUnit.HOURS));
     }
 
     /** Every summary, the open hour included: on shutdown, so nothing counted is lost. */
-    public synchronized List<BrowsingSummary> drainAll() {
+    public synchronized List<BrowsingSummaryRecord> drainAll() {
         return drain(Instant.MAX);
     }
 
-    private List<BrowsingSummary> drain(Instant before) {
-        List<BrowsingSummary> out = new ArrayList<>();
+    private List<BrowsingSummaryRecord> drain(Instant before) {
+        List<BrowsingSummaryRecord> out = new ArrayList<>();
         counts.entrySet().removeIf(e -> {
             if (!e.getKey().hour().isBefore(before)) {
                 return false;
             }
-            out.add(new BrowsingSummary(UUID.randomUUID(), e.getKey().user(), e.getKey().hour(), e.getValue()));
+            out.add(BrowsingSummaryRecord.of(e.getKey().user(), e.getKey().hour(), e.getValue()));
             return true;
         });
         return out;

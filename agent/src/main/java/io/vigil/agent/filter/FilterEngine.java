@@ -1,5 +1,7 @@
 package io.vigil.agent.filter;
 
+import io.vigil.agent.alert.FilterEventRecord;
+import io.vigil.agent.alert.ReviewRequestRecord;
 import io.vigil.filter.Action;
 import io.vigil.filter.Decision;
 import io.vigil.filter.FilterPolicy;
@@ -12,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -84,8 +85,8 @@ public final class FilterEngine {
             browsing.count(user, d.domain(), now);
             return d;
         }
-        listener.blocked(new FilterEvent(UUID.randomUUID(), d.domain(), d.category() == null ? "" : d.category(),
-                d.action() == Action.NXDOMAIN ? "nxdomain" : "blocked", d.group(), user, now, d.reason()));
+        listener.report(FilterEventRecord.of(d.domain(), FilterEventRecord.Action.BLOCKED,
+                d.category() == null ? "" : d.category(), user, now, "", d.group(), d.reason()));
         if (d.action() == Action.BLOCK) {
             synchronized (recentBlocks) {
                 recentBlocks.put(d.domain(), d);
@@ -113,12 +114,15 @@ public final class FilterEngine {
     }
 
     /** A request from the block page to review a block; goes to the console like any filter record. */
-    public ReviewRequest requestReview(String domain, String comment) {
+    public ReviewRequestRecord requestReview(String domain, String comment) {
         String category = recentBlock(domain).map(Decision::category).orElse("");
         String user = Optional.ofNullable(currentUser.get()).orElse(NO_USER);
-        ReviewRequest r = new ReviewRequest(UUID.randomUUID(), user, domain, category,
-                comment.replaceAll("[\\r\\n]+", " ").strip(), clock.instant());
-        listener.reviewRequested(r);
+        String text = comment.replaceAll("[\\r\\n]+", " ").strip();
+        if (text.length() > ReviewRequestRecord.MAX_COMMENT_CHARS) {
+            text = text.substring(0, ReviewRequestRecord.MAX_COMMENT_CHARS);
+        }
+        ReviewRequestRecord r = ReviewRequestRecord.of(user, domain, category, text, clock.instant());
+        listener.report(r);
         return r;
     }
 
@@ -161,11 +165,11 @@ public final class FilterEngine {
 
     /** Hands closed hours of browsing counts to the listener; call periodically. */
     public void flushBrowsing() {
-        browsing.closedBefore(clock.instant()).forEach(listener::browsing);
+        browsing.closedBefore(clock.instant()).forEach(listener::report);
     }
 
     /** On shutdown: the open hour too, so nothing counted is lost. */
     public void flushAllBrowsing() {
-        browsing.drainAll().forEach(listener::browsing);
+        browsing.drainAll().forEach(listener::report);
     }
 }

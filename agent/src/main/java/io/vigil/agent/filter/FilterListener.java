@@ -1,35 +1,17 @@
 package io.vigil.agent.filter;
 
+import io.vigil.agent.alert.DeviceRecord;
+
 /**
- * Where the filter's records go. The composition root connects it to the durable spool (so records reach the
- * console exactly once, across outages); tests collect them in memory. Calls come from resolver threads and
- * must not block for long.
+ * Where the filter's output goes. In the agent: the device spool, so every record reaches the console exactly
+ * once across outages ({@link SpoolingFilterListener}); alone on the command line: the log; in tests: memory.
+ * Calls come from resolver threads and must not block for long.
  */
 public interface FilterListener {
 
-    void blocked(FilterEvent event);
+    /** A filter event (a block), a browsing summary (an hour of counts) or a review request. */
+    void report(DeviceRecord record);
 
-    void browsing(BrowsingSummary summary);
-
+    /** Something the DSL must hear about: a high-risk block, or repeated bypass attempts. */
     void alert(FilterAlert alert);
-
-    void reviewRequested(ReviewRequest request);
-
-    FilterListener NONE = new FilterListener() {
-        @Override
-        public void blocked(FilterEvent event) {
-        }
-
-        @Override
-        public void browsing(BrowsingSummary summary) {
-        }
-
-        @Override
-        public void alert(FilterAlert alert) {
-        }
-
-        @Override
-        public void reviewRequested(ReviewRequest request) {
-        }
-    };
 }

@@ -1,5 +1,9 @@
 package io.vigil.agent.filter;
 
+import io.vigil.agent.alert.BrowsingSummaryRecord;
+import io.vigil.agent.alert.DeviceRecord;
+import io.vigil.agent.alert.FilterEventRecord;
+import io.vigil.agent.alert.ReviewRequestRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,23 +13,20 @@ public final class LoggingFilterListener implements FilterListener {
     private static final Logger log = LoggerFactory.getLogger("io.vigil.agent.filter.events");
 
     @Override
-    public void blocked(FilterEvent e) {
-        log.info("{} {} category={} group={} user={} — {}", e.action(), e.domain(), e.category(), e.group(),
-                e.user(), e.reason());
-    }
-
-    @Override
-    public void browsing(BrowsingSummary s) {
-        log.info("browsing user={} hour={} {}", s.user(), s.hour(), s.requestsByDomain());
+    public void report(DeviceRecord record) {
+        switch (record) {
+            case FilterEventRecord e -> log.info("blocked {} category={} group={} user={}: {}", e.domain(),
+                    e.category(), e.group(), e.user(), e.reason());
+            case BrowsingSummaryRecord s -> log.info("browsing user={} hour={} {}", s.user(), s.hour(),
+                    s.requestsByDomain());
+            case ReviewRequestRecord r -> log.info("review requested for {} ({}) by {}: {}", r.domain(),
+                    r.category(), r.user(), r.comment());
+            default -> log.info("{}", record.kind());
+        }
     }
 
     @Override
     public void alert(FilterAlert a) {
-        log.warn("ALERT {} user={} domain={} category={} — {}", a.kind(), a.user(), a.domain(), a.category(), a.reason());
-    }
-
-    @Override
-    public void reviewRequested(ReviewRequest r) {
-        log.info("review requested for {} ({}) by {}: {}", r.domain(), r.category(), r.user(), r.comment());
+        log.warn("ALERT {} user={} domain={} category={}: {}", a.kind(), a.user(), a.domain(), a.category(), a.reason());
     }
 }

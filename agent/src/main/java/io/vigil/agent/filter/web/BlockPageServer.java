@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The page a browser shows instead of a blocked site: blocked names resolve to this server's address, so the
  * request arrives here with the blocked name in its Host header. It says which category, why in plain words,
- * and offers "ask for a review", which becomes a {@link io.vigil.agent.filter.ReviewRequest} for the console.
+ * and offers "ask for a review", which becomes a {@link io.vigil.agent.alert.ReviewRequestRecord} for the console.
  * Plain HTTP only (an HTTPS site shows the browser's own error: the agent holds no certificate for it).
  */
 public final class BlockPageServer implements AutoCloseable {
