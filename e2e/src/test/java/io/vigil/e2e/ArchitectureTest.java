@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The boundaries that keep the architecture readable: each framework stays in the package that adapts it,
  * domain code stays framework-free, and the keyword engine stays pure JDK so agent and console share it.
  */
-@AnalyzeClasses(packages = {"io.vigil.agent", "io.vigil.console", "io.vigil.keywords"},
+@AnalyzeClasses(packages = {"io.vigil.agent", "io.vigil.console", "io.vigil.keywords", "io.vigil.filter"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -90,10 +90,32 @@ class ArchitectureTest {
                     + "pull a display into tests");
 
     @ArchTest
-    static final ArchRule localHttpOnlyInTheHelpPage = noClasses()
-            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackage("..agent.help.web..")
+    static final ArchRule localHttpOnlyInTheHelpAndBlockPages = noClasses()
+            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackages("..agent.help.web..",
+                    "..agent.filter.web..")
             .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
-            .because("the agent's only listening socket is the loopback help page, with its token and origin checks");
+            .because("the agent's only HTTP sockets are the loopback help page (token and origin checks) and the "
+                    + "filter's block page");
+
+    @ArchTest
+    static final ArchRule dnsjavaOnlyInTheDnsResolver = noClasses()
+            .that().resideOutsideOfPackage("..agent.filter.dns..")
+            .should().dependOnClassesThat().resideInAPackage("org.xbill..")
+            .because("DNS packets are the resolver's business; the filter's decisions are plain Java");
+
+    @ArchTest
+    static final ArchRule filterPolicyIsPureJdk = noClasses()
+            .that().resideInAPackage("io.vigil.filter..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.slf4j..", "io.vigil.filter..")
+            .because("agent and console share the filter policy; it must not drag a framework into either");
+
+    @ArchTest
+    static final ArchRule filterDomainKnowsNoDnsHttpOrDelivery = noClasses()
+            .that().resideInAPackage("..agent.filter..").and().resideOutsideOfPackages("..agent.filter.dns..",
+                    "..agent.filter.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.xbill..", "com.sun.net.httpserver..",
+                    "java.net.http..", "io.grpc..", "io.vigil.proto..", "..agent.spool..", "..agent.transport..")
+            .because("the filter engine decides and hands plain records to a sink; packets, pages and delivery are edges");
 
     @ArchTest
     static final ArchRule policyNoticeAndHelpKnowNothingOfTransportOrSpool = noClasses()
