@@ -3,6 +3,7 @@ package io.vigil.agent;
 import io.vigil.agent.alert.DeviceRecord;
 import io.vigil.agent.config.AgentConfig;
 import io.vigil.agent.config.FilterSettings;
+import io.vigil.agent.filter.AsyncFilterListener;
 import io.vigil.agent.filter.FilterEngine;
 import io.vigil.agent.filter.PolicyStore;
 import io.vigil.agent.filter.SpoolingFilterListener;
@@ -40,6 +41,8 @@ public final class FilterService implements AutoCloseable {
     private final Optional<BlockPageServer> blockPage;
     private final InPathProbe probe;
     private final ScheduledExecutorService timer;
+    /** Closed last: what the filter handed to it reaches the spool before the agent closes the spool. */
+    private AutoCloseable onClose = () -> { };
 
     private FilterService(FilterEngine engine, DnsFilterServer dns, Optional<BlockPageServer> blockPage,
                           InPathProbe probe, ScheduledExecutorService timer) {
@@ -82,19 +85,22 @@ public final class FilterService implements AutoCloseable {
             return Optional.empty();
         }
         AtomicReference<FilterEngine> engineRef = new AtomicReference<>();
-        FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
-                Clock.systemUTC(), () -> user,
+        AsyncFilterListener toSpool = new AsyncFilterListener(
                 new SpoolingFilterListener(records, () -> engineRef.get() == null ? "" : engineRef.get().version()));
+        FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
+                Clock.systemUTC(), () -> user, toSpool);
         engineRef.set(engine);
         try {
             FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),
                     s.upstreamTimeout(), s.blockAddresses()), s.blockPage(), engine);
+            service.onClose = toSpool;
             available.add(CAPABILITY);
             service.inPathProblem().ifPresentOrElse(
                     reason -> unavailable.put(InPathCheck.CAPABILITY, reason),
                     () -> available.add(InPathCheck.CAPABILITY));
             return Optional.of(service);
         } catch (IOException e) {
+            toSpool.close();
             unavailable.put(CAPABILITY, e.getMessage());
             return Optional.empty();
         }
@@ -124,5 +130,10 @@ public final class FilterService implements AutoCloseable {
         dns.close();
         blockPage.ifPresent(BlockPageServer::close);
         engine.flushAllBrowsing();
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
