@@ -42,10 +42,11 @@ public final class FilterService implements AutoCloseable {
     private final InPathProbe probe;
     private final ScheduledExecutorService timer;
     /** Closed last: what the filter handed to it reaches the spool before the agent closes the spool. */
-    private AutoCloseable onClose = () -> { };
+    private final AutoCloseable records;
 
     private FilterService(FilterEngine engine, DnsFilterServer dns, Optional<BlockPageServer> blockPage,
-                          InPathProbe probe, ScheduledExecutorService timer) {
+                          InPathProbe probe, ScheduledExecutorService timer, AutoCloseable records) {
+        this.records = records;
         this.engine = engine;
         this.dns = dns;
         this.blockPage = blockPage;
@@ -55,6 +56,12 @@ public final class FilterService implements AutoCloseable {
 
     public static FilterService start(DnsFilterServer.Settings settings, Optional<InetSocketAddress> blockPageAt,
                                       FilterEngine engine) throws IOException {
+        return start(settings, blockPageAt, engine, () -> { });
+    }
+
+    /** @param records closed after the filter stops: the queue that takes the filter's records to the spool */
+    static FilterService start(DnsFilterServer.Settings settings, Optional<InetSocketAddress> blockPageAt,
+                               FilterEngine engine, AutoCloseable records) throws IOException {
         InPathProbe probe = new InPathProbe();
         Optional<BlockPageServer> page = Optional.empty();
         if (blockPageAt.isPresent()) {
@@ -70,7 +77,7 @@ public final class FilterService implements AutoCloseable {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-filter-timer").daemon().factory());
         timer.scheduleWithFixedDelay(engine::flushBrowsing, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-        return new FilterService(engine, dns, page, probe, timer);
+        return new FilterService(engine, dns, page, probe, timer, records);
     }
 
     /**
@@ -92,8 +99,7 @@ public final class FilterService implements AutoCloseable {
         engineRef.set(engine);
         try {
             FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),
-                    s.upstreamTimeout(), s.blockAddresses()), s.blockPage(), engine);
-            service.onClose = toSpool;
+                    s.upstreamTimeout(), s.blockAddresses()), s.blockPage(), engine, toSpool);
             available.add(CAPABILITY);
             service.inPathProblem().ifPresentOrElse(
                     reason -> unavailable.put(InPathCheck.CAPABILITY, reason),
@@ -131,9 +137,9 @@ public final class FilterService implements AutoCloseable {
         blockPage.ifPresent(BlockPageServer::close);
         engine.flushAllBrowsing();
         try {
-            onClose.close();
+            records.close();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("filter records not handed on: " + e.getMessage(), e);
         }
     }
 }
