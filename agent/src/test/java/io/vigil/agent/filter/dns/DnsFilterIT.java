@@ -20,6 +20,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.channels.DatagramChannel;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -166,6 +167,35 @@ class DnsFilterIT {
         assertEquals("SERVFAIL", a.status(), a.raw());
         assertTrue(millis < 3_000, "SERVFAIL took " + millis + " ms; one upstream × 500 ms timeout");
         assertEquals(List.of(BLOCK_ADDRESS), dig("porn.example").answers(), "blocking needs no upstream");
+    }
+
+    @Test
+    void aSilentFirstUpstreamFailsOverToTheNextAndTheNextIsThenPreferred() throws Exception {
+        try (DatagramChannel silent = DatagramChannel.open()
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            silent.configureBlocking(false); // reads what reached it, never answers
+            int silentPort = ((InetSocketAddress) silent.getLocalAddress()).getPort();
+            try (DnsFilterServer failover = DnsFilterServer.start(new DnsFilterServer.Settings(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), silentPort),
+                            new InetSocketAddress(InetAddress.getLoopbackAddress(), upstream.port())),
+                    Duration.ofMillis(500), List.of(InetAddress.getByName(BLOCK_ADDRESS))), engine, new InPathProbe())) {
+                int p = failover.address().getPort();
+                assertEquals(List.of("1.2.3.4"), Dig.query(p, "allowed.example", "A", false).answers(),
+                        "answered by the second upstream after the first's timeout");
+                assertEquals(1, drain(silent), "the first upstream was tried first");
+                assertEquals(List.of("5.6.7.8"), Dig.query(p, "cached.example", "A", false).answers());
+                assertEquals(0, drain(silent), "then the upstream that answered is preferred");
+            }
+        }
+    }
+
+    private static int drain(DatagramChannel channel) throws Exception {
+        int packets = 0;
+        while (channel.receive(java.nio.ByteBuffer.allocate(1500)) != null) {
+            packets++;
+        }
+        return packets;
     }
 
     @Test
