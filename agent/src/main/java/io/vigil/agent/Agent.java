@@ -121,8 +121,10 @@ final class Agent implements RunningAgent {
             startLive(platform, settings, guard, queue, scope, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
+        // The session user's group is looked up once (OS groups cost a process); any other user when asked.
         UserFacing userFacing = UserFacing.start(platform, config, user,
-                u -> config.policy().groups().groupOf(u, OsGroups.of(u)), records, available, unavailable);
+                u -> u.equals(user) ? group : config.policy().groups().groupOf(u, OsGroups.of(u)), records,
+                available, unavailable);
         Optional<FilterService> filter = FilterService.forAgent(config, user, records, available, unavailable);
         reportUnavailable(unavailable);
 

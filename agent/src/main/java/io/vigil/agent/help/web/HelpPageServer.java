@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *       agent also writes it to an owner-only file). A wrong token is answered 404, as if nothing were here.</li>
  *   <li><b>Web pages</b> the pupil visits can make the browser POST to loopback (CSRF): a POST whose
  *       {@code Origin} is anything but this page, or whose {@code Sec-Fetch-Site} says cross-site, is refused
- *       with 403. Pages cannot learn the token either: responses forbid framing and send no referrer.</li>
+ *       with 403. Pages cannot learn the token either: responses forbid framing and send no referrer to other sites.</li>
  *   <li><b>DNS rebinding</b> (a site's name re-pointed at 127.0.0.1) is refused by the Host check.</li>
  * </ul>
  */
@@ -177,7 +177,9 @@ public final class HelpPageServer implements AutoCloseable {
         headers.set("Content-Type", "text/html; charset=utf-8");
         headers.set("Content-Security-Policy", SECURITY_POLICY);
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        // Not "no-referrer": Chromium then sends "Origin: null" with the page's own form posts, which the origin
+        // check must refuse. "same-origin" still sends nothing (so not the token) to Childline, CEOP or anyone else.
+        headers.set("Referrer-Policy", "same-origin");
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);

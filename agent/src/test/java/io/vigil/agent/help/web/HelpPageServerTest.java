@@ -67,7 +67,7 @@ class HelpPageServerTest {
         assertTrue(html.contains("<label for=\"words\">"), "the text box has a label");
         assertTrue(html.contains("I understand"), "the notice waits here until accepted");
         assertTrue(html.contains("maxlength=\"500\""));
-        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElseThrow(),
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElseThrow(),
                 "the token must not leak to Childline or CEOP through the Referer");
         assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
     }
