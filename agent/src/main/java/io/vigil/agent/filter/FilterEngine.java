@@ -78,6 +78,9 @@ public final class FilterEngine {
         Instant now = clock.instant();
         String user = Optional.ofNullable(currentUser.get()).orElse(NO_USER);
         Decision d = active.get().policy().decide(domain, user.isEmpty() ? null : user, now);
+        if (d.domain().isEmpty()) {
+            return d; // the root (".") is asked by resolvers priming themselves, not by anyone browsing
+        }
         if (!recentlyRecorded.firstIn(user + "\n" + d.domain() + "\n" + d.action(), now)) {
             return d; // the A, AAAA and HTTPS look-ups of one visit are one record, not three
         }
@@ -165,7 +168,12 @@ public final class FilterEngine {
 
     /** Hands closed hours of browsing counts to the listener; call periodically. */
     public void flushBrowsing() {
-        browsing.closedBefore(clock.instant()).forEach(listener::report);
+        try {
+            browsing.closedBefore(clock.instant()).forEach(listener::report);
+        } catch (RuntimeException e) {
+            // Runs on a timer: a throw would cancel every later flush, so one bad hour must not stop the rest.
+            log.error("browsing counts not handed on: {}", e.toString());
+        }
     }
 
     /** On shutdown: the open hour too, so nothing counted is lost. */

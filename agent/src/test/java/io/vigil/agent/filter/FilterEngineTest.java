@@ -98,6 +98,14 @@ class FilterEngineTest {
     }
 
     @Test
+    void theRootNameIsDecidedButNeverRecorded() {
+        FilterEngine engine = engine();
+        assertEquals(Action.ALLOW, engine.decide(".").action());
+        engine.flushAllBrowsing();
+        assertTrue(records.browsing.isEmpty(), "a browsing summary cannot hold an empty domain");
+    }
+
+    @Test
     void reviewRequestNamesTheBlockAndIsBounded() {
         FilterEngine engine = engine();
         engine.apply(school("v7"));
