@@ -1,6 +1,5 @@
 package io.vigil.filter.format;
 
-import io.vigil.filter.BlockRule;
 import io.vigil.filter.Category;
 import io.vigil.filter.FilterPolicy;
 import io.vigil.filter.Grant;
@@ -34,14 +33,12 @@ import java.util.regex.Pattern;
 public final class PolicyParser {
 
     static final String HEADER = "vigil-filter-policy";
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final int MAX_CATEGORIES = 63;
-    private static final int MAX_ILLEGAL_LISTS = 64;
-    private static final int NOTICES_PER_LIST = 10;
 
     private final String file;
     private final String text;
-    private final ListReader lists;
+    private final ListDirectives lists;
     private final Problems problems = new Problems();
     private final List<String> notices = new ArrayList<>();
     private final List<PolicyLimit> limits = new ArrayList<>();
@@ -77,7 +74,8 @@ public final class PolicyParser {
     public PolicyParser(String file, String text, ListSource lists) {
         this.file = file;
         this.text = text;
-        this.lists = new ListReader(file, lists, problems);
+        this.lists = new ListDirectives(this, file, new ListReader(file, lists, problems), problems, categoryDomains,
+                illegal, illegalLists, limits, notices);
     }
 
     public FilterPolicy parse() throws PolicyException {
@@ -207,7 +205,7 @@ public final class PolicyParser {
         String[] a = line.args();
         switch (line.directive()) {
             case "timezone", "category", "window" -> { }
-            case "list" -> list(line, a);
+            case "list" -> lists.list(line, a);
             case "domain" -> {
                 Category cat = a.length < 2 ? null : category(line, a[0]);
                 if (a.length < 2) {
@@ -218,8 +216,8 @@ public final class PolicyParser {
                     }
                 }
             }
-            case "illegal" -> illegalList(line, a);
-            case "illegal-entry" -> illegalEntries(line, a);
+            case "illegal" -> lists.illegalList(line, a);
+            case "illegal-entry" -> lists.illegalEntries(line, a);
             case "allow" -> {
                 if (a.length == 0) {
                     problems.add(file, line.number(), "allow needs at least one domain");
@@ -232,108 +230,6 @@ public final class PolicyParser {
             case "device-group", "user", "nominated", "grant", "suspend" -> deferred.add(line);
             default -> problems.add(file, line.number(), "unknown directive \"" + line.directive() + "\"");
         }
-    }
-
-    private void list(Line line, String[] a) {
-        if (a.length != 3) {
-            problems.add(file, line.number(), "list takes: CATEGORY FORMAT SOURCE (formats: hosts, domains, squidguard)");
-            return;
-        }
-        Category cat = category(line, a[0]);
-        ListFormat format = format(line, a[1]);
-        if (cat == null || format == null) {
-            return;
-        }
-        String source = format == ListFormat.SQUIDGUARD ? a[2] + "/domains" : a[2];
-        String content = lists.read(line.number(), source);
-        if (content == null) {
-            return;
-        }
-        ListImporter.Result r = format == ListFormat.HOSTS ? ListImporter.hosts(content) : ListImporter.domains(content);
-        for (ListImporter.Entry e : r.entries()) {
-            categoryDomains.add(e.value(), cat.mask());
-        }
-        noteBadLines(source, r.bad());
-        if (format == ListFormat.SQUIDGUARD) {
-            String urls = lists.readOptional(a[2] + "/urls");
-            if (urls != null) {
-                long n = ListImporter.domainsOrUrls(urls).entries().stream().filter(ListImporter.Entry::url).count();
-                if (n > 0) {
-                    notices.add(a[2] + "/urls: " + n + " URL entries not enforced (DNS sees host names only)");
-                }
-            }
-        }
-    }
-
-    private void illegalList(Line line, String[] a) {
-        if (a.length != 3) {
-            problems.add(file, line.number(), "illegal takes: LIST-NAME FORMAT SOURCE (formats: domains, squidguard)");
-            return;
-        }
-        ListFormat format = format(line, a[1]);
-        int bit = illegalBit(line, a[0]);
-        if (format == null || bit < 0) {
-            return;
-        }
-        List<String> sources = format == ListFormat.SQUIDGUARD ? List.of(a[2] + "/domains", a[2] + "/urls") : List.of(a[2]);
-        for (String source : sources) {
-            boolean required = !source.endsWith("/urls");
-            String content = required ? lists.read(line.number(), source) : lists.readOptional(source);
-            if (content == null) {
-                continue;
-            }
-            ListImporter.Result r = format == ListFormat.HOSTS ? ListImporter.hosts(content) : ListImporter.domainsOrUrls(content);
-            for (ListImporter.BadLine bad : r.bad()) {
-                // Illegal lists are licensed, curated data: a line we cannot read is a problem, never skipped quietly.
-                problems.add(source, bad.line(), bad.problem());
-            }
-            addIllegal(source, r.entries(), 1L << bit);
-        }
-    }
-
-    private void illegalEntries(Line line, String[] a) {
-        if (a.length < 2) {
-            problems.add(file, line.number(), "illegal-entry takes: LIST-NAME ENTRY...");
-            return;
-        }
-        int bit = illegalBit(line, a[0]);
-        if (bit < 0) {
-            return;
-        }
-        ListImporter.Result r = ListImporter.domainsOrUrls(String.join("\n", Arrays.copyOfRange(a, 1, a.length)));
-        r.bad().forEach(b -> problems.add(file, line.number(), b.problem()));
-        List<ListImporter.Entry> entries = r.entries().stream()
-                .map(e -> new ListImporter.Entry(line.number(), e.value(), e.url())).toList();
-        addIllegal(file, entries, 1L << bit);
-    }
-
-    private void addIllegal(String source, List<ListImporter.Entry> entries, long mask) {
-        for (ListImporter.Entry e : entries) {
-            if (e.url()) {
-                limits.add(new PolicyLimit(source, e.line(), e.value(),
-                        "a full URL: DNS filtering sees only the host name, so this entry is not enforced "
-                                + "(blocking the whole host would block legitimate pages too)"));
-            } else {
-                illegal.add(e.value(), mask);
-            }
-        }
-    }
-
-    private int illegalBit(Line line, String name) {
-        int i = illegalLists.indexOf(name);
-        if (i >= 0) {
-            return i;
-        }
-        if (!ID.matcher(name).matches()) {
-            problems.add(file, line.number(), "illegal list name \"" + name + "\" must look like iwf or ctiru");
-            return -1;
-        }
-        if (illegalLists.size() == MAX_ILLEGAL_LISTS) {
-            problems.add(file, line.number(), "more than " + MAX_ILLEGAL_LISTS + " illegal lists");
-            return -1;
-        }
-        illegalLists.add(name);
-        return illegalLists.size() - 1;
     }
 
     private GroupSection openGroup(Line line) {
@@ -486,28 +382,12 @@ public final class PolicyParser {
         return true;
     }
 
-    private ListFormat format(Line line, String word) {
-        ListFormat f = ListFormat.of(word);
-        if (f == null) {
-            problems.add(file, line.number(), "unknown list format \"" + word + "\" (hosts, domains, squidguard)");
-        }
-        return f;
-    }
-
     private Instant instant(Line line, String value) {
         try {
             return Instant.parse(value);
         } catch (DateTimeException e) {
             problems.add(file, line.number(), "\"" + value + "\" is not a time like 2026-12-02T17:00:00Z");
             return null;
-        }
-    }
-
-    private void noteBadLines(String source, List<ListImporter.BadLine> bad) {
-        bad.stream().limit(NOTICES_PER_LIST)
-                .forEach(b -> notices.add(source + ":" + b.line() + ": skipped: " + b.problem()));
-        if (bad.size() > NOTICES_PER_LIST) {
-            notices.add(source + ": " + (bad.size() - NOTICES_PER_LIST) + " more lines skipped");
         }
     }
 
