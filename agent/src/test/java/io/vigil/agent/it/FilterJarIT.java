@@ -58,6 +58,9 @@ class FilterJarIT {
         try (Dnsmasq upstream = Dnsmasq.start(dir, Map.of("allowed.example", "1.2.3.4"))) {
             int port = Dnsmasq.freePort();
             int pagePort = Dnsmasq.freePort();
+            while (pagePort == port) { // both ports are free now, but the same number twice would not be
+                pagePort = Dnsmasq.freePort();
+            }
             Path policy = TestPolicies.write(dir, TestPolicies.SCHOOL);
             Process p = start("--listen", "127.0.0.1:" + port, "--upstream", "127.0.0.1:" + upstream.port(),
                     "--policy", policy.toString(), "--block-address", "10.10.10.10",
@@ -75,7 +78,10 @@ class FilterJarIT {
                         "GET", "porn.example", "/", null);
                 assertEquals(403, page.status());
                 assertTrue(page.body().contains("pornography"), page.body());
-                assertTrue(log().contains("blocked porn.example category=pornography group=ks1 user=alice"), log());
+                Deadline logged = Deadline.in(Duration.ofSeconds(30)); // records are logged off the resolver's thread
+                while (!log().contains("blocked porn.example category=pornography group=ks1 user=alice")) {
+                    logged.check("the block in the log:\n" + log());
+                }
             } finally {
                 p.destroy();
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS), "filter stops on SIGTERM");
