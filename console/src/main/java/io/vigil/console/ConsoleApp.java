@@ -31,6 +31,8 @@ import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
 import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
 import io.vigil.console.domain.ScreenshotRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
+import io.vigil.console.store.jdbc.JdbcPolicyRepository;
+import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcSessionRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
@@ -65,6 +67,7 @@ final class ConsoleApp implements AutoCloseable {
     private final Schools schools;
     private final IndexOutbox indexOutbox;
     private final ScreenshotRepository screenshots;
+    private final PolicyRepository policies;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -82,6 +85,7 @@ final class ConsoleApp implements AutoCloseable {
         this.schools = new Schools(new JdbcSchoolRepository(source), clock);
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
         this.screenshots = new JdbcScreenshotRepository(source);
+        this.policies = new JdbcPolicyRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -192,6 +196,10 @@ final class ConsoleApp implements AutoCloseable {
 
     ScreenshotRepository screenshots() {
         return screenshots;
+    }
+
+    PolicyRepository policies() {
+        return policies;
     }
 
     Schools schools() {

@@ -14,6 +14,11 @@ import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
+import io.vigil.console.ingest.OpenSessions;
+import io.vigil.console.policy.BasicPolicyChecks;
+import io.vigil.console.policy.FilterPolicyPublisher;
+import io.vigil.console.policy.PolicyDelivery;
+import io.vigil.console.signing.SigningKeyStore;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
 import io.vigil.console.tls.CertificateStore;
@@ -73,9 +78,14 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
         var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
                 new AlertValidator(), app.screenshots(), clock);
+        var signer = SigningKeyStore.loadOrCreate(options.dataDir());
+        var openSessions = new OpenSessions();
+        var delivery = new PolicyDelivery(signer, app.policies(), clock);
+        var publisher = new FilterPolicyPublisher(new BasicPolicyChecks(), signer, app.policies(), openSessions,
+                app.audit(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
-                new DeviceAuthenticator(app.devices()), clock));
+                new DeviceAuthenticator(app.devices()), clock, delivery, openSessions));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
@@ -83,7 +93,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 options.idleTimeout());
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
-                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()));
+                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
+                new WebServer.Filtering(publisher, app.policies(), app.schools()));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

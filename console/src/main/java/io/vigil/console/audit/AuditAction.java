@@ -27,7 +27,19 @@ public enum AuditAction {
     USER_TRUST_GRANT,
     SCHOOL_ADD,
     TRUST_ADD,
-    BACKUP_RESTORE;
+    BACKUP_RESTORE,
+    /** A filter policy version was stored, signed and sent to the school's devices. */
+    POLICY_PUBLISH,
+    /** A filter policy upload was refused as invalid; nothing was stored. */
+    POLICY_REFUSED,
+    /** The school's policy versions and what each device runs were listed. */
+    POLICY_HISTORY_VIEW,
+    /** Filter events (a pupil's blocked requests) were read. */
+    FILTER_EVENTS_SEARCH,
+    /** Browsing counts (sites a pupil visited) were read. */
+    BROWSING_VIEW,
+    /** Over-blocking review requests were listed. */
+    REVIEW_REQUESTS_LIST;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {
