@@ -2,6 +2,7 @@ package io.vigil.agent.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,10 +18,12 @@ import java.util.Optional;
  * @param user              reported user when the OS user name is not the school username
  * @param heartbeatInterval how often the agent reports its spool depth on an idle session
  * @param capture           what is captured and kept: sources, sign-in windows, screenshots
+ * @param policyKeys        the console's policy-signing keys pinned at enrolment; empty for a device enrolled
+ *                          before the console signed policies (it then refuses every pushed policy)
  */
 public record AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
                           Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
-                          CaptureSettings capture) {
+                          CaptureSettings capture, List<PolicyKey> policyKeys) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -34,6 +37,19 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
         Objects.requireNonNull(user);
         Objects.requireNonNull(heartbeatInterval);
         Objects.requireNonNull(capture);
+        policyKeys = List.copyOf(policyKeys);
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                       CaptureSettings capture) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
+                List.of());
+    }
+
+    public AgentConfig withPolicyKeys(List<PolicyKey> keys) {
+        return new AgentConfig(console, pin, deviceId, deviceCredential, spoolPath, statePath, user,
+                heartbeatInterval, capture, keys);
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
@@ -55,6 +71,6 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
     public String toString() {
         return "AgentConfig[console=" + console + ", pin=" + pin + ", deviceId=" + deviceId
                 + ", deviceCredential=<redacted>, spoolPath=" + spoolPath + ", statePath=" + statePath
-                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + "]";
+                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policyKeys=" + policyKeys.stream().map(PolicyKey::keyId).toList() + "]";
     }
 }
