@@ -15,7 +15,7 @@ import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.ingest.OpenSessions;
-import io.vigil.console.policy.BasicPolicyChecks;
+import io.vigil.console.policy.VfpPolicyValidator;
 import io.vigil.console.policy.FilterPolicyPublisher;
 import io.vigil.console.policy.PolicyDelivery;
 import io.vigil.console.signing.SigningKeyStore;
@@ -81,7 +81,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var openSessions = new OpenSessions();
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
-        var publisher = new FilterPolicyPublisher(new BasicPolicyChecks(), signer, app.policies(), openSessions,
+        var publisher = new FilterPolicyPublisher(new VfpPolicyValidator(), signer, app.policies(), openSessions,
                 app.audit(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,

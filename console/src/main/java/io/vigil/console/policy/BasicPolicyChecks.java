@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks every policy must pass whatever its format says: something to enforce, printable text, lines of a
- * sane length. The filter-policy module's parser adds the format's own rules on top.
+ * Checks every policy must pass whatever its format says: printable text, lines of a sane length. The
+ * filter-policy module's parser adds the format's own rules on top ({@link VfpPolicyValidator}).
  */
 public final class BasicPolicyChecks implements PolicyValidator {
 
@@ -15,9 +15,6 @@ public final class BasicPolicyChecks implements PolicyValidator {
     public List<PolicyProblem> validate(String fileName, String document) {
         List<PolicyProblem> problems = new ArrayList<>();
         List<String> lines = document.lines().toList();
-        if (lines.stream().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
-            problems.add(new PolicyProblem(fileName, 1, "the policy has no rules (only blank lines and comments)"));
-        }
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.length() > MAX_LINE_CHARS) {
