@@ -61,12 +61,12 @@ create table browsing_counts (
     device_id  varchar(64)  not null references devices (id),
     username   varchar(200) not null,
     domain     varchar(253) not null,
-    hour       timestamp with time zone not null,
+    hour_start timestamp with time zone not null,
     requests   bigint       not null,
-    primary key (device_id, username, domain, hour)
+    primary key (device_id, username, domain, hour_start)
 );
 
-create index browsing_counts_by_school_user on browsing_counts (school_id, username, hour);
+create index browsing_counts_by_school_user on browsing_counts (school_id, username, hour_start);
 
 create table browsing_summaries_received (
     uuid        varchar(36) primary key,
@@ -85,7 +85,7 @@ create table review_requests (
     username     varchar(200) not null,
     domain       varchar(253) not null,
     category     varchar(64)  not null,
-    comment      varchar(500) not null,
+    user_comment varchar(500) not null,
     requested_at timestamp with time zone not null,
     received_at  timestamp with time zone not null
 );
