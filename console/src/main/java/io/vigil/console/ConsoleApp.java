@@ -15,6 +15,7 @@ import io.vigil.console.domain.Enrolment;
 import io.vigil.console.domain.FilterEventRepository;
 import io.vigil.console.domain.IndexOutbox;
 import io.vigil.console.domain.Membership;
+import io.vigil.console.domain.NoticeAcceptanceRepository;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.School;
 import io.vigil.console.domain.Schools;
@@ -28,6 +29,7 @@ import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
+import io.vigil.console.store.jdbc.JdbcNoticeAcceptanceRepository;
 import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
 import io.vigil.console.domain.ScreenshotRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
@@ -58,6 +60,7 @@ final class ConsoleApp implements AutoCloseable {
     private final AlertRepository alerts;
     private final DeviceRepository devices;
     private final FilterEventRepository filterEvents;
+    private final NoticeAcceptanceRepository noticeAcceptances;
     private final UserRepository users;
     private final SessionRepository sessions;
     private final AuditLog audit;
@@ -76,6 +79,7 @@ final class ConsoleApp implements AutoCloseable {
         this.alerts = new JdbcAlertRepository(source);
         this.devices = new JdbcDeviceRepository(source);
         this.filterEvents = new JdbcFilterEventRepository(source);
+        this.noticeAcceptances = new JdbcNoticeAcceptanceRepository(source);
         this.users = new JdbcUserRepository(source);
         this.sessions = new JdbcSessionRepository(source);
         this.audit = new JdbcAuditLog(source, clock);
@@ -176,6 +180,10 @@ final class ConsoleApp implements AutoCloseable {
 
     FilterEventRepository filterEvents() {
         return filterEvents;
+    }
+
+    NoticeAcceptanceRepository noticeAcceptances() {
+        return noticeAcceptances;
     }
 
     UserRepository users() {

@@ -12,6 +12,7 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.FilteringReports;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.ingest.OpenSessions;
@@ -76,8 +77,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
+        // Browsing summaries and review requests are acknowledged but not yet kept: see FilteringReports.
         var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
-                new AlertValidator(), app.screenshots(), clock);
+                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), FilteringReports.NOT_KEPT, clock);
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var openSessions = new OpenSessions();
         var delivery = new PolicyDelivery(signer, app.policies(), clock);

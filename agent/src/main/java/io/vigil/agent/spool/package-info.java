@@ -1,8 +1,14 @@
 /**
- * The device spool: every alert is written here, durably, before anything tries to send it, and
- * leaves only when the console acknowledges its sequence number.
+ * The device spool: every record the device reports (alerts, filter events, notice acceptances,
+ * browsing summaries, review requests: the {@code DeviceRecord} kinds) is written here, durably, before
+ * anything tries to send it, and leaves only when the console acknowledges its sequence number. Other
+ * parts of the agent report through {@link io.vigil.agent.spool.SpoolingRecordSink#accept}.
  *
  * <ul>
+ *   <li><b>Kinds.</b> All kinds share one per-device sequence, one Ack and one refusal path. A record is
+ *       stored as format byte 4, a kind byte and the kind's own versioned body ({@code RecordCodec});
+ *       records written before kinds existed are bare alerts (formats 1-3) and still decode.
+ *       {@code RecordCodecTest} and {@code MixedKindSpoolTest} hold this.</li>
  *   <li><b>Durability.</b> One H2 MVStore file with auto-commit off; {@code append} commits and
  *       fsyncs before it returns, so an alert survives kill -9 and power loss once accepted.
  *       {@code SpoolKillIT} kills a writing JVM and checks every reported alert is still there.</li>

@@ -19,7 +19,10 @@ public interface DeviceRepository {
     /** Replaces what the device last reported it can and cannot capture. */
     void recordCapabilities(String deviceId, DeviceCapabilities capabilities);
 
-    /** Highest alert or filter-event sequence stored for the device, 0 if none. */
+    /**
+     * Highest sequence stored for the device over every stored kind (alerts, filter events, notice
+     * acceptances), 0 if none. A new stored kind must be added here, or the mark sent after Hello forgets it.
+     */
     long highestStoredSequence(String deviceId);
 
     /** The devices of the schools in {@code scope}, by hostname. */

@@ -15,11 +15,20 @@ public final class DeviceSessions {
     private final FilterEventRepository filterEvents;
     private final AlertValidator validator;
     private final ScreenshotRepository screenshots;
+    private final NoticeAcceptanceRepository notices;
+    private final FilteringReports filteringReports;
     private final Clock clock;
 
+    /**
+     * @param filteringReports where browsing summaries and review requests go; see that seam before passing
+     *                         {@link FilteringReports#NOT_KEPT}
+     */
     public DeviceSessions(DeviceRepository devices, AlertRepository alerts, FilterEventRepository filterEvents,
-                          AlertValidator validator, ScreenshotRepository screenshots, Clock clock) {
+                          AlertValidator validator, ScreenshotRepository screenshots,
+                          NoticeAcceptanceRepository notices, FilteringReports filteringReports, Clock clock) {
         this.devices = devices;
+        this.notices = notices;
+        this.filteringReports = filteringReports;
         this.screenshots = screenshots;
         this.alerts = alerts;
         this.filterEvents = filterEvents;
@@ -71,12 +80,47 @@ public final class DeviceSessions {
 
     /** Same guarantees as {@link #alert}: stored once, committed before the returned sequence is acked. */
     public long filterEvent(FilterEventRecord event) {
-        AlertValidator.requireUuid(event.uuid());
-        if (event.sequence() <= 0) {
-            throw new InvalidAlertException("sequence", "must be greater than 0");
-        }
+        requireKey(event.uuid(), event.sequence());
         filterEvents.storeOnce(event, clock.instant());
         return event.sequence();
+    }
+
+    /** Stored once per uuid, committed before the returned sequence is acked. */
+    public long noticeAcceptance(NoticeAcceptance acceptance) {
+        requireKey(acceptance.uuid(), acceptance.sequence());
+        if (Text.isBlank(acceptance.user())) {
+            throw new InvalidAlertException("user", "must not be empty");
+        }
+        if (Text.isBlank(acceptance.noticeVersion())) {
+            throw new InvalidAlertException("notice_version", "must not be empty");
+        }
+        notices.storeOnce(acceptance, clock.instant());
+        return acceptance.sequence();
+    }
+
+    /** Handed to the {@link FilteringReports} seam; acknowledged once it returns. */
+    public long browsingSummary(BrowsingSummary summary) {
+        requireKey(summary.uuid(), summary.sequence());
+        filteringReports.browsingSummary(summary);
+        return summary.sequence();
+    }
+
+    /** Handed to the {@link FilteringReports} seam; acknowledged once it returns. */
+    public long reviewRequest(ReviewRequest request) {
+        requireKey(request.uuid(), request.sequence());
+        if (request.comment().length() > 500) {
+            throw new InvalidAlertException("comment", "must be at most 500 characters");
+        }
+        filteringReports.reviewRequest(request);
+        return request.sequence();
+    }
+
+    /** What every spooled record needs to be stored once and acknowledged: a uuid and a positive sequence. */
+    private static void requireKey(String uuid, long sequence) {
+        AlertValidator.requireUuid(uuid);
+        if (sequence <= 0) {
+            throw new InvalidAlertException("sequence", "must be greater than 0");
+        }
     }
 
     public void heartbeat(String deviceId) {

@@ -87,6 +87,17 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 }
                 case FILTER_EVENT -> ack(sessions.filterEvent(
                         ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));
+                case NOTICE_ACCEPTANCE -> {
+                    var acceptance = ProtoMapping.noticeAcceptance(deviceId, message.getNoticeAcceptance(),
+                            clock.instant());
+                    ack(sessions.noticeAcceptance(acceptance));
+                    LOG.info("Notice acceptance {} from device {}: notice {} ({})", acceptance.uuid(), deviceId,
+                            acceptance.noticeVersion(), acceptance.group());
+                }
+                case BROWSING_SUMMARY -> ack(sessions.browsingSummary(
+                        ProtoMapping.browsingSummary(deviceId, message.getBrowsingSummary())));
+                case REVIEW_REQUEST -> ack(sessions.reviewRequest(
+                        ProtoMapping.reviewRequest(deviceId, message.getReviewRequest(), clock.instant())));
                 case HEARTBEAT -> heartbeat(message.getHeartbeat());
                 case POLICY_APPLIED -> policies.applied(deviceId, message.getPolicyApplied().getVersion(),
                         message.getPolicyApplied().getOk(), message.getPolicyApplied().getError());
@@ -125,6 +136,9 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         return switch (message.getKindCase()) {
             case ALERT -> message.getAlert().getSequence();
             case FILTER_EVENT -> message.getFilterEvent().getSequence();
+            case NOTICE_ACCEPTANCE -> message.getNoticeAcceptance().getSequence();
+            case BROWSING_SUMMARY -> message.getBrowsingSummary().getSequence();
+            case REVIEW_REQUEST -> message.getReviewRequest().getSequence();
             default -> 0;
         };
     }

@@ -6,6 +6,8 @@ import io.vigil.console.domain.DeviceCapabilities;
 import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.FilterEventRecord;
 import io.vigil.console.domain.NewAlert;
+import io.vigil.console.domain.NoticeAcceptance;
+import io.vigil.console.domain.ReviewRequest;
 import io.vigil.proto.v1.Alert;
 import io.vigil.proto.v1.FilterEvent;
 import io.vigil.proto.v1.UnavailableCapability;
@@ -61,6 +63,25 @@ final class ProtoMapping {
         return new FilterEventRecord(e.getUuid().toLowerCase(Locale.ROOT), deviceId, e.getSequence(), e.getDomain(),
                 action, e.getCategory(), e.getUser(), e.getApp(),
                 e.hasOccurredAt() ? instant(e.getOccurredAt()) : receivedAt);
+    }
+
+    static NoticeAcceptance noticeAcceptance(String deviceId, io.vigil.proto.v1.NoticeAcceptance n, Instant receivedAt) {
+        return new NoticeAcceptance(n.getUuid().toLowerCase(Locale.ROOT), deviceId, n.getSequence(), n.getUser(),
+                n.getNoticeVersion(), n.getGroup(), n.hasAcceptedAt() ? instant(n.getAcceptedAt()) : receivedAt);
+    }
+
+    /** Counts for the same domain twice in one message (a buggy agent) are added, not lost. */
+    static io.vigil.console.domain.BrowsingSummary browsingSummary(String deviceId, io.vigil.proto.v1.BrowsingSummary b) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        b.getDomainsList().forEach(d -> counts.merge(d.getDomain(), d.getRequests(), Integer::sum));
+        return new io.vigil.console.domain.BrowsingSummary(b.getUuid().toLowerCase(Locale.ROOT), deviceId,
+                b.getSequence(), b.getUser(), instant(b.getHour()), counts);
+    }
+
+    static ReviewRequest reviewRequest(String deviceId, io.vigil.proto.v1.ReviewRequest r, Instant receivedAt) {
+        return new ReviewRequest(r.getUuid().toLowerCase(Locale.ROOT), deviceId, r.getSequence(), r.getUser(),
+                r.getDomain(), r.getCategory(), r.getComment(),
+                r.hasRequestedAt() ? instant(r.getRequestedAt()) : receivedAt);
     }
 
     private static Instant instant(Timestamp t) {

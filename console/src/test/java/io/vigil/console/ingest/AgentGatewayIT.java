@@ -20,6 +20,8 @@ import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
+import io.vigil.console.store.jdbc.JdbcNoticeAcceptanceRepository;
+import io.vigil.console.domain.FilteringReports;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
 import io.vigil.console.store.jdbc.JdbcSchoolRepository;
@@ -70,7 +72,8 @@ class AgentGatewayIT {
         token = enrolment.createToken(new Schools(new JdbcSchoolRepository(db.dataSource()), clock)
                 .addSchool("Test School", java.util.Optional.empty()));
         var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(db.dataSource()),
-                new AlertValidator(), new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource()), clock);
+                new AlertValidator(), new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource()),
+                new JdbcNoticeAcceptanceRepository(db.dataSource()), FilteringReports.NOT_KEPT, clock);
         server = new AgentGrpcServer(AgentGrpcServer.nettyTls("127.0.0.1", 0, tls), enrolment, sessions,
                 new DeviceAuthenticator(devices), clock,
                 new io.vigil.console.policy.PolicyDelivery(io.vigil.console.signing.SigningKeyStore.loadOrCreate(dataDir),
@@ -148,6 +151,54 @@ class AgentGatewayIT {
 
         assertEquals(2, storedAlerts());
         assertEquals(2, outbox.pendingCount("test-node"), "each alert stored once waits once in the index outbox");
+    }
+
+    @Test
+    void everyRecordKindIsAcknowledgedAndANoticeAcceptanceIsStoredOnce() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-KINDS");
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-KINDS"));
+        assertEquals(0, session.nextAck());
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "bullying", 3, "nobody likes you")));
+        assertEquals(1, session.nextAck());
+        AgentMessage notice = TestAgentClient.noticeAcceptance(2, "j.smith", "2026-09", "pupils");
+        session.send(notice);
+        assertEquals(2, session.nextAck());
+        session.send(TestAgentClient.filterEvent(3, "proxy.example"));
+        assertEquals(3, session.nextAck());
+        session.send(TestAgentClient.browsingSummary(4, "j.smith"));
+        assertEquals(4, session.nextAck());
+        session.send(TestAgentClient.reviewRequest(5, "j.smith", "history.example"));
+        assertEquals(5, session.nextAck());
+        session.send(notice);
+        assertEquals(2, session.nextAck(), "a resent acceptance is acknowledged, not stored again");
+        session.complete();
+        session.awaitEnd();
+
+        var second = client.session(device.getDeviceId(), device.getDeviceCredential());
+        second.send(TestAgentClient.hello("j.smith", "LAPTOP-KINDS"));
+        assertEquals(3, second.nextAck(), "the mark covers every stored kind (summaries and requests are not kept yet)");
+        second.complete();
+        var stored = new JdbcNoticeAcceptanceRepository(db.dataSource()).inScope(Scope.of(1), 10);
+        assertEquals(1, stored.size());
+        assertEquals("j.smith", stored.getFirst().user());
+        assertEquals("2026-09", stored.getFirst().noticeVersion());
+        assertEquals("pupils", stored.getFirst().group());
+        assertEquals("LAPTOP-KINDS", stored.getFirst().hostname());
+    }
+
+    @Test
+    void aRefusedRecordOfAnyKindIsNamedByItsSequence() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-BADKIND");
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-BADKIND"));
+        session.nextAck();
+        session.send(TestAgentClient.noticeAcceptance(9, "j.smith", "", "pupils"));
+        Throwable end = session.awaitEnd();
+        Status status = Status.fromThrowable(end);
+        assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
+        assertTrue(status.getDescription().contains("notice_version"), status.getDescription());
+        assertEquals("9", Status.trailersFromThrowable(end).get(AgentSession.REFUSED_SEQUENCE));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.vigil.console.store.contract.DeviceRepositoryContract;
 import io.vigil.console.store.contract.FilterEventRepositoryContract;
 import io.vigil.console.store.contract.IndexOutboxContract;
 import io.vigil.console.store.contract.JdbcSessionRepositoryContract;
+import io.vigil.console.store.contract.NoticeAcceptanceRepositoryContract;
 import io.vigil.console.store.contract.SchoolRepositoryContract;
 import io.vigil.console.store.contract.TokenRepositoryContract;
 import io.vigil.console.store.contract.UserRepositoryContract;
@@ -86,6 +87,14 @@ abstract class RepositoryContracts {
 
     @Nested
     class FilterEvents implements FilterEventRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class NoticeAcceptances implements NoticeAcceptanceRepositoryContract {
         @Override
         public DataSource dataSource() {
             return source();

@@ -77,6 +77,33 @@ public final class TestAgentClient implements AutoCloseable {
     }
 
     /** One open session; replies and the final status are queued. */
+    public static AgentMessage noticeAcceptance(long sequence, String user, String version, String group) {
+        return AgentMessage.newBuilder().setNoticeAcceptance(io.vigil.proto.v1.NoticeAcceptance.newBuilder()
+                .setUuid(java.util.UUID.randomUUID().toString()).setSequence(sequence).setUser(user)
+                .setNoticeVersion(version).setGroup(group)
+                .setAcceptedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_764_000_000))).build();
+    }
+
+    public static AgentMessage filterEvent(long sequence, String domain) {
+        return AgentMessage.newBuilder().setFilterEvent(io.vigil.proto.v1.FilterEvent.newBuilder()
+                .setUuid(java.util.UUID.randomUUID().toString()).setSequence(sequence).setDomain(domain)
+                .setAction(io.vigil.proto.v1.FilterEvent.Action.ACTION_BLOCKED).setCategory("proxy_vpn")
+                .setUser("j.smith")).build();
+    }
+
+    public static AgentMessage browsingSummary(long sequence, String user) {
+        return AgentMessage.newBuilder().setBrowsingSummary(io.vigil.proto.v1.BrowsingSummary.newBuilder()
+                .setUuid(java.util.UUID.randomUUID().toString()).setSequence(sequence).setUser(user)
+                .setHour(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_764_000_000))
+                .addDomains(io.vigil.proto.v1.DomainCount.newBuilder().setDomain("bbc.co.uk").setRequests(4))).build();
+    }
+
+    public static AgentMessage reviewRequest(long sequence, String user, String domain) {
+        return AgentMessage.newBuilder().setReviewRequest(io.vigil.proto.v1.ReviewRequest.newBuilder()
+                .setUuid(java.util.UUID.randomUUID().toString()).setSequence(sequence).setUser(user)
+                .setDomain(domain).setCategory("weapons").setComment("for history homework")).build();
+    }
+
     public static final class Session implements StreamObserver<ConsoleMessage> {
 
         private final BlockingQueue<ConsoleMessage> replies = new LinkedBlockingQueue<>();

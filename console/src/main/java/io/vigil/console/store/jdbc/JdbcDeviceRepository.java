@@ -77,8 +77,9 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     public long highestStoredSequence(String deviceId) {
         return jdbc.query("""
                 select greatest(coalesce((select max(sequence) from alerts where device_id = ?), 0),
-                                coalesce((select max(sequence) from filter_events where device_id = ?), 0))""",
-                rs -> rs.getLong(1), deviceId, deviceId).getFirst();
+                                coalesce((select max(sequence) from filter_events where device_id = ?), 0),
+                                coalesce((select max(sequence) from notice_acceptances where device_id = ?), 0))""",
+                rs -> rs.getLong(1), deviceId, deviceId, deviceId).getFirst();
     }
 
     @Override
