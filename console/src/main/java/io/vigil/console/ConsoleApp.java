@@ -34,6 +34,7 @@ import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
 import io.vigil.console.domain.ScreenshotRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
 import io.vigil.console.store.jdbc.JdbcPolicyRepository;
+import io.vigil.console.store.jdbc.JdbcFilteringReports;
 import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcSessionRepository;
@@ -71,6 +72,7 @@ final class ConsoleApp implements AutoCloseable {
     private final IndexOutbox indexOutbox;
     private final ScreenshotRepository screenshots;
     private final PolicyRepository policies;
+    private final JdbcFilteringReports filtering;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -90,6 +92,7 @@ final class ConsoleApp implements AutoCloseable {
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
         this.screenshots = new JdbcScreenshotRepository(source);
         this.policies = new JdbcPolicyRepository(source);
+        this.filtering = new JdbcFilteringReports(source, clock);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -204,6 +207,11 @@ final class ConsoleApp implements AutoCloseable {
 
     ScreenshotRepository screenshots() {
         return screenshots;
+    }
+
+    /** Browsing counts and review requests from devices (the ingest seam), and reads of filtering records. */
+    JdbcFilteringReports filtering() {
+        return filtering;
     }
 
     PolicyRepository policies() {

@@ -12,7 +12,6 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
-import io.vigil.console.domain.FilteringReports;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.ingest.OpenSessions;
@@ -77,9 +76,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
-        // Browsing summaries and review requests are acknowledged but not yet kept: see FilteringReports.
         var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
-                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), FilteringReports.NOT_KEPT, clock);
+                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), app.filtering(), clock);
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var openSessions = new OpenSessions();
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
@@ -96,7 +94,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
-                new WebServer.Filtering(publisher, app.policies(), app.schools()));
+                new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering()));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

@@ -17,6 +17,7 @@ import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.InvalidQueryException;
 import io.vigil.console.web.view.ErrorView;
 import io.vigil.console.domain.Schools;
+import io.vigil.console.filtering.FilteringRecords;
 import io.vigil.console.policy.FilterPolicyPublisher;
 import io.vigil.console.policy.PolicyRepository;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Filter policy publishing and the filtering records, for the IT and safeguarding roles. */
-    public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools) {
+    public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
+                            FilteringRecords records) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -94,7 +96,10 @@ public final class WebServer implements AutoCloseable {
             api.register(routes);
             pages.register(routes);
             new ScreenshotRoutes(services.screenshots()).register(routes);
-            services.filtering().ifPresent(f -> new PolicyRoutes(f, services.audit(), templates).register(routes));
+            services.filtering().ifPresent(f -> {
+                new PolicyRoutes(f, services.audit(), templates).register(routes);
+                new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
+            });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
