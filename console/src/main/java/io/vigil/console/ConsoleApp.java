@@ -35,6 +35,8 @@ import io.vigil.console.domain.ScreenshotRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
 import io.vigil.console.store.jdbc.JdbcPolicyRepository;
 import io.vigil.console.store.jdbc.JdbcFilteringReports;
+import io.vigil.console.store.jdbc.JdbcOverlayRepository;
+import io.vigil.console.policy.OverlayRepository;
 import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcSessionRepository;
@@ -73,6 +75,7 @@ final class ConsoleApp implements AutoCloseable {
     private final ScreenshotRepository screenshots;
     private final PolicyRepository policies;
     private final JdbcFilteringReports filtering;
+    private final OverlayRepository overlays;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -93,6 +96,7 @@ final class ConsoleApp implements AutoCloseable {
         this.screenshots = new JdbcScreenshotRepository(source);
         this.policies = new JdbcPolicyRepository(source);
         this.filtering = new JdbcFilteringReports(source, clock);
+        this.overlays = new JdbcOverlayRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -212,6 +216,10 @@ final class ConsoleApp implements AutoCloseable {
     /** Browsing counts and review requests from devices (the ingest seam), and reads of filtering records. */
     JdbcFilteringReports filtering() {
         return filtering;
+    }
+
+    OverlayRepository overlays() {
+        return overlays;
     }
 
     PolicyRepository policies() {

@@ -17,6 +17,7 @@ import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.ingest.OpenSessions;
 import io.vigil.console.policy.VfpPolicyValidator;
 import io.vigil.console.policy.FilterPolicyPublisher;
+import io.vigil.console.policy.FilterOverlays;
 import io.vigil.console.policy.PolicyDelivery;
 import io.vigil.console.signing.SigningKeyStore;
 import io.vigil.console.search.AlertIndexer;
@@ -82,7 +83,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var openSessions = new OpenSessions();
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
         var publisher = new FilterPolicyPublisher(new VfpPolicyValidator(), signer, app.policies(), openSessions,
-                app.audit(), clock);
+                app.overlays(), app.audit(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
                 new DeviceAuthenticator(app.devices()), clock, delivery, openSessions));
@@ -94,7 +95,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
-                new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering()));
+                new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
+                        new FilterOverlays(publisher, app.overlays(), clock)));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

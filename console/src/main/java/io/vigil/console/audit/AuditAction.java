@@ -39,7 +39,13 @@ public enum AuditAction {
     /** Browsing counts (sites a pupil visited) were read. */
     BROWSING_VIEW,
     /** Over-blocking review requests were listed. */
-    REVIEW_REQUESTS_LIST;
+    REVIEW_REQUESTS_LIST,
+    /** A nominated user was given time-limited access to a blocked category. */
+    FILTER_ACCESS_GRANT,
+    /** A pupil was placed in the suspended group (internet withdrawn) until a time. */
+    PUPIL_SUSPEND,
+    /** The grants and suspensions in force were listed. */
+    FILTER_OVERLAYS_LIST;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

@@ -31,30 +31,71 @@ public final class FilterPolicyPublisher {
     private final PolicySigner signer;
     private final PolicyRepository policies;
     private final PolicyPush push;
+    private final OverlayRepository overlays;
     private final AuditLog audit;
     private final Clock clock;
 
     public FilterPolicyPublisher(PolicyValidator validator, PolicySigner signer, PolicyRepository policies,
-                                 PolicyPush push, AuditLog audit, Clock clock) {
+                                 PolicyPush push, OverlayRepository overlays, AuditLog audit, Clock clock) {
         this.validator = validator;
         this.signer = signer;
         this.policies = policies;
         this.push = push;
+        this.overlays = overlays;
         this.audit = audit;
         this.clock = clock;
     }
+
+    /**
+     * Marks where the console's generated section starts. The school's own document (the base) is everything
+     * before it; a new upload keeps the grants and suspensions still in force, a new grant keeps the base.
+     */
+    static final String OVERLAY_MARKER = "# --- console overlay: time-limited grants and suspensions; generated, "
+            + "do not edit ---";
 
     /**
      * @throws InvalidPolicyException with every problem as file:line; nothing is stored, signed or pushed then
      */
     public PublishedPolicy publish(String actor, long schoolId, String fileName, byte[] upload) {
         String name = fileName == null || fileName.isBlank() ? "policy" : fileName.strip();
-        String document = decode(name, upload);
-        List<PolicyProblem> problems = validator.validate(name, document);
-        if (!problems.isEmpty()) {
-            audit.record(actor, AuditAction.POLICY_REFUSED, "school=" + schoolId + " problems=" + problems.size());
-            throw new InvalidPolicyException(problems);
+        String base = decode(name, upload);
+        if (base.contains(OVERLAY_MARKER)) {
+            throw new InvalidPolicyException(List.of(new PolicyProblem(name, lineOf(base, OVERLAY_MARKER),
+                    "the console overlay section is added by the console; upload the policy without it")));
         }
+        return sign(actor, schoolId, name, base, overlays.active(schoolId, clock.instant()));
+    }
+
+    /**
+     * Publishes the school's live policy again with {@code overlay} added to those in force, storing the overlay
+     * only when the result validates (so an unknown or illegal category leaves nothing behind).
+     *
+     * @throws InvalidPolicyException when there is no live policy yet, or the overlay does not validate
+     */
+    public PublishedPolicy addOverlay(FilterOverlay overlay) {
+        String name = "policy";
+        SignedPolicy live = policies.live(overlay.schoolId()).orElseThrow(() -> new InvalidPolicyException(List.of(
+                new PolicyProblem(name, 1, "this school has no filter policy yet; publish one first"))));
+        String base = baseOf(new String(live.document(), StandardCharsets.UTF_8));
+        List<FilterOverlay> all = new java.util.ArrayList<>(overlays.active(overlay.schoolId(), clock.instant()));
+        all.add(overlay);
+        requireValid(overlay.grantedBy(), overlay.schoolId(), name, compose(base, all));
+        overlays.add(overlay);
+        audit.record(overlay.grantedBy(), overlay.kind() == FilterOverlay.Kind.SUSPENDED ? AuditAction.PUPIL_SUSPEND
+                : AuditAction.FILTER_ACCESS_GRANT, "school=" + overlay.schoolId() + " user=" + overlay.username()
+                + (overlay.category() == null ? "" : " category=" + overlay.category()) + " until="
+                + overlay.validUntil() + " reason=" + overlay.reason());
+        return sign(overlay.grantedBy(), overlay.schoolId(), name, base, all);
+    }
+
+    /** The live policy's base document (without the console's overlay section), if the school has one. */
+    public java.util.Optional<String> liveBase(long schoolId) {
+        return policies.live(schoolId).map(p -> baseOf(new String(p.document(), StandardCharsets.UTF_8)));
+    }
+
+    private PublishedPolicy sign(String actor, long schoolId, String name, String base, List<FilterOverlay> active) {
+        String document = compose(base, active);
+        requireValid(actor, schoolId, name, document);
         byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
         SignedPolicy signed = new SignedPolicy(versionOf(bytes), bytes, signer.sign(bytes), signer.activeKeyId());
         PublishedPolicy stored = policies.publish(schoolId, name, document, signed, actor, clock.instant());
@@ -64,6 +105,36 @@ public final class FilterPolicyPublisher {
         LOG.info("Filter policy {} for school {} published by {}; pushed to {} open session(s)", signed.version(),
                 schoolId, actor, sessions);
         return stored;
+    }
+
+    private void requireValid(String actor, long schoolId, String name, String document) {
+        List<PolicyProblem> problems = validator.validate(name, document);
+        if (!problems.isEmpty()) {
+            audit.record(actor, AuditAction.POLICY_REFUSED, "school=" + schoolId + " problems=" + problems.size());
+            throw new InvalidPolicyException(problems);
+        }
+    }
+
+    static String compose(String base, List<FilterOverlay> active) {
+        if (active.isEmpty()) {
+            return base;
+        }
+        StringBuilder document = new StringBuilder(base);
+        if (!base.endsWith("\n")) {
+            document.append('\n');
+        }
+        document.append(OVERLAY_MARKER).append('\n');
+        active.forEach(o -> document.append(o.policyLines()));
+        return document.toString();
+    }
+
+    static String baseOf(String document) {
+        int marker = document.indexOf(OVERLAY_MARKER);
+        return marker < 0 ? document : document.substring(0, marker);
+    }
+
+    private static int lineOf(String text, String needle) {
+        return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** The content hash devices report back: {@code sha256:<hex>} of the exact signed bytes. */

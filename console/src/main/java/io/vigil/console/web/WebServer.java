@@ -19,6 +19,7 @@ import io.vigil.console.web.view.ErrorView;
 import io.vigil.console.domain.Schools;
 import io.vigil.console.filtering.FilteringRecords;
 import io.vigil.console.policy.FilterPolicyPublisher;
+import io.vigil.console.policy.FilterOverlays;
 import io.vigil.console.policy.PolicyRepository;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Filter policy publishing and the filtering records, for the IT and safeguarding roles. */
     public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
-                            FilteringRecords records) {
+                            FilteringRecords records, FilterOverlays overlays) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -99,6 +100,7 @@ public final class WebServer implements AutoCloseable {
             services.filtering().ifPresent(f -> {
                 new PolicyRoutes(f, services.audit(), templates).register(routes);
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
+                new OverlayRoutes(f, services.audit()).register(routes);
             });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
