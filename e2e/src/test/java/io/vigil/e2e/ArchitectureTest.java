@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The boundaries that keep the architecture readable: each framework stays in the package that adapts it,
  * domain code stays framework-free, and the keyword engine stays pure JDK so agent and console share it.
  */
-@AnalyzeClasses(packages = {"io.vigil.agent", "io.vigil.console", "io.vigil.keywords"},
+@AnalyzeClasses(packages = {"io.vigil.agent", "io.vigil.console", "io.vigil.keywords", "io.vigil.filter"},
         importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -93,4 +93,30 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..agent.match..", "..agent.spool..",
                     "..agent.transport..", "..agent.evidence..", "io.vigil.keywords..")
             .because("sources only report what happened; privacy and matching rules apply after the queue, to all alike");
+
+    @ArchTest
+    static final ArchRule policyAndFilteringRecordsAreFrameworkFree = noClasses()
+            .that().resideInAnyPackage("..console.policy..", "..console.filtering..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",
+                    "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
+            .because("publishing, overlays and filtering reads are rules about schools, not about wires or tables");
+
+    @ArchTest
+    static final ArchRule onlyTheSigningKeyStoreSignsAndOnlyTheAgentsVerifierVerifies = noClasses()
+            .that().resideOutsideOfPackages("..console.signing..", "..agent.signing..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.security.Signature")
+            .because("one place holds the console's private key and one place decides what a device trusts");
+
+    @ArchTest
+    static final ArchRule theAgentsSignatureCheckKnowsNothingOfTransportOrCapture = noClasses()
+            .that().resideInAPackage("..agent.signing..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.transport..", "..agent.capture..",
+                    "..agent.spool..")
+            .because("a pushed policy and one read back from disk after a restart are verified by the same code");
+
+    @ArchTest
+    static final ArchRule theFilterPolicyModuleIsPureJdk = noClasses()
+            .that().resideInAPackage("io.vigil.filter..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.vigil.filter..", "org.slf4j..")
+            .because("agent and console parse the same policy with the same code");
 }

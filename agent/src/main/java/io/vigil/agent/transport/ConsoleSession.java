@@ -7,7 +7,7 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.vigil.agent.config.ConsoleAddress;
 import io.vigil.agent.config.CertificatePin;
-import io.vigil.agent.policy.PolicyReceiver;
+import io.vigil.agent.signing.PolicyReceiver;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.proto.v1.AgentGatewayGrpc;
 import io.vigil.proto.v1.AgentMessage;

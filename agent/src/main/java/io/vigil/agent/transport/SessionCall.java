@@ -5,7 +5,7 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.vigil.proto.v1.AgentMessage;
-import io.vigil.agent.policy.SignedPolicy;
+import io.vigil.agent.signing.SignedPolicy;
 import io.vigil.proto.v1.ConsoleMessage;
 import io.vigil.proto.v1.FilterPolicy;
 import io.vigil.proto.v1.PolicyUpdate;

@@ -77,9 +77,9 @@ class DeliveryIT {
                 new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", io.vigil.agent.health.Capabilities.of("capture.replay"));
         // No keys pinned: this suite is about alerts; policy refusal has PolicyPushIT and PolicyReceiverTest.
         ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()), pin, identity, spool,
-                settings, new io.vigil.agent.policy.PolicyReceiver(new io.vigil.agent.policy.PolicyVerifier(
-                        java.util.List.of()), new io.vigil.agent.policy.PolicyStore(dir.resolve("state")),
-                        new io.vigil.agent.policy.PolicyInForce()));
+                settings, new io.vigil.agent.signing.PolicyReceiver(new io.vigil.agent.signing.PolicyVerifier(
+                        java.util.List.of()), new io.vigil.agent.signing.PolicyStore(dir.resolve("state")),
+                        new io.vigil.agent.signing.PolicyInForce()));
         open.add(session);
         session.start();
         return session;

@@ -1,4 +1,4 @@
-package io.vigil.agent.policy;
+package io.vigil.agent.signing;
 
 /**
  * A filter policy as the console pushed it: nothing here is trusted until {@link PolicyVerifier} says so.

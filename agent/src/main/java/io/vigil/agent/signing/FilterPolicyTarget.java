@@ -1,4 +1,4 @@
-package io.vigil.agent.policy;
+package io.vigil.agent.signing;
 
 /**
  * Where a verified policy goes: the device's web filter. It may still refuse a document it cannot parse;

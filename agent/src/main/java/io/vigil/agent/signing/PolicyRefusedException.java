@@ -1,4 +1,4 @@
-package io.vigil.agent.policy;
+package io.vigil.agent.signing;
 
 /** Why a pushed policy was not applied, in words for the IT administrator (sent back in PolicyApplied). */
 public final class PolicyRefusedException extends Exception {

@@ -1,4 +1,4 @@
-package io.vigil.agent.policy;
+package io.vigil.agent.signing;
 
 import io.vigil.filter.FilterPolicy;
 import io.vigil.filter.PolicyException;

@@ -1,4 +1,4 @@
-package io.vigil.agent.policy;
+package io.vigil.agent.signing;
 
 import io.vigil.agent.config.PolicyKey;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.vigil.agent.policy;
+package io.vigil.agent.signing;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
