@@ -59,6 +59,8 @@ class OverlayIT {
         console.addOrResetUser("oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
         console.addOrResetUser("oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
         console.addOrResetUser("oak.deputy", Set.of(Role.DEPUTY_DSL), "Oak Primary", PASSWORD);
+        console.addOrResetUser("oak.head", Set.of(Role.HEADTEACHER, Role.ONLINE_SAFETY_LEAD), "Oak Primary", PASSWORD);
+        console.addOrResetUser("elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
         agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"));
         var enrolled = agent.enrol(console.createToken("Oak Primary"), "OAK-LAPTOP");
         device = agent.session(enrolled.getDeviceId(), enrolled.getDeviceCredential());
@@ -78,7 +80,7 @@ class OverlayIT {
         HttpsClient dsl = signedIn("oak.dsl");
         assertEquals(422, post(dsl, "/api/filter-grants", grant("ms.rivera", "gaming", in(1))).statusCode(),
                 "no policy to add a grant to yet");
-        assertEquals(201, signedIn("oak.it").postText("/api/filter-policy?name=school.vfp", POLICY).statusCode());
+        publish(POLICY);
         device.nextPolicy();
 
         Instant until = in(2);
@@ -91,14 +93,14 @@ class OverlayIT {
         assertTrue(pushed.decide("roblox.com", "ms.rivera", until.plusSeconds(1)).blocked(), "ends by itself");
 
         // A new upload of the school's policy keeps the grant in force.
-        assertEquals(201, signedIn("oak.it").postText("/api/filter-policy?name=school.vfp", POLICY + "# v2\n").statusCode());
+        publish(POLICY + "# v2\n");
         assertFalse(parse(device.nextPolicy()).decide("roblox.com", "ms.rivera", Instant.now()).blocked());
         assertEquals(1, JSON.readTree(dsl.get("/api/filter-grants").body()).get("overlays").size());
     }
 
     @Test
     void grantsNeverReachTheIllegalListsOrUnnominatedUsersAndLeaveNothingBehindWhenRefused() throws Exception {
-        assertEquals(201, signedIn("oak.it").postText("/api/filter-policy?name=school.vfp", POLICY).statusCode());
+        publish(POLICY);
         HttpsClient deputy = signedIn("oak.deputy");
         var illegal = post(deputy, "/api/filter-grants", grant("ms.rivera", "illegal", in(1)));
         assertEquals(422, illegal.statusCode(), illegal.body());
@@ -116,7 +118,7 @@ class OverlayIT {
 
     @Test
     void aSuspendedPupilHasNoInternetUntilTheTimeAndItIsAudited() throws Exception {
-        assertEquals(201, signedIn("oak.it").postText("/api/filter-policy?name=school.vfp", POLICY).statusCode());
+        publish(POLICY);
         device.nextPolicy();
         Instant until = in(1);
         var suspended = post(signedIn("oak.dsl"), "/api/suspensions", suspension("pupil.ash", until));
@@ -131,6 +133,48 @@ class OverlayIT {
             assertTrue(audit.stream().anyMatch(e -> e.action().equals("pupil.suspend") && e.actor().equals("oak.dsl")
                     && e.detail().contains("user=pupil.ash")), audit::toString);
         }
+    }
+
+    @Test
+    void aChangeIsSignedAndSentOnlyAfterAnotherLeaderOfTheSchoolApprovesIt() throws Exception {
+        HttpsClient head = signedIn("oak.head");
+        long change = propose(head, POLICY);
+        var own = head.postJson("/api/filter-policy/changes/" + change + "/approve", "{}");
+        assertEquals(409, own.statusCode(), own.body());
+        assertTrue(own.body().contains("another leader"), own.body());
+        assertEquals(409, signedIn("elm.dsl").postJson("/api/filter-policy/changes/" + change + "/approve", "{}")
+                .statusCode(), "another school's DSL cannot even see it");
+        assertEquals(1, JSON.readTree(signedIn("oak.dsl").get("/api/filter-policy/changes").body())
+                .get("changes").size());
+
+        var approved = signedIn("oak.dsl").postJson("/api/filter-policy/changes/" + change + "/approve", "{}");
+        assertEquals(200, approved.statusCode(), approved.body());
+        String version = JSON.readTree(approved.body()).get("version").asText();
+        assertEquals(version, device.nextPolicy().getVersion());
+        assertEquals(409, signedIn("oak.dsl").postJson("/api/filter-policy/changes/" + change + "/approve", "{}")
+                .statusCode(), "decided once");
+
+        long rejected = propose(head, POLICY + "# not wanted\n");
+        assertEquals(204, signedIn("oak.dsl").postJson("/api/filter-policy/changes/" + rejected + "/reject",
+                "{\"reason\":\"not now\"}").statusCode());
+        var history = JSON.readTree(head.get("/api/filter-policy").body()).get("versions");
+        assertEquals("rejected", history.get(0).get("status").asText(), history::toPrettyString);
+        assertEquals("live", history.get(1).get("status").asText(), history::toPrettyString);
+    }
+
+    /** Proposed by the IT provider, approved by the DSL: the four-eyes path every policy takes. */
+    private void publish(String policy) throws Exception {
+        long change = propose(signedIn("oak.it"), policy);
+        var approved = signedIn("oak.dsl").postJson("/api/filter-policy/changes/" + change + "/approve", "{}");
+        assertEquals(200, approved.statusCode(), approved.body());
+    }
+
+    private static long propose(HttpsClient client, String policy) throws Exception {
+        var proposed = client.postText("/api/filter-policy?name=school.vfp", policy);
+        assertEquals(201, proposed.statusCode(), proposed.body());
+        var body = JSON.readTree(proposed.body());
+        assertEquals("pending", body.get("status").asText());
+        return body.get("id").asLong();
     }
 
     private static Instant in(int hours) {

@@ -53,6 +53,7 @@ class PolicyPushIT {
         try (VigilSite site = new VigilSite(tmp)) {
             site.startConsole();
             site.addUser("it.lee", "it_provider", IT_PASSWORD);
+            site.addUser("mrs.khan", "dsl", IT_PASSWORD);
             Path firstConfig = site.enrolAgent("laptop-1");
             String first = deviceId(firstConfig);
             assertTrue(Files.readString(firstConfig).contains("policy.signing_keys"), "no signing keys pinned");
@@ -67,9 +68,8 @@ class PolicyPushIT {
             assertTrue(refused.json().get("problems").toString().contains("school.vfp:3:"), refused.body());
             assertEquals(0, api.get("/api/filter-policy").json().get("versions").size());
 
-            ConsoleApi.Response published = api.post("/api/filter-policy?name=school.vfp", "text/plain", POLICY);
-            assertEquals(201, published.status(), published.body());
-            String version = published.json().get("version").asText();
+            ConsoleApi dsl = site.signedInApi("mrs.khan", IT_PASSWORD);
+            String version = publish(api, dsl, POLICY);
             awaitDevice(api, first, d -> version.equals(text(d, "policyVersion")), Duration.ofSeconds(10),
                     "the connected agent to report policy " + version);
             agent.awaitOutput("applied filter policy " + version, Duration.ofSeconds(5));
@@ -98,16 +98,25 @@ class PolicyPushIT {
             agent = runAgent(site, firstConfig, idle);
             agent.awaitOutput("connected to console", Duration.ofSeconds(60));
             api = site.signedInApi("it.lee", IT_PASSWORD);
-            ConsoleApi.Response strange = api.post("/api/filter-policy?name=school.vfp", "text/plain",
+            String strangeVersion = publish(api, site.signedInApi("mrs.khan", IT_PASSWORD),
                     POLICY + "# signed by a key the devices do not know\n");
-            assertEquals(201, strange.status(), strange.body());
-            String strangeVersion = strange.json().get("version").asText();
             ConsoleApi finalApi = api;
             awaitDevice(api, first, d -> text(d, "policyError").contains("unknown key"), Duration.ofSeconds(10),
                     "the agent to refuse a policy signed by an unpinned key");
             assertEquals(version, text(device(finalApi, first), "policyVersion"));
             assertTrue(text(device(finalApi, first), "policyError").contains(strangeVersion));
         }
+    }
+
+    /** Proposed by the IT provider, approved by the DSL (four eyes); the version devices will report. */
+    private static String publish(ConsoleApi it, ConsoleApi dsl, String policy) {
+        ConsoleApi.Response proposed = it.post("/api/filter-policy?name=school.vfp", "text/plain", policy);
+        assertEquals(201, proposed.status(), proposed.body());
+        assertEquals("pending", proposed.json().get("status").asText());
+        ConsoleApi.Response approved = dsl.post("/api/filter-policy/changes/" + proposed.json().get("id").asText()
+                + "/approve", "application/json", "{}");
+        assertEquals(200, approved.status(), approved.body());
+        return approved.json().get("version").asText();
     }
 
     private static JavaProcess runAgent(VigilSite site, Path config, Path script) {

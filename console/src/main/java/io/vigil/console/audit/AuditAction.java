@@ -30,6 +30,12 @@ public enum AuditAction {
     BACKUP_RESTORE,
     /** A filter policy version was stored, signed and sent to the school's devices. */
     POLICY_PUBLISH,
+    /** A filter policy upload was stored as a change waiting for a second approver. */
+    POLICY_CHANGE_REQUEST,
+    /** A leader approved someone else's policy change: signed, made live and pushed. */
+    POLICY_APPROVE,
+    /** A leader rejected a policy change; it was never signed or pushed. */
+    POLICY_REJECT,
     /** A filter policy upload was refused as invalid; nothing was stored. */
     POLICY_REFUSED,
     /** The school's policy versions and what each device runs were listed. */

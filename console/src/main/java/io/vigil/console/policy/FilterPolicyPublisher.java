@@ -2,6 +2,7 @@ package io.vigil.console.policy;
 
 import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
+import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Secrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * immutable version named by its content hash, sign, then push over the school's open sessions. Devices that
  * are offline get it after their next Hello ({@link PolicyDelivery}).
  *
- * <p>Today one person with {@code lists.publish} publishes directly. The tables already hold requester and
- * decider, so a second approver (a leader of that school) slots in between store and sign.
+ * <p>Four eyes: someone with {@code lists.publish} proposes, a leader of that school with
+ * {@code changes.approve} (DSL or headteacher) who is not the requester approves, and only then is it signed
+ * and pushed. Grants and suspensions are the exception by design: time-limited safeguarding actions by a
+ * nominated person, audited, republished at once ({@link #addOverlay}).
  */
 public final class FilterPolicyPublisher {
 
@@ -54,16 +57,76 @@ public final class FilterPolicyPublisher {
             + "do not edit ---";
 
     /**
+     * Stores an upload as a change waiting for a leader of the school (four eyes): validated now with the
+     * grants and suspensions in force, so an approver never sees a policy devices would refuse.
+     *
      * @throws InvalidPolicyException with every problem as file:line; nothing is stored, signed or pushed then
      */
-    public PublishedPolicy publish(String actor, long schoolId, String fileName, byte[] upload) {
+    public PublishedPolicy propose(String actor, long schoolId, String fileName, byte[] upload) {
         String name = fileName == null || fileName.isBlank() ? "policy" : fileName.strip();
         String base = decode(name, upload);
         if (base.contains(OVERLAY_MARKER)) {
             throw new InvalidPolicyException(List.of(new PolicyProblem(name, lineOf(base, OVERLAY_MARKER),
                     "the console overlay section is added by the console; upload the policy without it")));
         }
-        return sign(actor, schoolId, name, base, overlays.active(schoolId, clock.instant()));
+        requireValid(actor, schoolId, name, compose(base, overlays.active(schoolId, clock.instant())));
+        PublishedPolicy pending = policies.propose(schoolId, name, base,
+                versionOf(base.getBytes(StandardCharsets.UTF_8)), actor, clock.instant());
+        audit.record(actor, AuditAction.POLICY_CHANGE_REQUEST, "school=" + schoolId + " change=" + pending.id()
+                + " version=" + pending.version());
+        return pending;
+    }
+
+    /**
+     * A leader of the school approves a pending change: signed with the grants and suspensions then in force,
+     * made live and pushed. Whoever requested it cannot approve it (the table refuses it too).
+     *
+     * @param schools the approver's schools; a change of another school is reported as not found
+     */
+    public PublishedPolicy approve(String approver, java.util.Set<Long> schools, long changeId) {
+        PolicyChange change = pendingChange(approver, schools, changeId);
+        long schoolId = change.version().schoolId();
+        String document = compose(change.document(), overlays.active(schoolId, clock.instant()));
+        requireValid(approver, schoolId, change.version().fileName(), document);
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        SignedPolicy signed = new SignedPolicy(versionOf(bytes), bytes, signer.sign(bytes), signer.activeKeyId());
+        if (!policies.approve(changeId, signed, approver, clock.instant())) {
+            throw new ConsoleException("change " + changeId + " was decided by someone else meanwhile");
+        }
+        audit.record(approver, AuditAction.POLICY_APPROVE, "school=" + schoolId + " change=" + changeId
+                + " requested_by=" + change.version().requestedBy() + " version=" + signed.version()
+                + " key=" + signed.keyId());
+        int sessions = push.push(policies.deviceIdsOf(schoolId), signed);
+        LOG.info("Filter policy change {} for school {} (requested by {}) approved by {}; version {} pushed to {} "
+                + "open session(s)", changeId, schoolId, change.version().requestedBy(), approver, signed.version(),
+                sessions);
+        PublishedPolicy v = change.version();
+        return new PublishedPolicy(v.id(), schoolId, signed.version(), v.fileName(), v.requestedBy(),
+                v.requestedAt(), "live", signed.keyId());
+    }
+
+    public void reject(String approver, java.util.Set<Long> schools, long changeId, String reason) {
+        PolicyChange change = pendingChange(approver, schools, changeId);
+        if (!policies.reject(changeId, approver, clock.instant())) {
+            throw new ConsoleException("change " + changeId + " was decided by someone else meanwhile");
+        }
+        audit.record(approver, AuditAction.POLICY_REJECT, "school=" + change.version().schoolId() + " change="
+                + changeId + " requested_by=" + change.version().requestedBy() + " reason="
+                + (reason == null ? "" : reason.replaceAll("[\\r\\n]", " ")));
+    }
+
+    private PolicyChange pendingChange(String approver, java.util.Set<Long> schools, long changeId) {
+        PolicyChange change = policies.change(changeId)
+                .filter(c -> schools.contains(c.version().schoolId()))
+                .orElseThrow(() -> new ConsoleException("change " + changeId + " not found"));
+        if (!change.version().status().equals("pending")) {
+            throw new ConsoleException("change " + changeId + " is " + change.version().status() + ", not pending");
+        }
+        if (change.version().requestedBy().equalsIgnoreCase(approver)) {
+            throw new ConsoleException("you requested change " + changeId
+                    + "; another leader of the school must approve it");
+        }
+        return change;
     }
 
     /**

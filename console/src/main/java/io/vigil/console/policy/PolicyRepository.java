@@ -16,6 +16,22 @@ public interface PolicyRepository {
     PublishedPolicy publish(long schoolId, String fileName, String document, SignedPolicy signed, String actor,
                             Instant at);
 
+    /** Stores an unsigned version waiting for a second approver (status {@code pending}). */
+    PublishedPolicy propose(long schoolId, String fileName, String document, String version, String actor,
+                            Instant at);
+
+    /** A version by id with its document, whatever its status. */
+    Optional<PolicyChange> change(long id);
+
+    /**
+     * Makes a pending version live with its signed (final) document, superseding the live one, in one
+     * transaction. @return false when it is no longer pending (approved or rejected meanwhile)
+     */
+    boolean approve(long id, SignedPolicy signed, String approver, Instant at);
+
+    /** @return false when it is no longer pending */
+    boolean reject(long id, String approver, Instant at);
+
     /** The school's live filter policy, if any. */
     Optional<SignedPolicy> live(long schoolId);
 

@@ -3,9 +3,11 @@ package io.vigil.console.store.jdbc;
 import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Text;
 import io.vigil.console.policy.DevicePolicyStatus;
+import io.vigil.console.policy.PolicyChange;
 import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.policy.PublishedPolicy;
 import io.vigil.console.policy.SignedPolicy;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,6 +48,55 @@ public final class JdbcPolicyRepository implements PolicyRepository {
     }
 
     @Override
+    public PublishedPolicy propose(long schoolId, String fileName, String document, String version, String actor,
+                                   Instant at) {
+        String name = Text.bounded(fileName, 200);
+        long id = jdbc.transaction(c -> Jdbc.insertReturningId(c, """
+                insert into policy_versions (school_id, kind, version, file_name, document, requested_by, requested_at,
+                                             status)
+                values (?, ?, ?, ?, ?, ?, ?, 'pending')""", schoolId, FILTER_POLICY, version, name,
+                document.getBytes(StandardCharsets.UTF_8), actor, at));
+        return new PublishedPolicy(id, schoolId, version, name, actor, at, "pending", null);
+    }
+
+    @Override
+    public Optional<PolicyChange> change(long id) {
+        return jdbc.query("select * from policy_versions where id = ? and kind = ?", rs -> new PolicyChange(
+                version(rs), new String(rs.getBytes("document"), StandardCharsets.UTF_8)), id, FILTER_POLICY)
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean approve(long id, SignedPolicy signed, String approver, Instant at) {
+        return jdbc.transaction(c -> {
+            var school = Jdbc.query(c, "select school_id from policy_versions where id = ? and status = 'pending'",
+                    rs -> rs.getLong(1), id);
+            if (school.isEmpty()) {
+                return false;
+            }
+            Jdbc.update(c, "update policy_versions set status = 'superseded' where school_id = ? and kind = ? "
+                    + "and status = 'live'", school.getFirst(), FILTER_POLICY);
+            return Jdbc.update(c, """
+                    update policy_versions set status = 'live', version = ?, document = ?, signature = ?, key_id = ?,
+                                               decided_by = ?, decided_at = ?
+                    where id = ? and status = 'pending'""", signed.version(), signed.document(),
+                    Base64.getEncoder().encodeToString(signed.signature()), signed.keyId(), approver, at, id) == 1;
+        });
+    }
+
+    @Override
+    public boolean reject(long id, String approver, Instant at) {
+        return jdbc.update("update policy_versions set status = 'rejected', decided_by = ?, decided_at = ? "
+                + "where id = ? and status = 'pending'", approver, at, id) == 1;
+    }
+
+    private static PublishedPolicy version(ResultSet rs) throws SQLException {
+        return new PublishedPolicy(rs.getLong("id"), rs.getLong("school_id"), rs.getString("version"),
+                rs.getString("file_name"), rs.getString("requested_by"), Jdbc.instant(rs, "requested_at"),
+                rs.getString("status"), rs.getString("key_id"));
+    }
+
+    @Override
     public Optional<SignedPolicy> live(long schoolId) {
         return jdbc.query("select version, document, signature, key_id from policy_versions where school_id = ? "
                 + "and kind = ? and status = 'live'", JdbcPolicyRepository::signed, schoolId, FILTER_POLICY)
@@ -73,10 +124,7 @@ public final class JdbcPolicyRepository implements PolicyRepository {
         }
         return jdbc.query("select id, school_id, version, file_name, requested_by, requested_at, status, key_id "
                 + "from policy_versions where kind = ? and school_id in (" + placeholders(scope) + ") "
-                + "order by id desc limit " + Math.max(1, max), rs -> new PublishedPolicy(rs.getLong("id"),
-                rs.getLong("school_id"), rs.getString("version"), rs.getString("file_name"),
-                rs.getString("requested_by"), Jdbc.instant(rs, "requested_at"), rs.getString("status"),
-                rs.getString("key_id")), params(FILTER_POLICY, scope));
+                + "order by id desc limit " + Math.max(1, max), JdbcPolicyRepository::version, params(FILTER_POLICY, scope));
     }
 
     @Override

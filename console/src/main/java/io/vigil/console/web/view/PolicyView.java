@@ -13,4 +13,12 @@ import java.util.List;
  */
 public record PolicyView(String username, List<School> schools, List<PublishedPolicy> versions, String notice,
                          List<String> problems, String draft) {
+
+    /** The approvers' page: changes waiting for a second person. */
+    public record Changes(String username, List<Pending> pending, String notice) {
+    }
+
+    public record Pending(long id, long schoolId, String fileName, String requestedBy, String requestedAt,
+                          String document) {
+    }
 }
