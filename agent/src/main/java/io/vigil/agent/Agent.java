@@ -20,11 +20,15 @@ import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.KeywordScanner;
 import io.vigil.agent.match.SignInWindowGuard;
 import io.vigil.agent.match.TextScanner;
+import io.vigil.agent.platform.OsGroups;
 import io.vigil.agent.platform.Platform;
+import io.vigil.agent.policy.MonitoringGroup;
+import io.vigil.agent.policy.ScopeGate;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
 import io.vigil.agent.spool.SpoolingRecordSink;
+import io.vigil.agent.signing.FilterPolicyTarget;
 import io.vigil.agent.signing.PolicyInForce;
 import io.vigil.agent.signing.PolicyReceiver;
 import io.vigil.agent.signing.PolicyStore;
@@ -62,10 +66,15 @@ final class Agent implements RunningAgent {
     private final AlertDetector detector;
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
+    private final UserFacing userFacing;
+    private final Optional<FilterService> filter;
     private boolean closed;
 
     private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
-                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished) {
+                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished,
+                  UserFacing userFacing, Optional<FilterService> filter) {
+        this.userFacing = userFacing;
+        this.filter = filter;
         this.spool = spool;
         this.session = session;
         this.sources = sources;
@@ -95,52 +104,69 @@ final class Agent implements RunningAgent {
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
                 evidence.map(e -> (java.util.function.Consumer<io.vigil.agent.alert.AlertRecord>)
                         new EvidenceAttacher(e.policy(), e.camera(), toSpool)).orElse(toSpool));
-        CaptureQueue queue = new CaptureQueue(detector);
+        // Outside the school's monitoring scope for this user's group nothing enters the queue, no window is
+        // looked at, and nothing reaches matching; leaving scope finishes the line typed inside it.
+        MonitoringGroup group = config.policy().groups().groupOf(user, OsGroups.of(user));
+        ScopeGate scope = new ScopeGate(config.policy().scope(), group, Clock.systemUTC(), detector::flush);
+        scope.check();
+        CaptureQueue queue = new CaptureQueue(event -> {
+            if (scope.open()) {
+                detector.accept(event);
+            }
+        });
 
         List<CaptureSource> sources = new ArrayList<>();
         CompletableFuture<Void> finished;
         if (replay.isPresent()) {
             queue.start();
             ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
-            startSource(source, queue, sources, available, unavailable);
+            startSource(source, queue, scope, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            startLive(platform, settings, guard, queue, sources, available, unavailable);
+            startLive(platform, settings, guard, queue, scope, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
+        // The session user's group is looked up once (OS groups cost a process); any other user when asked.
+        UserFacing userFacing = UserFacing.start(platform, config, user,
+                u -> u.equals(user) ? group : config.policy().groups().groupOf(u, OsGroups.of(u)), records,
+                available, unavailable);
+        Optional<FilterService> filter = FilterService.forAgent(config, user, records, available, unavailable);
         reportUnavailable(unavailable);
 
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
+        idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
 
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
                 facts, scanner.version(), new Capabilities(available, unavailable));
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
-                TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config));
+                TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
         session.start(); // capture started first: it never waits for the console
-        return new Agent(spool, session, sources, queue, detector, idleFlush, finished);
+        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing, filter);
     }
 
     /** The last good policy is enforced before the console is reached: offline devices stay filtered. */
-    private static PolicyReceiver policyReceiver(AgentConfig config) {
+    private static PolicyReceiver policyReceiver(AgentConfig config, Optional<FilterService> filter) {
         if (config.policyKeys().isEmpty()) {
             log.warn("this device pinned no policy signing keys at enrolment; it will refuse every policy the console "
                     + "pushes (and say why) until it is enrolled again");
         }
         PolicyReceiver receiver = new PolicyReceiver(new PolicyVerifier(config.policyKeys()),
-                new PolicyStore(config.statePath()), new PolicyInForce());
+                new PolicyStore(config.statePath()), filter.<FilterPolicyTarget>map(f -> new FilterEngineTarget(f.engine()))
+                        .orElseGet(PolicyInForce::new));
         receiver.restoreLastGood();
         return receiver;
     }
 
     private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
-                                  CaptureQueue queue, List<CaptureSource> sources, List<String> available,
-                                  Map<String, String> unavailable) {
+                                  CaptureQueue queue, ScopeGate scope, List<CaptureSource> sources,
+                                  List<String> available, Map<String, String> unavailable) {
         if (settings.windows()) {
             WindowWatcherSource windows = new WindowWatcherSource(platform.windowListProblem());
-            if (startSource(windows, queue, sources, available, unavailable)) {
-                queue.watchFocus(windows, settings.windowPoll(), w -> guard.isSignInWindow(w.title(), w.app()));
+            if (startSource(windows, queue, scope, sources, available, unavailable)) {
+                queue.watchFocus(() -> scope.open() ? windows.lookNow() : Optional.empty(), settings.windowPoll(),
+                        w -> guard.isSignInWindow(w.title(), w.app()));
             }
         }
         queue.start();
@@ -149,7 +175,7 @@ final class Agent implements RunningAgent {
             if (noDisplay.isPresent()) {
                 unavailable.put("capture.keyboard", noDisplay.get()); // the native hook would only fail noisily
             } else {
-                startSource(new KeyboardHookSource(), queue, sources, available, unavailable);
+                startSource(new KeyboardHookSource(), queue, scope, sources, available, unavailable);
             }
         }
         if (!settings.keyboard() && !settings.windows()) {
@@ -157,10 +183,15 @@ final class Agent implements RunningAgent {
         }
     }
 
-    private static boolean startSource(CaptureSource source, CaptureQueue queue, List<CaptureSource> sources,
-                                       List<String> available, Map<String, String> unavailable) {
+    private static boolean startSource(CaptureSource source, CaptureQueue queue, ScopeGate scope,
+                                       List<CaptureSource> sources, List<String> available,
+                                       Map<String, String> unavailable) {
         try {
-            source.start(queue::offer);
+            source.start(event -> {
+                if (scope.open()) {
+                    queue.offer(event);
+                }
+            });
             sources.add(source);
             available.add(source.capability());
             return true;
@@ -233,6 +264,8 @@ final class Agent implements RunningAgent {
             return;
         }
         closed = true;
+        userFacing.close();
+        filter.ifPresent(FilterService::close); // hands the open hour's browsing counts to the spool
         sources.forEach(CaptureSource::close);
         queue.close();
         idleFlush.shutdownNow();

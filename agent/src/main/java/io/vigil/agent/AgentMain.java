@@ -17,7 +17,7 @@ public final class AgentMain {
     public static int run(String... args) {
         Platform platform = Platform.current();
         return AgentCli.commandLine(platform,
-                (config, replay, user) -> Agent.start(platform, config, replay, user))
+                (config, replay, user) -> Agent.start(platform, config, replay, user), FilterService::start)
                 .execute(args);
     }
 }

@@ -1,6 +1,7 @@
 package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedNoticeReader;
 import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
@@ -95,6 +96,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
+                new AuditedNoticeReader(app.noticeAcceptances(), app.audit()),
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
                         new FilterOverlays(publisher, app.overlays(), clock)));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
@@ -109,8 +111,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         KeywordEngine lists = KeywordEngine.bundled();
         LOG.info("Keyword lists {} ({} categories, {} rules)", lists.version(), lists.categoryCount(),
                 lists.ruleCount());
-        return new CategoryCatalog(lists.lists().categories().stream()
+        var categories = new java.util.ArrayList<>(lists.lists().categories().stream()
                 .map(c -> new CategoryCatalog.Category(c.id(), c.name())).toList());
+        // Not a keyword category: raised by the agent's "Get help" page when a pupil asks for help.
+        categories.add(new CategoryCatalog.Category("pupil_request", "Pupil asked for help"));
+        return new CategoryCatalog(categories);
     }
 
     private interface Starter {

@@ -82,10 +82,47 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("oshi..", "com.sun.jna..");
 
     @ArchTest
-    static final ArchRule awtOnlyInEvidence = noClasses()
-            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackage("..agent.evidence..")
+    static final ArchRule awtOnlyInEvidenceAndTheNoticeWindow = noClasses()
+            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackages("..agent.evidence..",
+                    "..agent.notice.desktop..")
             .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "javax.swing..")
-            .because("screenshots are the only use of the screen; java.awt elsewhere would pull a display into tests");
+            .because("screenshots and the notice window are the only uses of the screen; java.awt elsewhere would "
+                    + "pull a display into tests");
+
+    @ArchTest
+    static final ArchRule localHttpOnlyInTheHelpAndBlockPages = noClasses()
+            .that().resideInAPackage("io.vigil.agent..").and().resideOutsideOfPackages("..agent.help.web..",
+                    "..agent.filter.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.net.httpserver..")
+            .because("the agent's only HTTP sockets are the loopback help page (token and origin checks) and the "
+                    + "filter's block page");
+
+    @ArchTest
+    static final ArchRule dnsjavaOnlyInTheDnsResolver = noClasses()
+            .that().resideOutsideOfPackage("..agent.filter.dns..")
+            .should().dependOnClassesThat().resideInAPackage("org.xbill..")
+            .because("DNS packets are the resolver's business; the filter's decisions are plain Java");
+
+    @ArchTest
+    static final ArchRule filterPolicyIsPureJdk = noClasses()
+            .that().resideInAPackage("io.vigil.filter..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.slf4j..", "io.vigil.filter..")
+            .because("agent and console share the filter policy; it must not drag a framework into either");
+
+    @ArchTest
+    static final ArchRule filterDomainKnowsNoDnsHttpOrDelivery = noClasses()
+            .that().resideInAPackage("..agent.filter..").and().resideOutsideOfPackages("..agent.filter.dns..",
+                    "..agent.filter.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.xbill..", "com.sun.net.httpserver..",
+                    "java.net.http..", "io.grpc..", "io.vigil.proto..", "..agent.spool..", "..agent.transport..")
+            .because("the filter engine decides and hands plain records to a sink; packets, pages and delivery are edges");
+
+    @ArchTest
+    static final ArchRule policyNoticeAndHelpKnowNothingOfTransportOrSpool = noClasses()
+            .that().resideInAnyPackage("..agent.policy..", "..agent.notice..", "..agent.help..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.spool..", "..agent.transport..",
+                    "io.vigil.proto..")
+            .because("what the school decided and what the user sees hand plain records to a sink; delivery is elsewhere");
 
     @ArchTest
     static final ArchRule captureSourcesKnowNothingOfMatchingOrTransport = noClasses()

@@ -22,10 +22,11 @@ public final class AgentCli implements Runnable {
     private AgentCli() {
     }
 
-    public static CommandLine commandLine(Platform platform, AgentLauncher launcher) {
+    public static CommandLine commandLine(Platform platform, AgentLauncher launcher, FilterCommand.Launcher filter) {
         CommandLine cli = new CommandLine(new AgentCli());
         cli.addSubcommand(new EnrolCommand(new Enroller(), platform::deviceFacts));
         cli.addSubcommand(new RunCommand(launcher, platform::userName));
+        cli.addSubcommand(new FilterCommand(filter));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -51,7 +52,7 @@ public final class AgentCli implements Runnable {
 
     @Override
     public void run() {
-        throw CliException.usage("missing command: use 'vigil-agent enrol' or 'vigil-agent run' (see --help)");
+        throw CliException.usage("missing command: use 'vigil-agent enrol', 'vigil-agent run' or 'vigil-agent filter' (see --help)");
     }
 
     static final class Version implements IVersionProvider {

@@ -18,12 +18,15 @@ import java.util.Optional;
  * @param user              reported user when the OS user name is not the school username
  * @param heartbeatInterval how often the agent reports its spool depth on an idle session
  * @param capture           what is captured and kept: sources, sign-in windows, screenshots
+ * @param policy            who is monitored and when, the log-on notice, the "Get help" page
+ * @param filter            the local web filter (DNS resolver, block page); off unless configured
  * @param policyKeys        the console's policy-signing keys pinned at enrolment; empty for a device enrolled
  *                          before the console signed policies (it then refuses every pushed policy)
  */
 public record AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
                           Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
-                          CaptureSettings capture, List<PolicyKey> policyKeys) {
+                          CaptureSettings capture, PolicySettings policy, FilterSettings filter,
+                          List<PolicyKey> policyKeys) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -37,19 +40,35 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
         Objects.requireNonNull(user);
         Objects.requireNonNull(heartbeatInterval);
         Objects.requireNonNull(capture);
+        Objects.requireNonNull(policy);
+        Objects.requireNonNull(filter);
         policyKeys = List.copyOf(policyKeys);
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                       CaptureSettings capture, PolicySettings policy, FilterSettings filter) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
+                policy, filter, List.of());
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                       CaptureSettings capture, PolicySettings policy) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
+                policy, FilterSettings.DISABLED);
+    }
+
+    public AgentConfig withPolicyKeys(List<PolicyKey> keys) {
+        return new AgentConfig(console, pin, deviceId, deviceCredential, spoolPath, statePath, user,
+                heartbeatInterval, capture, policy, filter, keys);
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
                        Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
                        CaptureSettings capture) {
         this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
-                List.of());
-    }
-
-    public AgentConfig withPolicyKeys(List<PolicyKey> keys) {
-        return new AgentConfig(console, pin, deviceId, deviceCredential, spoolPath, statePath, user,
-                heartbeatInterval, capture, keys);
+                PolicySettings.DEFAULTS);
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
@@ -71,6 +90,7 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
     public String toString() {
         return "AgentConfig[console=" + console + ", pin=" + pin + ", deviceId=" + deviceId
                 + ", deviceCredential=<redacted>, spoolPath=" + spoolPath + ", statePath=" + statePath
-                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policyKeys=" + policyKeys.stream().map(PolicyKey::keyId).toList() + "]";
+                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policy=" + policy
+                + ", filter=" + filter + ", policyKeys=" + policyKeys.stream().map(PolicyKey::keyId).toList() + "]";
     }
 }

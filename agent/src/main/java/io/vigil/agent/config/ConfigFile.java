@@ -39,7 +39,8 @@ public final class ConfigFile {
     static final String POLICY_KEYS = "policy.signing_keys";
     /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
     private static final Set<String> KNOWN_KEYS = union(Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID,
-            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS, POLICY_KEYS), CaptureSettingsParser.KEYS);
+            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS, POLICY_KEYS),
+            union(union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS), FilterSettingsParser.KEYS));
 
     private final Path file;
 
@@ -68,14 +69,19 @@ public final class ConfigFile {
             heartbeat = Duration.ofSeconds(seconds);
         }
         CaptureSettings capture;
+        PolicySettings policy;
+        FilterSettings filter;
         try {
             capture = CaptureSettingsParser.parse(p);
+            policy = PolicySettingsParser.parse(p);
+            filter = FilterSettingsParser.parse(p);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("config " + file + ": " + e.getMessage());
         }
         java.util.List<PolicyKey> keys = p.getProperty(POLICY_KEYS) == null ? java.util.List.of()
                 : parse(p, POLICY_KEYS, PolicyKey::parse);
-        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, keys);
+        return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, policy,
+                filter, keys);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

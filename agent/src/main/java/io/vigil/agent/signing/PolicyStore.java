@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The last good policy on disk ({@code STATE/filter-policy/}), kept with its signature so that on start it is
+ * The last good policy on disk ({@code STATE/signed-policy/}), kept with its signature so that on start it is
  * verified again like a push: a file changed on disk is refused, never enforced. One directory per version
  * would allow rollback; the device only ever needs the last good one.
  */
@@ -25,7 +25,7 @@ public final class PolicyStore {
     private final Path dir;
 
     public PolicyStore(Path stateDir) {
-        this.dir = stateDir.resolve("filter-policy");
+        this.dir = stateDir.resolve("signed-policy");
     }
 
     public Path directory() {

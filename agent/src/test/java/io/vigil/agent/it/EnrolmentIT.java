@@ -45,6 +45,8 @@ class EnrolmentIT {
     private int agent(String... args) {
         CommandLine cli = AgentCli.commandLine(Platform.current(), (c, r, u) -> {
             throw new AssertionError("run is not under test");
+        }, (s, b, e) -> {
+            throw new AssertionError("filter is not under test");
         });
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

@@ -127,7 +127,7 @@ class PolicyReceiverTest {
     @Test
     void aPolicyChangedOnDiskIsNotEnforcedAfterARestart() throws Exception {
         receiver(List.of(pinned)).receive(signed(POLICY, console, "ed25519-console"));
-        Files.writeString(state.resolve("filter-policy").resolve("policy.bin"), "allow *\n");
+        Files.writeString(state.resolve("signed-policy").resolve("policy.bin"), "allow *\n");
 
         PolicyInForce afterRestart = new PolicyInForce();
         PolicyReceiver restarted = new PolicyReceiver(new PolicyVerifier(List.of(pinned)), new PolicyStore(state),

@@ -19,6 +19,8 @@ public enum AuditAction {
     /** A screenshot (alert evidence) shown to a safeguarding role. */
     ALERT_SCREENSHOT_VIEW,
     DEVICES_LIST,
+    /** Who accepted the device monitoring notice, and when, shown to a safeguarding role. */
+    NOTICE_ACCEPTANCES_VIEW,
     TOKEN_CREATE,
     USER_ADD,
     USER_PASSWORD_RESET,

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.Roles;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedNoticeReader;
 import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
@@ -38,18 +39,19 @@ public final class WebServer implements AutoCloseable {
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                           Optional<Filtering> filtering) {
+                           AuditedNoticeReader notices, Optional<Filtering> filtering) {
 
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                         AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                        Filtering filtering) {
-            this(sessions, login, alerts, devices, audit, categories, screenshots, Optional.of(filtering));
+                        AuditedNoticeReader notices, Filtering filtering) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, Optional.of(filtering));
         }
 
         /** Without the filtering routes: the web tests that exercise alerts and access alone. */
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
-                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
-            this(sessions, login, alerts, devices, audit, categories, screenshots, Optional.empty());
+                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                        AuditedNoticeReader notices) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, Optional.empty());
         }
     }
 
@@ -97,6 +99,7 @@ public final class WebServer implements AutoCloseable {
             api.register(routes);
             pages.register(routes);
             new ScreenshotRoutes(services.screenshots()).register(routes);
+            new NoticeRoutes(services.notices()).register(routes);
             services.filtering().ifPresent(f -> {
                 new PolicyRoutes(f, services.audit(), templates).register(routes);
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);

@@ -179,7 +179,7 @@ class AgentGatewayIT {
         second.send(TestAgentClient.hello("j.smith", "LAPTOP-KINDS"));
         assertEquals(3, second.nextAck(), "the mark covers every stored kind (summaries and requests are not kept yet)");
         second.complete();
-        var stored = new JdbcNoticeAcceptanceRepository(db.dataSource()).inScope(Scope.of(1), 10);
+        var stored = new JdbcNoticeAcceptanceRepository(db.dataSource()).inScope(Scope.of(1), java.util.Optional.empty(), 10);
         assertEquals(1, stored.size());
         assertEquals("j.smith", stored.getFirst().user());
         assertEquals("2026-09", stored.getFirst().noticeVersion());

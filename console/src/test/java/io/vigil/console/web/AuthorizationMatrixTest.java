@@ -35,6 +35,7 @@ class AuthorizationMatrixTest {
             GET /api/alerts/ids   401        200        200        403        403        403        403        403        403
             GET /api/alerts/{uuid}/screenshot 401 404  404        403        403        403        403        403        403
             GET /api/devices      401        200        200        200        200        403        403        403        403
+            GET /api/notice-acceptances 401 200     200        403        403        403        403        403        403
             GET /login            200        200        200        200        200        200        200        200        200
             POST /login           401        401        401        401        401        401        401        401        401
             POST /logout          303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login

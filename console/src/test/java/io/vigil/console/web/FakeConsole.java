@@ -66,7 +66,8 @@ final class FakeConsole implements AutoCloseable {
                 new CategoryCatalog.Category("suicide", "Suicide")));
         var services = new WebServer.Services(sessions, new Login(users, hasher),
                 new AuditedAlertReader(this::search, audit), new OneDevice(), audit, categories,
-                new AuditedScreenshotReader(new NoScreenshots(), audit));
+                new AuditedScreenshotReader(new NoScreenshots(), audit),
+                new io.vigil.console.audit.AuditedNoticeReader(new NoNotices(), audit));
         server = new WebServer(services, ConnectorFactory.plainLoopback()).start();
     }
 
@@ -108,6 +109,19 @@ final class FakeConsole implements AutoCloseable {
     }
 
     /** No alert in the fake has a screenshot: the route answers 404 to those allowed to ask, 403 to others. */
+    private static final class NoNotices implements io.vigil.console.domain.NoticeAcceptanceRepository {
+        @Override
+        public boolean storeOnce(io.vigil.console.domain.NoticeAcceptance acceptance, Instant receivedAt) {
+            throw new UnsupportedOperationException("the web layer never stores notice acceptances");
+        }
+
+        @Override
+        public List<io.vigil.console.domain.StoredNoticeAcceptance> inScope(io.vigil.console.domain.Scope scope,
+                                                                            Optional<String> user, int limit) {
+            return List.of();
+        }
+    }
+
     private static final class NoScreenshots implements io.vigil.console.domain.ScreenshotRepository {
         @Override
         public void storeOnce(io.vigil.console.domain.AlertScreenshot screenshot, Instant receivedAt) {

@@ -6,9 +6,11 @@ import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.StoredNoticeAcceptance;
 import io.vigil.console.domain.Text;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Stored once per uuid, as alerts and filter events are: a resend, or a race on a second stream, stores nothing. */
@@ -38,26 +40,27 @@ public final class JdbcNoticeAcceptanceRepository implements NoticeAcceptanceRep
     }
 
     @Override
-    public List<StoredNoticeAcceptance> inScope(Scope scope, int limit) {
+    public List<StoredNoticeAcceptance> inScope(Scope scope, Optional<String> user, int limit) {
         if (scope.isEmpty()) {
             return List.of();
         }
-        long[] ids = scope.ids();
-        Object[] params = new Object[ids.length + 1];
-        for (int i = 0; i < ids.length; i++) {
-            params[i] = ids[i];
+        List<Object> params = new ArrayList<>();
+        for (long id : scope.ids()) {
+            params.add(id);
         }
-        params[ids.length] = limit;
+        user.ifPresent(params::add);
+        params.add(limit);
         return jdbc.query("""
                 select n.username, n.notice_version, n.user_group, n.accepted_at, n.device_id, d.hostname, n.school_id,
                        n.received_at
                 from notice_acceptances n join devices d on d.id = n.device_id
-                where n.school_id in (%s)
+                where n.school_id in (%s)%s
                 order by n.accepted_at desc, n.id desc
-                limit ?""".formatted(String.join(",", Collections.nCopies(ids.length, "?"))),
+                limit ?""".formatted(String.join(",", Collections.nCopies(scope.ids().length, "?")),
+                        user.isPresent() ? " and n.username = ?" : ""),
                 rs -> new StoredNoticeAcceptance(rs.getString("username"), rs.getString("notice_version"),
                         rs.getString("user_group"), Jdbc.instant(rs, "accepted_at"), rs.getString("device_id"),
                         rs.getString("hostname"), rs.getLong("school_id"), Jdbc.instant(rs, "received_at")),
-                params);
+                params.toArray());
     }
 }

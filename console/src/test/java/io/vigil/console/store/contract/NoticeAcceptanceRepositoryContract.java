@@ -31,7 +31,7 @@ public interface NoticeAcceptanceRepositoryContract extends StoreContract {
         NoticeAcceptance a = acceptance("dev-1", 4, "j.smith");
         assertTrue(notices().storeOnce(a, T0));
         assertFalse(notices().storeOnce(a, T0));
-        assertEquals(1, notices().inScope(everySchool(), 10).size());
+        assertEquals(1, notices().inScope(everySchool(), java.util.Optional.empty(), 10).size());
         assertEquals(4, new JdbcDeviceRepository(dataSource()).highestStoredSequence("dev-1"));
     }
 
@@ -51,9 +51,11 @@ public interface NoticeAcceptanceRepositoryContract extends StoreContract {
         notices().storeOnce(acceptance("oak-1", 1, "a.pupil"), T0);
         notices().storeOnce(acceptance("oak-1", 2, "b.pupil"), T0);
         notices().storeOnce(acceptance("elm-1", 1, "c.pupil"), T0);
-        var oak = notices().inScope(Scope.of(school("Oak Primary")), 10);
+        var oak = notices().inScope(Scope.of(school("Oak Primary")), java.util.Optional.empty(), 10);
         assertEquals(List.of("b.pupil", "a.pupil"), oak.stream().map(n -> n.user()).toList());
         assertEquals("OAK-01", oak.getFirst().hostname());
-        assertEquals(List.of(), notices().inScope(new Scope(java.util.Set.of()), 10));
+        assertEquals(List.of("a.pupil"), notices().inScope(Scope.of(school("Oak Primary")),
+                java.util.Optional.of("a.pupil"), 10).stream().map(n -> n.user()).toList());
+        assertEquals(List.of(), notices().inScope(new Scope(java.util.Set.of()), java.util.Optional.empty(), 10));
     }
 }

@@ -1,0 +1,145 @@
+package io.vigil.agent;
+
+import io.vigil.agent.alert.DeviceRecord;
+import io.vigil.agent.config.AgentConfig;
+import io.vigil.agent.config.FilterSettings;
+import io.vigil.agent.filter.AsyncFilterListener;
+import io.vigil.agent.filter.FilterEngine;
+import io.vigil.agent.filter.PolicyStore;
+import io.vigil.agent.filter.SpoolingFilterListener;
+import io.vigil.agent.filter.dns.DnsFilterServer;
+import io.vigil.agent.filter.dns.InPathCheck;
+import io.vigil.agent.filter.dns.InPathProbe;
+import io.vigil.agent.filter.web.BlockPageServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The web filter, wired: the policy engine, the DNS resolver in front of it, the block page, and the timer that
+ * hands closed hours of browsing counts to the listener. Part of the composition root.
+ */
+public final class FilterService implements AutoCloseable {
+
+    public static final String CAPABILITY = "filter.dns";
+    /** Under the state directory: the last good policy, kept across restarts. */
+    static final String POLICY_DIR = "filter-policy";
+    /** Browsing counts close on the hour; a minute's tick is soon enough to send them. */
+    private static final long FLUSH_SECONDS = 60;
+
+    private final FilterEngine engine;
+    private final DnsFilterServer dns;
+    private final Optional<BlockPageServer> blockPage;
+    private final InPathProbe probe;
+    private final ScheduledExecutorService timer;
+    /** Closed last: what the filter handed to it reaches the spool before the agent closes the spool. */
+    private final AutoCloseable records;
+
+    private FilterService(FilterEngine engine, DnsFilterServer dns, Optional<BlockPageServer> blockPage,
+                          InPathProbe probe, ScheduledExecutorService timer, AutoCloseable records) {
+        this.records = records;
+        this.engine = engine;
+        this.dns = dns;
+        this.blockPage = blockPage;
+        this.probe = probe;
+        this.timer = timer;
+    }
+
+    public static FilterService start(DnsFilterServer.Settings settings, Optional<InetSocketAddress> blockPageAt,
+                                      FilterEngine engine) throws IOException {
+        return start(settings, blockPageAt, engine, () -> { });
+    }
+
+    /** @param records closed after the filter stops: the queue that takes the filter's records to the spool */
+    static FilterService start(DnsFilterServer.Settings settings, Optional<InetSocketAddress> blockPageAt,
+                               FilterEngine engine, AutoCloseable records) throws IOException {
+        InPathProbe probe = new InPathProbe();
+        Optional<BlockPageServer> page = Optional.empty();
+        if (blockPageAt.isPresent()) {
+            page = Optional.of(BlockPageServer.start(blockPageAt.get(), engine));
+        }
+        DnsFilterServer dns;
+        try {
+            dns = DnsFilterServer.start(settings, engine, probe);
+        } catch (IOException e) {
+            page.ifPresent(BlockPageServer::close);
+            throw e;
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("vigil-filter-timer").daemon().factory());
+        timer.scheduleWithFixedDelay(engine::flushBrowsing, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+        return new FilterService(engine, dns, page, probe, timer, records);
+    }
+
+    /**
+     * Starts the filter when the config enables it ({@code filter.dns}), enforcing the last good policy from
+     * the state directory (the built-in default on first start), and checks that the OS resolves through it
+     * ({@code filter.in_path}). A filter that cannot start is reported unavailable; the agent runs on.
+     */
+    static Optional<FilterService> forAgent(AgentConfig config, String user, Consumer<DeviceRecord> records,
+                                            List<String> available, Map<String, String> unavailable) {
+        FilterSettings s = config.filter();
+        if (!s.enabled()) {
+            return Optional.empty();
+        }
+        AtomicReference<FilterEngine> engineRef = new AtomicReference<>();
+        AsyncFilterListener toSpool = new AsyncFilterListener(
+                new SpoolingFilterListener(records, () -> engineRef.get() == null ? "" : engineRef.get().version()));
+        FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
+                Clock.systemUTC(), () -> user, toSpool);
+        engineRef.set(engine);
+        try {
+            FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),
+                    s.upstreamTimeout(), s.blockAddresses()), s.blockPage(), engine, toSpool);
+            available.add(CAPABILITY);
+            service.inPathProblem().ifPresentOrElse(
+                    reason -> unavailable.put(InPathCheck.CAPABILITY, reason),
+                    () -> available.add(InPathCheck.CAPABILITY));
+            return Optional.of(service);
+        } catch (IOException e) {
+            toSpool.close();
+            unavailable.put(CAPABILITY, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The filter policy engine: {@link FilterEngine#apply} is where a verified, pushed policy is handed in. */
+    public FilterEngine engine() {
+        return engine;
+    }
+
+    public InetSocketAddress dnsAddress() {
+        return dns.address();
+    }
+
+    public Optional<InetSocketAddress> blockPageAddress() {
+        return blockPage.map(BlockPageServer::address);
+    }
+
+    /** Whether the OS resolver goes through this filter; empty when it does, else why not. */
+    public Optional<String> inPathProblem() {
+        return new InPathCheck(probe, Duration.ofSeconds(5)).problem();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        dns.close();
+        blockPage.ifPresent(BlockPageServer::close);
+        engine.flushAllBrowsing();
+        try {
+            records.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("filter records not handed on: " + e.getMessage(), e);
+        }
+    }
+}
