@@ -150,10 +150,4 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..agent.transport..", "..agent.capture..",
                     "..agent.spool..")
             .because("a pushed policy and one read back from disk after a restart are verified by the same code");
-
-    @ArchTest
-    static final ArchRule theFilterPolicyModuleIsPureJdk = noClasses()
-            .that().resideInAPackage("io.vigil.filter..")
-            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.vigil.filter..", "org.slf4j..")
-            .because("agent and console parse the same policy with the same code");
 }
