@@ -28,6 +28,11 @@ import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
 import io.vigil.agent.spool.SpoolingRecordSink;
+import io.vigil.agent.signing.FilterPolicyTarget;
+import io.vigil.agent.signing.PolicyInForce;
+import io.vigil.agent.signing.PolicyReceiver;
+import io.vigil.agent.signing.PolicyStore;
+import io.vigil.agent.signing.PolicyVerifier;
 import io.vigil.agent.transport.ConsoleSession;
 import io.vigil.agent.transport.SessionIdentity;
 import io.vigil.agent.transport.TransportSettings;
@@ -136,9 +141,22 @@ final class Agent implements RunningAgent {
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
                 facts, scanner.version(), new Capabilities(available, unavailable));
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
-                TransportSettings.defaults(config.heartbeatInterval()));
+                TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
         session.start(); // capture started first: it never waits for the console
         return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing, filter);
+    }
+
+    /** The last good policy is enforced before the console is reached: offline devices stay filtered. */
+    private static PolicyReceiver policyReceiver(AgentConfig config, Optional<FilterService> filter) {
+        if (config.policyKeys().isEmpty()) {
+            log.warn("this device pinned no policy signing keys at enrolment; it will refuse every policy the console "
+                    + "pushes (and say why) until it is enrolled again");
+        }
+        PolicyReceiver receiver = new PolicyReceiver(new PolicyVerifier(config.policyKeys()),
+                new PolicyStore(config.statePath()), filter.<FilterPolicyTarget>map(f -> new FilterEngineTarget(f.engine()))
+                        .orElseGet(PolicyInForce::new));
+        receiver.restoreLastGood();
+        return receiver;
     }
 
     private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,

@@ -33,6 +33,11 @@ import io.vigil.console.store.jdbc.JdbcNoticeAcceptanceRepository;
 import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
 import io.vigil.console.domain.ScreenshotRepository;
 import io.vigil.console.store.jdbc.JdbcIndexOutbox;
+import io.vigil.console.store.jdbc.JdbcPolicyRepository;
+import io.vigil.console.store.jdbc.JdbcFilteringReports;
+import io.vigil.console.store.jdbc.JdbcOverlayRepository;
+import io.vigil.console.policy.OverlayRepository;
+import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcSessionRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
@@ -68,6 +73,9 @@ final class ConsoleApp implements AutoCloseable {
     private final Schools schools;
     private final IndexOutbox indexOutbox;
     private final ScreenshotRepository screenshots;
+    private final PolicyRepository policies;
+    private final JdbcFilteringReports filtering;
+    private final OverlayRepository overlays;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -86,6 +94,9 @@ final class ConsoleApp implements AutoCloseable {
         this.schools = new Schools(new JdbcSchoolRepository(source), clock);
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
         this.screenshots = new JdbcScreenshotRepository(source);
+        this.policies = new JdbcPolicyRepository(source);
+        this.filtering = new JdbcFilteringReports(source, clock);
+        this.overlays = new JdbcOverlayRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -200,6 +211,19 @@ final class ConsoleApp implements AutoCloseable {
 
     ScreenshotRepository screenshots() {
         return screenshots;
+    }
+
+    /** Browsing counts and review requests from devices (the ingest seam), and reads of filtering records. */
+    JdbcFilteringReports filtering() {
+        return filtering;
+    }
+
+    OverlayRepository overlays() {
+        return overlays;
+    }
+
+    PolicyRepository policies() {
+        return policies;
     }
 
     Schools schools() {

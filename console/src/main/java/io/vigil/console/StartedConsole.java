@@ -13,9 +13,14 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
-import io.vigil.console.domain.FilteringReports;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
+import io.vigil.console.ingest.OpenSessions;
+import io.vigil.console.policy.VfpPolicyValidator;
+import io.vigil.console.policy.FilterPolicyPublisher;
+import io.vigil.console.policy.FilterOverlays;
+import io.vigil.console.policy.PolicyDelivery;
+import io.vigil.console.signing.SigningKeyStore;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
 import io.vigil.console.tls.CertificateStore;
@@ -73,12 +78,16 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
-        // Browsing summaries and review requests are acknowledged but not yet kept: see FilteringReports.
         var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
-                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), FilteringReports.NOT_KEPT, clock);
+                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), app.filtering(), clock);
+        var signer = SigningKeyStore.loadOrCreate(options.dataDir());
+        var openSessions = new OpenSessions();
+        var delivery = new PolicyDelivery(signer, app.policies(), clock);
+        var publisher = new FilterPolicyPublisher(new VfpPolicyValidator(), signer, app.policies(), openSessions,
+                app.overlays(), app.audit(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
-                new DeviceAuthenticator(app.devices()), clock));
+                new DeviceAuthenticator(app.devices()), clock, delivery, openSessions));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
@@ -87,7 +96,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
-                new AuditedNoticeReader(app.noticeAcceptances(), app.audit()));
+                new AuditedNoticeReader(app.noticeAcceptances(), app.audit()),
+                new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
+                        new FilterOverlays(publisher, app.overlays(), clock)));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

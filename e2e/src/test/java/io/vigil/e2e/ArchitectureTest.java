@@ -130,4 +130,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..agent.match..", "..agent.spool..",
                     "..agent.transport..", "..agent.evidence..", "io.vigil.keywords..")
             .because("sources only report what happened; privacy and matching rules apply after the queue, to all alike");
+
+    @ArchTest
+    static final ArchRule policyAndFilteringRecordsAreFrameworkFree = noClasses()
+            .that().resideInAnyPackage("..console.policy..", "..console.filtering..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",
+                    "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
+            .because("publishing, overlays and filtering reads are rules about schools, not about wires or tables");
+
+    @ArchTest
+    static final ArchRule onlyTheSigningKeyStoreSignsAndOnlyTheAgentsVerifierVerifies = noClasses()
+            .that().resideOutsideOfPackages("..console.signing..", "..agent.signing..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.security.Signature")
+            .because("one place holds the console's private key and one place decides what a device trusts");
+
+    @ArchTest
+    static final ArchRule theAgentsSignatureCheckKnowsNothingOfTransportOrCapture = noClasses()
+            .that().resideInAPackage("..agent.signing..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.transport..", "..agent.capture..",
+                    "..agent.spool..")
+            .because("a pushed policy and one read back from disk after a restart are verified by the same code");
 }

@@ -69,7 +69,8 @@ public final class EnrolCommand implements Callable<Integer> {
             throw CliException.failure(e.getMessage());
         }
         try {
-            file.write(AgentConfig.enrolled(console, pin, enrolment.deviceId(), enrolment.deviceCredential(), config));
+            file.write(AgentConfig.enrolled(console, pin, enrolment.deviceId(), enrolment.deviceCredential(), config)
+                    .withPolicyKeys(enrolment.policyKeys()));
         } catch (IOException e) {
             throw CliException.failure("enrolled as device " + enrolment.deviceId() + " but cannot write config "
                     + config + ": " + e.getMessage());

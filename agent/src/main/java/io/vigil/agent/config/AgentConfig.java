@@ -2,6 +2,7 @@ package io.vigil.agent.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,10 +20,13 @@ import java.util.Optional;
  * @param capture           what is captured and kept: sources, sign-in windows, screenshots
  * @param policy            who is monitored and when, the log-on notice, the "Get help" page
  * @param filter            the local web filter (DNS resolver, block page); off unless configured
+ * @param policyKeys        the console's policy-signing keys pinned at enrolment; empty for a device enrolled
+ *                          before the console signed policies (it then refuses every pushed policy)
  */
 public record AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
                           Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
-                          CaptureSettings capture, PolicySettings policy, FilterSettings filter) {
+                          CaptureSettings capture, PolicySettings policy, FilterSettings filter,
+                          List<PolicyKey> policyKeys) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
@@ -38,6 +42,14 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
         Objects.requireNonNull(capture);
         Objects.requireNonNull(policy);
         Objects.requireNonNull(filter);
+        policyKeys = List.copyOf(policyKeys);
+    }
+
+    public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
+                       Path spoolPath, Path statePath, Optional<String> user, Duration heartbeatInterval,
+                       CaptureSettings capture, PolicySettings policy, FilterSettings filter) {
+        this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
+                policy, filter, List.of());
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
@@ -45,6 +57,11 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
                        CaptureSettings capture, PolicySettings policy) {
         this(console, pin, deviceId, deviceCredential, spoolPath, statePath, user, heartbeatInterval, capture,
                 policy, FilterSettings.DISABLED);
+    }
+
+    public AgentConfig withPolicyKeys(List<PolicyKey> keys) {
+        return new AgentConfig(console, pin, deviceId, deviceCredential, spoolPath, statePath, user,
+                heartbeatInterval, capture, policy, filter, keys);
     }
 
     public AgentConfig(ConsoleAddress console, CertificatePin pin, String deviceId, String deviceCredential,
@@ -73,6 +90,7 @@ public record AgentConfig(ConsoleAddress console, CertificatePin pin, String dev
     public String toString() {
         return "AgentConfig[console=" + console + ", pin=" + pin + ", deviceId=" + deviceId
                 + ", deviceCredential=<redacted>, spoolPath=" + spoolPath + ", statePath=" + statePath
-                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policy=" + policy + ", filter=" + filter + "]";
+                + ", user=" + user + ", heartbeatInterval=" + heartbeatInterval + ", capture=" + capture + ", policy=" + policy
+                + ", filter=" + filter + ", policyKeys=" + policyKeys.stream().map(PolicyKey::keyId).toList() + "]";
     }
 }

@@ -36,9 +36,10 @@ public final class ConfigFile {
     static final String STATE_PATH = "state.path";
     static final String USER = "user";
     static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
+    static final String POLICY_KEYS = "policy.signing_keys";
     /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
     private static final Set<String> KNOWN_KEYS = union(Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID,
-            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS),
+            DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS, POLICY_KEYS),
             union(union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS), FilterSettingsParser.KEYS));
 
     private final Path file;
@@ -77,8 +78,10 @@ public final class ConfigFile {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("config " + file + ": " + e.getMessage());
         }
+        java.util.List<PolicyKey> keys = p.getProperty(POLICY_KEYS) == null ? java.util.List.of()
+                : parse(p, POLICY_KEYS, PolicyKey::parse);
         return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, policy,
-                filter);
+                filter, keys);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -102,6 +105,9 @@ public final class ConfigFile {
             put(text, USER, config.user().get());
         }
         put(text, HEARTBEAT_SECONDS, Long.toString(config.heartbeatInterval().toSeconds()));
+        if (!config.policyKeys().isEmpty()) {
+            put(text, POLICY_KEYS, PolicyKey.format(config.policyKeys()));
+        }
 
         Path temp = ownerOnlyTempFile(dir);
         try {

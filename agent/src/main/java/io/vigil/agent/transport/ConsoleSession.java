@@ -7,6 +7,7 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.vigil.agent.config.ConsoleAddress;
 import io.vigil.agent.config.CertificatePin;
+import io.vigil.agent.signing.PolicyReceiver;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.proto.v1.AgentGatewayGrpc;
 import io.vigil.proto.v1.AgentMessage;
@@ -37,6 +38,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final SessionIdentity identity;
     private final AlertSpool spool;
     private final TransportSettings settings;
+    private final PolicyReceiver policies;
     /** Released by spool appends and console messages; the session loop waits on it. */
     private final Semaphore wakeup = new Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -45,7 +47,8 @@ public final class ConsoleSession implements AutoCloseable {
     private Thread thread;
 
     public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
-                          TransportSettings settings) {
+                          TransportSettings settings, PolicyReceiver policies) {
+        this.policies = policies;
         this.address = address;
         this.trust = new PinningTrustManager(pin);
         this.identity = identity;
@@ -69,7 +72,7 @@ public final class ConsoleSession implements AutoCloseable {
             current = call;
             long started = System.nanoTime();
             try {
-                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing).run();
+                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing, policies).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -117,6 +120,7 @@ public final class ConsoleSession implements AutoCloseable {
                 .setUser(identity.user())
                 .setDevice(ProtoMapper.deviceFacts(identity.facts()))
                 .setListVersion(identity.listVersion())
+                .setPolicyVersion(policies.runningVersion())
                 .addAllCapabilities(identity.capabilities().available())
                 .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
                 .setLastSpooledSequence(spool.lastSequence())).build());

@@ -9,7 +9,10 @@ import io.vigil.agent.platform.DeviceFacts;
 import io.vigil.proto.v1.AgentGatewayGrpc;
 import io.vigil.proto.v1.EnrollRequest;
 import io.vigil.proto.v1.EnrollResponse;
+import io.vigil.agent.config.PolicyKey;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Exchanges an enrolment token for a device id and credential (the Enroll call). */
@@ -33,7 +36,8 @@ public final class Enroller {
                 throw new TransportException("console at " + address
                         + " answered the enrolment without a device id or credential", null);
             }
-            return new Enrolment(response.getDeviceId(), response.getDeviceCredential(), response.getSchool());
+            return new Enrolment(response.getDeviceId(), response.getDeviceCredential(), response.getSchool(),
+                    policyKeys(address, response));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.PERMISSION_DENIED) {
                 throw new TransportException("enrolment refused by console: enrolment token not recognised", e);
@@ -47,5 +51,19 @@ public final class Enroller {
         } finally {
             ConsoleChannels.close(channel);
         }
+    }
+
+    private static List<PolicyKey> policyKeys(ConsoleAddress address, EnrollResponse response)
+            throws TransportException {
+        List<PolicyKey> keys = new ArrayList<>();
+        for (var key : response.getSigningKeysList()) {
+            try {
+                keys.add(new PolicyKey(key.getKeyId(), key.getPublicKey().toByteArray()));
+            } catch (IllegalArgumentException e) {
+                throw new TransportException("console at " + address + " sent an unusable policy signing key: "
+                        + e.getMessage(), e);
+            }
+        }
+        return keys;
     }
 }

@@ -5,7 +5,12 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.vigil.proto.v1.AgentMessage;
+import io.vigil.agent.signing.SignedPolicy;
 import io.vigil.proto.v1.ConsoleMessage;
+import io.vigil.proto.v1.FilterPolicy;
+import io.vigil.proto.v1.PolicyUpdate;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +32,7 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
     private final Runnable wake;
     private final AtomicLong latestAck = new AtomicLong(NO_ACK);
     private final AtomicBoolean heartbeatRequested = new AtomicBoolean();
+    private final Queue<SignedPolicy> policies = new ConcurrentLinkedQueue<>();
     private volatile boolean heardFromConsole;
     private volatile boolean ended;
     private volatile Status endStatus = Status.OK;
@@ -48,10 +54,29 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
         switch (message.getKindCase()) {
             case ACK -> latestAck.accumulateAndGet(message.getAck().getUpToSequence(), Math::max);
             case COMMAND -> command(message);
-            case POLICY_UPDATE -> log.warn("console pushed a policy update; this agent cannot apply policies yet");
+            case POLICY_UPDATE -> policyUpdate(message.getPolicyUpdate());
             default -> log.debug("ignoring console message of unknown kind {}", message.getKindCase());
         }
         wake.run();
+    }
+
+    /** Verified and applied on the transport thread (never gRPC's), which then answers PolicyApplied. */
+    private void policyUpdate(PolicyUpdate update) {
+        switch (update.getPayloadCase()) {
+            case FILTER_POLICY -> {
+                FilterPolicy p = update.getFilterPolicy();
+                policies.add(new SignedPolicy(p.getVersion(), p.getPolicy().toByteArray(),
+                        p.getSignature().toByteArray(), p.getKeyId()));
+            }
+            case KEYWORD_LISTS -> log.warn("console pushed keyword lists {}; this agent applies only filter policies"
+                    + " so far", update.getKeywordLists().getVersion());
+            default -> log.debug("ignoring an empty policy update");
+        }
+    }
+
+    /** The next policy the console pushed, or null. */
+    SignedPolicy takePolicy() {
+        return policies.poll();
     }
 
     private void command(ConsoleMessage message) {

@@ -4,7 +4,10 @@ import io.grpc.stub.StreamObserver;
 import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.proto.v1.AgentMessage;
+import io.vigil.agent.signing.PolicyReceiver;
+import io.vigil.agent.signing.SignedPolicy;
 import io.vigil.proto.v1.Heartbeat;
+import io.vigil.proto.v1.PolicyApplied;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,11 +34,13 @@ final class SessionPump {
     private final TransportSettings settings;
     private final Semaphore wakeup;
     private final BooleanSupplier closing;
+    private final PolicyReceiver policies;
     private final Deque<Long> inFlight = new ArrayDeque<>();
     private long lastSent;
 
     SessionPump(SessionCall call, StreamObserver<AgentMessage> requests, AlertSpool spool, SessionIdentity identity,
-                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing) {
+                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing, PolicyReceiver policies) {
+        this.policies = policies;
         this.call = call;
         this.requests = requests;
         this.spool = spool;
@@ -53,6 +58,7 @@ final class SessionPump {
         while (!closing.getAsBoolean() && !call.ended()) {
             wakeup.drainPermits(); // anything released after this point wakes the wait below
             applyAck();
+            applyPolicies();
             sendPending();
             if (call.takeHeartbeatRequest() || !Instant.now().isBefore(nextHeartbeat)) {
                 sendHeartbeat();
@@ -131,6 +137,14 @@ final class SessionPump {
         log.info("delivered up to seq {}", upTo);
     }
 
+    private void applyPolicies() {
+        for (SignedPolicy policy = call.takePolicy(); policy != null; policy = call.takePolicy()) {
+            PolicyReceiver.Outcome outcome = policies.receive(policy);
+            requests.onNext(AgentMessage.newBuilder().setPolicyApplied(PolicyApplied.newBuilder()
+                    .setVersion(outcome.version()).setOk(outcome.ok()).setError(outcome.error())).build());
+        }
+    }
+
     private void sendPending() {
         int room = settings.maxInFlight() - inFlight.size();
         if (room <= 0) {
@@ -149,6 +163,7 @@ final class SessionPump {
                 .setSpoolDepth(spool.depth())
                 .setRefusedCount(spool.refusedCount())
                 .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
-                .setListVersion(identity.listVersion())).build());
+                .setListVersion(identity.listVersion())
+                .setPolicyVersion(policies.runningVersion())).build());
     }
 }

@@ -29,7 +29,31 @@ public enum AuditAction {
     USER_TRUST_GRANT,
     SCHOOL_ADD,
     TRUST_ADD,
-    BACKUP_RESTORE;
+    BACKUP_RESTORE,
+    /** A filter policy version was stored, signed and sent to the school's devices. */
+    POLICY_PUBLISH,
+    /** A filter policy upload was stored as a change waiting for a second approver. */
+    POLICY_CHANGE_REQUEST,
+    /** A leader approved someone else's policy change: signed, made live and pushed. */
+    POLICY_APPROVE,
+    /** A leader rejected a policy change; it was never signed or pushed. */
+    POLICY_REJECT,
+    /** A filter policy upload was refused as invalid; nothing was stored. */
+    POLICY_REFUSED,
+    /** The school's policy versions and what each device runs were listed. */
+    POLICY_HISTORY_VIEW,
+    /** Filter events (a pupil's blocked requests) were read. */
+    FILTER_EVENTS_SEARCH,
+    /** Browsing counts (sites a pupil visited) were read. */
+    BROWSING_VIEW,
+    /** Over-blocking review requests were listed. */
+    REVIEW_REQUESTS_LIST,
+    /** A nominated user was given time-limited access to a blocked category. */
+    FILTER_ACCESS_GRANT,
+    /** A pupil was placed in the suspended group (internet withdrawn) until a time. */
+    PUPIL_SUSPEND,
+    /** The grants and suspensions in force were listed. */
+    FILTER_OVERLAYS_LIST;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

@@ -41,6 +41,13 @@ public final class BackupArchive {
     static final Set<String> FILES = Set.of(Database.H2_FILE, Database.H2_PASSWORD_FILE,
             CertificateStore.CERT_FILE, CertificateStore.KEY_FILE);
 
+    /**
+     * The policy-signing keys ({@code signing/<id>.key}, {@code <id>.pub}, {@code active}): a restore without
+     * them would make a new key that no enrolled device trusts, and every policy push would be refused.
+     */
+    static final String SIGNING = "signing/";
+    private static final java.util.regex.Pattern SIGNING_FILE = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,80}");
+
     private BackupArchive() {
     }
 
@@ -64,6 +71,11 @@ public final class BackupArchive {
                 for (String name : filesBesideTheDatabase(dataDir)) {
                     zip.putNextEntry(new ZipEntry(DATA + name));
                     Files.copy(dataDir.resolve(name), zip);
+                    zip.closeEntry();
+                }
+                for (String name : signingFiles(dataDir)) {
+                    zip.putNextEntry(new ZipEntry(DATA + SIGNING + name));
+                    Files.copy(dataDir.resolve(SIGNING).resolve(name), zip);
                     zip.closeEntry();
                 }
             }
@@ -94,6 +106,26 @@ public final class BackupArchive {
         }
         return cert ? List.of(Database.H2_PASSWORD_FILE, CertificateStore.CERT_FILE, CertificateStore.KEY_FILE)
                 : List.of(Database.H2_PASSWORD_FILE);
+    }
+
+    private static List<String> signingFiles(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve(SIGNING);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> SIGNING_FILE.matcher(n).matches() && !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    /** {@code data/signing/NAME} with a plain file name, or null: nothing else may reach the data directory. */
+    private static String signingFileOf(String entryName) {
+        if (!entryName.startsWith(DATA + SIGNING)) {
+            return null;
+        }
+        String name = entryName.substring((DATA + SIGNING).length());
+        return SIGNING_FILE.matcher(name).matches() && !name.startsWith(".") ? name : null;
     }
 
     private static Properties manifest(Instant now) {
@@ -135,11 +167,17 @@ public final class BackupArchive {
                 if (entry.getName().equals(MANIFEST)) {
                     checkManifest(archive, zip);
                     manifestSeen = true;
-                } else if (entry.getName().startsWith(DATA) && FILES.contains(entry.getName().substring(DATA.length()))) {
+                } else if (entry.getName().startsWith(DATA) && (FILES.contains(entry.getName().substring(DATA.length()))
+                        || signingFileOf(entry.getName()) != null)) {
                     if (!manifestSeen) {
                         throw notABackup(archive);
                     }
-                    Path target = dataDir.resolve(entry.getName().substring(DATA.length()));
+                    String signing = signingFileOf(entry.getName());
+                    if (signing != null) {
+                        Files.createDirectories(dataDir.resolve(SIGNING));
+                    }
+                    Path target = signing != null ? dataDir.resolve(SIGNING).resolve(signing)
+                            : dataDir.resolve(entry.getName().substring(DATA.length()));
                     Files.createFile(target);
                     written.add(target);
                     ownerOnly(target);

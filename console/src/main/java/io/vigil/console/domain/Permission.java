@@ -25,7 +25,14 @@ public enum Permission {
     /** Read anonymised, aggregated reports (counts by category and week, never content). */
     REPORTS_READ,
     /** Add console users, grant and revoke roles. */
-    USERS_MANAGE;
+    USERS_MANAGE,
+    /**
+     * Give oneself or a nominated user time-limited access to a blocked filter category for an investigation
+     * (never the illegal-content lists). Audited, and it expires on the device by itself.
+     */
+    FILTER_GRANT,
+    /** Withdraw a pupil's internet (the "suspended" filter group) until a time. Audited; expires by itself. */
+    PUPIL_SUSPEND;
 
     /** The catalogue id, e.g. {@code alerts.read}. */
     public String id() {

@@ -18,11 +18,12 @@ import java.util.stream.Collectors;
  */
 public enum Role {
     DSL("Designated Safeguarding Lead", Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
-            Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.AUDIT_READ),
+            Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.AUDIT_READ, Permission.FILTER_GRANT,
+            Permission.PUPIL_SUSPEND),
     DEPUTY_DSL("Deputy DSL", Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
-            Permission.REPORTS_READ),
+            Permission.REPORTS_READ, Permission.FILTER_GRANT),
     ONLINE_SAFETY_LEAD("Online Safety Lead", Permission.LISTS_PUBLISH, Permission.DEVICES_READ,
-            Permission.REPORTS_READ),
+            Permission.REPORTS_READ, Permission.FILTER_GRANT),
     IT_PROVIDER("IT provider", Permission.DEVICES_READ, Permission.DEVICES_MANAGE, Permission.LISTS_PUBLISH),
     HEADTEACHER("Headteacher", Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.USERS_MANAGE,
             Permission.AUDIT_READ),

@@ -9,6 +9,9 @@ import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
 import io.vigil.proto.v1.EnrollRequest;
 import io.vigil.proto.v1.EnrollResponse;
+import io.vigil.proto.v1.SigningKey;
+import io.vigil.console.policy.PolicyDelivery;
+import com.google.protobuf.ByteString;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +24,16 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
     private final Enrolment enrolment;
     private final DeviceSessions sessions;
     private final Clock clock;
+    private final PolicyDelivery policies;
+    private final OpenSessions open;
 
-    AgentGatewayService(Enrolment enrolment, DeviceSessions sessions, Clock clock) {
+    AgentGatewayService(Enrolment enrolment, DeviceSessions sessions, Clock clock, PolicyDelivery policies,
+                        OpenSessions open) {
         this.enrolment = enrolment;
         this.sessions = sessions;
         this.clock = clock;
+        this.policies = policies;
+        this.open = open;
     }
 
     @Override
@@ -41,8 +49,12 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
             }
             var e = enrolled.get();
             LOG.info("Enrolled device {} ({}) for {}", e.deviceId(), facts.hostname(), e.school());
-            response.onNext(EnrollResponse.newBuilder().setDeviceId(e.deviceId())
-                    .setDeviceCredential(e.credential()).setSchool(e.school()).build());
+            var answer = EnrollResponse.newBuilder().setDeviceId(e.deviceId())
+                    .setDeviceCredential(e.credential()).setSchool(e.school());
+            // The agent pins these: a policy is applied only when one of them signed it.
+            policies.signingKeys().forEach(k -> answer.addSigningKeys(SigningKey.newBuilder().setKeyId(k.keyId())
+                    .setPublicKey(ByteString.copyFrom(k.x509()))));
+            response.onNext(answer.build());
             response.onCompleted();
         } catch (RuntimeException ex) {
             LOG.error("Enrolment of '{}' failed", facts.hostname(), ex);
@@ -54,6 +66,6 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
     @Override
     public StreamObserver<AgentMessage> session(StreamObserver<ConsoleMessage> response) {
         String deviceId = DeviceAuthInterceptor.AUTHENTICATED_DEVICE.get();
-        return new AgentSession(deviceId, response, sessions, clock);
+        return new AgentSession(deviceId, response, sessions, clock, policies, open);
     }
 }

@@ -8,6 +8,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.Enrolment;
+import io.vigil.console.policy.PolicyDelivery;
 import io.vigil.console.tls.TlsIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,14 +34,15 @@ public final class AgentGrpcServer implements AutoCloseable {
     private final ExecutorService executor;
 
     public AgentGrpcServer(ServerBuilder<?> builder, Enrolment enrolment, DeviceSessions sessions,
-                           DeviceAuthenticator authenticator, Clock clock) {
+                           DeviceAuthenticator authenticator, Clock clock, PolicyDelivery policies,
+                           OpenSessions open) {
         // Bounded threads: a flood of devices queues rather than exhausting the console's memory.
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
             Thread t = new Thread(r, "agent-grpc");
             t.setDaemon(true);
             return t;
         });
-        var service = new AgentGatewayService(enrolment, sessions, clock);
+        var service = new AgentGatewayService(enrolment, sessions, clock, policies, open);
         this.server = builder
                 .addService(ServerInterceptors.intercept(service, new DeviceAuthInterceptor(authenticator)))
                 .executor(executor)

@@ -5,6 +5,11 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.InvalidAlertException;
+import io.vigil.console.policy.PolicyDelivery;
+import io.vigil.console.policy.SignedPolicy;
+import com.google.protobuf.ByteString;
+import io.vigil.proto.v1.FilterPolicy;
+import io.vigil.proto.v1.PolicyUpdate;
 import io.vigil.proto.v1.Ack;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
@@ -28,16 +33,21 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final StreamObserver<ConsoleMessage> out;
     private final DeviceSessions sessions;
     private final Clock clock;
-    private boolean ended;
+    private final PolicyDelivery policies;
+    private final OpenSessions open;
+    /** Written by the stream's own thread, read by publishers pushing from web threads. */
+    private volatile boolean ended;
     /** As last stored; a heartbeat rewrites the device row only when what is unavailable changed. */
     private io.vigil.console.domain.DeviceCapabilities capabilitiesSeen;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
-                 Clock clock) {
+                 Clock clock, PolicyDelivery policies, OpenSessions open) {
         this.deviceId = deviceId;
         this.out = out;
         this.sessions = sessions;
         this.clock = clock;
+        this.policies = policies;
+        this.open = open;
     }
 
     @Override
@@ -58,6 +68,10 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                             deviceId, hello.getUser(), hello.getDevice().getAgentVersion(),
                             hello.getLastSpooledSequence(), stored);
                     ack(stored);
+                    // Registered before looking at the live version: a publish in between is then sent twice
+                    // (the device applies the same version once), never missed.
+                    open.opened(deviceId, this);
+                    policies.dueAfterHello(deviceId, hello.getPolicyVersion()).ifPresent(this::sendPolicy);
                 }
                 case ALERT -> {
                     var alert = ProtoMapping.alert(deviceId, message.getAlert(), clock.instant());
@@ -85,9 +99,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 case REVIEW_REQUEST -> ack(sessions.reviewRequest(
                         ProtoMapping.reviewRequest(deviceId, message.getReviewRequest(), clock.instant())));
                 case HEARTBEAT -> heartbeat(message.getHeartbeat());
-                case POLICY_APPLIED -> LOG.info("Device {} policy {} applied: {} {}", deviceId,
-                        message.getPolicyApplied().getVersion(), message.getPolicyApplied().getOk(),
-                        message.getPolicyApplied().getError());
+                case POLICY_APPLIED -> policies.applied(deviceId, message.getPolicyApplied().getVersion(),
+                        message.getPolicyApplied().getOk(), message.getPolicyApplied().getError());
                 case KIND_NOT_SET -> LOG.debug("Device {} sent a message kind this console does not know", deviceId);
             }
         } catch (InvalidAlertException e) {
@@ -131,25 +144,53 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     }
 
     private void ack(long sequence) {
-        out.onNext(ConsoleMessage.newBuilder().setAck(Ack.newBuilder().setUpToSequence(sequence)).build());
+        send(ConsoleMessage.newBuilder().setAck(Ack.newBuilder().setUpToSequence(sequence)).build());
     }
 
-    private void end(Status status, Metadata trailers) {
+    /** @return whether it was sent (false once the session has ended) */
+    boolean sendPolicy(SignedPolicy policy) {
+        return send(ConsoleMessage.newBuilder().setPolicyUpdate(PolicyUpdate.newBuilder()
+                .setFilterPolicy(FilterPolicy.newBuilder().setVersion(policy.version())
+                        .setPolicy(ByteString.copyFrom(policy.document()))
+                        .setSignature(ByteString.copyFrom(policy.signature()))
+                        .setKeyId(policy.keyId()))).build());
+    }
+
+    /** gRPC stream observers are not thread-safe: acks (stream thread) and pushes (web threads) take turns. */
+    private synchronized boolean send(ConsoleMessage message) {
+        if (ended) {
+            return false;
+        }
+        try {
+            out.onNext(message);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("Device {}: could not send on a closing session", deviceId, e);
+            return false;
+        }
+    }
+
+    private synchronized void end(Status status, Metadata trailers) {
         ended = true;
+        open.closed(deviceId, this);
         out.onError(status.asRuntimeException(trailers));
     }
 
     @Override
     public void onError(Throwable t) {
         ended = true;
+        open.closed(deviceId, this);
         LOG.info("Device {} session ended: {}", deviceId, Status.fromThrowable(t).getCode());
     }
 
     @Override
     public void onCompleted() {
-        if (!ended) {
-            ended = true;
-            out.onCompleted();
+        open.closed(deviceId, this);
+        synchronized (this) {
+            if (!ended) {
+                ended = true;
+                out.onCompleted();
+            }
         }
         LOG.info("Device {} session closed", deviceId);
     }

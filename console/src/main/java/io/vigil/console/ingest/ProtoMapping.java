@@ -62,7 +62,7 @@ final class ProtoMapping {
         };
         return new FilterEventRecord(e.getUuid().toLowerCase(Locale.ROOT), deviceId, e.getSequence(), e.getDomain(),
                 action, e.getCategory(), e.getUser(), e.getApp(),
-                e.hasOccurredAt() ? instant(e.getOccurredAt()) : receivedAt);
+                e.hasOccurredAt() ? instant(e.getOccurredAt()) : receivedAt, e.getGroup(), e.getReason());
     }
 
     static NoticeAcceptance noticeAcceptance(String deviceId, io.vigil.proto.v1.NoticeAcceptance n, Instant receivedAt) {

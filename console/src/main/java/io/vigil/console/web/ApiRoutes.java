@@ -11,6 +11,10 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.Role;
+import io.vigil.console.domain.Scope;
+import io.vigil.console.policy.DevicePolicyStatus;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Map;
 
 /** The JSON API under /api. Access is declared per route; handlers only read the request and delegate. */
@@ -23,9 +27,11 @@ final class ApiRoutes {
     private final DeviceRepository devices;
     private final AuditLog audit;
     private final CategoryCatalog categories;
+    private final Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses;
 
     ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
-              DeviceRepository devices, AuditLog audit, CategoryCatalog categories) {
+              DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
+              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
@@ -33,6 +39,7 @@ final class ApiRoutes {
         this.devices = devices;
         this.audit = audit;
         this.categories = categories;
+        this.policyStatuses = policyStatuses;
     }
 
     void register(SecuredRoutes routes) {
@@ -95,6 +102,6 @@ final class ApiRoutes {
     private void devices(Context ctx) {
         Session session = AccessControl.session(ctx);
         audit.record(session.username(), AuditAction.DEVICES_LIST, "");
-        ctx.json(JsonViews.devices(devices.inScope(session.scope())));
+        ctx.json(JsonViews.devices(devices.inScope(session.scope()), policyStatuses.apply(session.scope())));
     }
 }

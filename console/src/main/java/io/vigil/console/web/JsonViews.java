@@ -7,7 +7,10 @@ import io.vigil.console.domain.LanguageCode;
 import io.vigil.console.domain.Device;
 import io.vigil.console.domain.StoredAlert;
 import java.time.Instant;
+import io.vigil.console.policy.DevicePolicyStatus;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The JSON shapes of the API. Times are ISO-8601 UTC strings. */
 final class JsonViews {
@@ -33,7 +36,8 @@ final class JsonViews {
     record DeviceView(String id, String hostname, long schoolId, String school, String lastUser, String agentVersion,
                       String enrolledAt, String lastSeenAt, String osName, String osVersion, String model,
                       String hardwareId, List<String> capabilities,
-                      List<UnavailableView> unavailable, List<String> problems) {
+                      List<UnavailableView> unavailable, List<String> problems, String policyVersion,
+                      String policyError) {
     }
 
     record UnavailableView(String capability, String reason) {
@@ -63,13 +67,16 @@ final class JsonViews {
                 a.source(), a.language(), LanguageCode.nameForDsl(a.language()));
     }
 
-    static DevicesResponse devices(List<Device> devices) {
+    /** {@code policyVersion}: the filter policy the device runs; {@code policyError}: why it refused the last one. */
+    static DevicesResponse devices(List<Device> devices, Map<String, DevicePolicyStatus> policies) {
         return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.schoolId(), d.schoolName(),
                 d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()),
                 d.facts().osName(), d.facts().osVersion(), d.facts().model(), d.facts().hardwareId(),
                 d.capabilities().available(), d.capabilities().unavailable().entrySet().stream()
                         .map(e -> new UnavailableView(e.getKey(), e.getValue())).toList(),
-                d.capabilities().problems())).toList());
+                d.capabilities().problems(),
+                Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::runningVersion).orElse(null),
+                Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::error).orElse(null))).toList());
     }
 
     static String iso(Instant instant) {

@@ -62,8 +62,20 @@ final class PageRoutes {
 
     private void welcome(Context ctx) {
         Session session = AccessControl.session(ctx);
+        List<WelcomeView.Link> links = new java.util.ArrayList<>();
+        if (session.may(Permission.ALERTS_READ)) {
+            links.add(new WelcomeView.Link("/filtering", "Web filtering: blocked requests and sites visited"));
+        }
+        if (session.may(Permission.LISTS_PUBLISH)) {
+            links.add(new WelcomeView.Link("/filter-policy", "Filter policy: check and propose a change"));
+            links.add(new WelcomeView.Link("/review-requests", "Requests to review a block"));
+        }
+        if (session.may(Permission.CHANGES_APPROVE)) {
+            links.add(new WelcomeView.Link("/filter-policy/changes", "Filter policy changes waiting for approval"));
+        }
         ctx.html(templates.render("welcome.jte", new WelcomeView(session.username(),
-                session.roles().stream().sorted().map(Role::title).toList(), session.may(Permission.DEVICES_READ))));
+                session.roles().stream().sorted().map(Role::title).toList(), session.may(Permission.DEVICES_READ),
+                links)));
     }
 
     private void inbox(Context ctx) {

@@ -17,7 +17,14 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.InvalidQueryException;
 import io.vigil.console.web.view.ErrorView;
+import io.vigil.console.domain.Schools;
+import io.vigil.console.filtering.FilteringRecords;
+import io.vigil.console.policy.FilterPolicyPublisher;
+import io.vigil.console.policy.FilterOverlays;
+import io.vigil.console.policy.PolicyRepository;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +39,25 @@ public final class WebServer implements AutoCloseable {
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                           AuditedNoticeReader notices) {
+                           AuditedNoticeReader notices, Optional<Filtering> filtering) {
+
+        public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
+                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                        AuditedNoticeReader notices, Filtering filtering) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, Optional.of(filtering));
+        }
+
+        /** Without the filtering routes: the web tests that exercise alerts and access alone. */
+        public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
+                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                        AuditedNoticeReader notices) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, Optional.empty());
+        }
+    }
+
+    /** Filter policy publishing and the filtering records, for the IT and safeguarding roles. */
+    public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
+                            FilteringRecords records, FilterOverlays overlays) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -46,7 +71,8 @@ public final class WebServer implements AutoCloseable {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.devices(), services.audit(), services.categories());
+                services.devices(), services.audit(), services.categories(),
+                scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()));
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), templates);
@@ -74,6 +100,11 @@ public final class WebServer implements AutoCloseable {
             pages.register(routes);
             new ScreenshotRoutes(services.screenshots()).register(routes);
             new NoticeRoutes(services.notices()).register(routes);
+            services.filtering().ifPresent(f -> {
+                new PolicyRoutes(f, services.audit(), templates).register(routes);
+                new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
+                new OverlayRoutes(f, services.audit()).register(routes);
+            });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {

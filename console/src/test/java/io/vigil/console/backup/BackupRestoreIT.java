@@ -103,6 +103,13 @@ class BackupRestoreIT {
             assertEquals(-1, Files.mismatch(live.resolve(pem), restored.resolve(pem)),
                     pem + " restored as it was: agents keep trusting the console");
         }
+        String activeKey = Files.readString(live.resolve("signing/active")).strip();
+        for (String file : List.of("active", activeKey + ".key", activeKey + ".pub")) {
+            assertEquals(-1, Files.mismatch(live.resolve("signing").resolve(file),
+                    restored.resolve("signing").resolve(file)), file + " restored: devices keep obeying its policies");
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                restored.resolve("signing").resolve(activeKey + ".key"))));
 
         assertSearchFindsEveryRestoredAlert(restored, stored.size());
     }

@@ -75,7 +75,10 @@ class AgentGatewayIT {
                 new AlertValidator(), new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource()),
                 new JdbcNoticeAcceptanceRepository(db.dataSource()), FilteringReports.NOT_KEPT, clock);
         server = new AgentGrpcServer(AgentGrpcServer.nettyTls("127.0.0.1", 0, tls), enrolment, sessions,
-                new DeviceAuthenticator(devices), clock).start();
+                new DeviceAuthenticator(devices), clock,
+                new io.vigil.console.policy.PolicyDelivery(io.vigil.console.signing.SigningKeyStore.loadOrCreate(dataDir),
+                        new io.vigil.console.store.jdbc.JdbcPolicyRepository(db.dataSource()), clock),
+                new OpenSessions()).start();
         client = new TestAgentClient(server.port(), tls.certificateFile());
     }
 

@@ -7,6 +7,7 @@ import io.vigil.console.store.contract.FilterEventRepositoryContract;
 import io.vigil.console.store.contract.IndexOutboxContract;
 import io.vigil.console.store.contract.JdbcSessionRepositoryContract;
 import io.vigil.console.store.contract.NoticeAcceptanceRepositoryContract;
+import io.vigil.console.store.contract.PolicyAndFilteringContract;
 import io.vigil.console.store.contract.SchoolRepositoryContract;
 import io.vigil.console.store.contract.TokenRepositoryContract;
 import io.vigil.console.store.contract.UserRepositoryContract;
@@ -95,6 +96,14 @@ abstract class RepositoryContracts {
 
     @Nested
     class NoticeAcceptances implements NoticeAcceptanceRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class PolicyAndFiltering implements PolicyAndFilteringContract {
         @Override
         public DataSource dataSource() {
             return source();

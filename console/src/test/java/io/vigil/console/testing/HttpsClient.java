@@ -49,6 +49,11 @@ public final class HttpsClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> postText(String path, String text) throws Exception {
+        return send(request(path).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
     public HttpResponse<String> postForm(String path, String form) throws Exception {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

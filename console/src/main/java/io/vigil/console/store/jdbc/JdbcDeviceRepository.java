@@ -78,8 +78,10 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         return jdbc.query("""
                 select greatest(coalesce((select max(sequence) from alerts where device_id = ?), 0),
                                 coalesce((select max(sequence) from filter_events where device_id = ?), 0),
-                                coalesce((select max(sequence) from notice_acceptances where device_id = ?), 0))""",
-                rs -> rs.getLong(1), deviceId, deviceId, deviceId).getFirst();
+                                coalesce((select max(sequence) from notice_acceptances where device_id = ?), 0),
+                                coalesce((select max(sequence) from browsing_summaries_received where device_id = ?), 0),
+                                coalesce((select max(sequence) from review_requests where device_id = ?), 0))""",
+                rs -> rs.getLong(1), deviceId, deviceId, deviceId, deviceId, deviceId).getFirst();
     }
 
     @Override

@@ -22,11 +22,11 @@ public final class JdbcFilterEventRepository implements FilterEventRepository {
             }
             Jdbc.update(c, """
                     insert into filter_events (uuid, device_id, school_id, sequence, domain, action, category, username, app,
-                                               occurred_at, received_at)
-                    values (?, ?, (select school_id from devices where id = ?), ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                               occurred_at, received_at, filter_group, reason)
+                    values (?, ?, (select school_id from devices where id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     e.uuid(), e.deviceId(), e.deviceId(), e.sequence(), Text.bounded(e.domain(), 253), Text.bounded(e.action(), 32),
                     Text.bounded(e.category(), 64), Text.bounded(e.user(), 200), Text.bounded(e.app(), 200),
-                    e.occurredAt(), receivedAt);
+                    e.occurredAt(), receivedAt, Text.bounded(e.group(), 64), Text.bounded(e.reason(), 500));
             return true;
         });
     }

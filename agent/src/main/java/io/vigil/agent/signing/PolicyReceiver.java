@@ -1,0 +1,85 @@
+package io.vigil.agent.signing;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes pushed policies: verify (pinned key, signature, content hash), hand to the filter, then keep on disk
+ * as the last good one. Anything refused leaves the running policy as it was, and the reason goes back to
+ * the console. On start, the last good policy is verified again and enforced before the console is reached.
+ */
+public final class PolicyReceiver {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyReceiver.class);
+
+    /** The answer for the console's PolicyApplied. */
+    public record Outcome(String version, boolean ok, String error) {
+    }
+
+    private final PolicyVerifier verifier;
+    private final PolicyStore store;
+    private final FilterPolicyTarget filter;
+    private volatile String runningVersion = "";
+
+    public PolicyReceiver(PolicyVerifier verifier, PolicyStore store, FilterPolicyTarget filter) {
+        this.verifier = verifier;
+        this.store = store;
+        this.filter = filter;
+    }
+
+    /** Enforces the last good policy from disk, if there is one that still verifies. */
+    public void restoreLastGood() {
+        Optional<SignedPolicy> saved;
+        try {
+            saved = store.load();
+        } catch (IOException e) {
+            log.error("cannot read the last good filter policy in {}: {}; waiting for the console to send one",
+                    store.directory(), e.getMessage());
+            return;
+        }
+        if (saved.isEmpty()) {
+            return;
+        }
+        try {
+            verifier.verify(saved.get());
+            filter.apply(saved.get().version(), saved.get().document());
+            runningVersion = saved.get().version();
+            log.info("enforcing last good filter policy {}", runningVersion);
+        } catch (PolicyRefusedException e) {
+            log.error("the filter policy on disk in {} was refused ({}); waiting for the console to send one",
+                    store.directory(), e.getMessage());
+        }
+    }
+
+    public Outcome receive(SignedPolicy policy) {
+        try {
+            verifier.verify(policy);
+            if (policy.version().equals(runningVersion)) {
+                return new Outcome(policy.version(), true, ""); // a resend (e.g. after Hello): nothing to change
+            }
+            filter.apply(policy.version(), policy.document());
+        } catch (PolicyRefusedException e) {
+            log.error("refused filter policy {} from the console: {}; still enforcing {}", policy.version(),
+                    e.getMessage(), runningVersion.isEmpty() ? "no policy" : runningVersion);
+            return new Outcome(policy.version(), false, e.getMessage());
+        }
+        runningVersion = policy.version();
+        try {
+            store.save(policy);
+        } catch (IOException e) {
+            // Enforced now, but a restart would fall back to the previous one: the console must know.
+            log.error("applied filter policy {} but cannot keep it in {}: {}", policy.version(), store.directory(),
+                    e.getMessage());
+            return new Outcome(policy.version(), false, "applied but not saved on the device: " + e.getMessage());
+        }
+        log.info("applied filter policy {} (key {})", policy.version(), policy.keyId());
+        return new Outcome(policy.version(), true, "");
+    }
+
+    /** For Hello and heartbeats; empty until a policy is in force. */
+    public String runningVersion() {
+        return runningVersion;
+    }
+}

@@ -1,0 +1,219 @@
+package io.vigil.console.web;
+
+import io.javalin.http.Context;
+import io.vigil.console.audit.AuditAction;
+import io.vigil.console.audit.AuditLog;
+import io.vigil.console.auth.Session;
+import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.Permission;
+import io.vigil.console.domain.School;
+import io.vigil.console.policy.InvalidPolicyException;
+import io.vigil.console.policy.PolicyProblem;
+import io.vigil.console.policy.PublishedPolicy;
+import io.vigil.console.web.view.PolicyView;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Filter policy publishing for the IT role ({@code lists.publish}): the JSON API and a plain page. Both
+ * refuse an invalid policy with every problem as file:line, and then nothing is stored or pushed.
+ */
+final class PolicyRoutes {
+
+    private final WebServer.Filtering filtering;
+    private final AuditLog audit;
+    private final Templates templates;
+
+    PolicyRoutes(WebServer.Filtering filtering, AuditLog audit, Templates templates) {
+        this.filtering = filtering;
+        this.audit = audit;
+        this.templates = templates;
+    }
+
+    void register(SecuredRoutes routes) {
+        routes.post("/api/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::publishJson)
+                .get("/api/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::historyJson)
+                .get("/api/filter-policy/changes", Access.to(Permission.CHANGES_APPROVE), this::changesJson)
+                .post("/api/filter-policy/changes/{id}/approve", Access.to(Permission.CHANGES_APPROVE), this::approveJson)
+                .post("/api/filter-policy/changes/{id}/reject", Access.to(Permission.CHANGES_APPROVE), this::rejectJson)
+                .get("/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::page)
+                .post("/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::publishForm)
+                .get("/filter-policy/changes", Access.to(Permission.CHANGES_APPROVE), this::changesPage)
+                .post("/filter-policy/changes/{id}", Access.to(Permission.CHANGES_APPROVE), this::decideForm);
+    }
+
+    record PublishedView(long id, long schoolId, String version, String fileName, String requestedBy,
+                         String requestedAt, String status, String keyId) {
+        static PublishedView of(PublishedPolicy p) {
+            return new PublishedView(p.id(), p.schoolId(), p.version(), p.fileName(), p.requestedBy(),
+                    JsonViews.iso(p.requestedAt()), p.status(), p.keyId());
+        }
+    }
+
+    record RefusedView(String error, List<String> problems) {
+    }
+
+    record HistoryView(List<PublishedView> versions) {
+    }
+
+    /** Body: the policy document itself; {@code ?school=ID} when the user has several schools, {@code ?name=}. */
+    private void publishJson(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        long school = school(session, ctx.queryParam("school"));
+        try {
+            PublishedPolicy published = filtering.publisher().propose(session.username(), school,
+                    ctx.queryParam("name"), ctx.bodyAsBytes());
+            ctx.status(201).json(PublishedView.of(published));
+        } catch (InvalidPolicyException e) {
+            ctx.status(422).json(new RefusedView("policy refused; nothing was published",
+                    e.problems().stream().map(PolicyProblem::toString).toList()));
+        }
+    }
+
+    private void historyJson(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        audit.record(session.username(), AuditAction.POLICY_HISTORY_VIEW, "api");
+        ctx.json(new HistoryView(filtering.policies().history(session.scope(), 50).stream()
+                .map(PublishedView::of).toList()));
+    }
+
+    record ChangeView(PublishedView change, String document) {
+    }
+
+    record ChangesResponse(List<ChangeView> changes) {
+    }
+
+    record DecisionRequest(String reason) {
+    }
+
+    /** Pending changes of the approver's schools, each with its document, for review. */
+    private void changesJson(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        audit.record(session.username(), AuditAction.POLICY_HISTORY_VIEW, "changes api");
+        ctx.json(new ChangesResponse(pending(session)));
+    }
+
+    private List<ChangeView> pending(Session session) {
+        return filtering.policies().history(session.scope(), 50).stream()
+                .filter(v -> v.status().equals("pending"))
+                .flatMap(v -> filtering.policies().change(v.id()).stream())
+                .map(c -> new ChangeView(PublishedView.of(c.version()), c.document())).toList();
+    }
+
+    private void approveJson(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        decide(() -> ctx.json(PublishedView.of(filtering.publisher().approve(session.username(),
+                session.scope().schoolIds(), changeId(ctx)))), ctx);
+    }
+
+    private void rejectJson(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        String reason = ctx.body().isBlank() ? "" : ctx.bodyAsClass(DecisionRequest.class).reason();
+        decide(() -> {
+            filtering.publisher().reject(session.username(), session.scope().schoolIds(), changeId(ctx), reason);
+            ctx.status(204);
+        }, ctx);
+    }
+
+    private void changesPage(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        renderChanges(ctx, session, null);
+    }
+
+    private void decideForm(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        long id = changeId(ctx);
+        try {
+            if ("approve".equals(ctx.formParam("decision"))) {
+                PublishedPolicy p = filtering.publisher().approve(session.username(), session.scope().schoolIds(), id);
+                renderChanges(ctx, session, "Approved change " + id + ": version " + p.version()
+                        + " is signed and sent to the school's devices.");
+            } else {
+                filtering.publisher().reject(session.username(), session.scope().schoolIds(), id,
+                        ctx.formParam("reason"));
+                renderChanges(ctx, session, "Rejected change " + id + "; it was never sent to devices.");
+            }
+        } catch (ConsoleException e) { // InvalidPolicyException included: the message lists every problem
+            ctx.status(409);
+            renderChanges(ctx, session, e.getMessage());
+        }
+    }
+
+    private void renderChanges(Context ctx, Session session, String notice) {
+        audit.record(session.username(), AuditAction.POLICY_HISTORY_VIEW, "changes page");
+        ctx.html(templates.render("policy-changes.jte", new PolicyView.Changes(session.username(),
+                pending(session).stream().map(c -> new PolicyView.Pending(c.change().id(), c.change().schoolId(),
+                        c.change().fileName(), c.change().requestedBy(), c.change().requestedAt(), c.document()))
+                        .toList(), notice)));
+    }
+
+    /** A decision is refused with 409 and the reason (own change, decided meanwhile, not found). */
+    private static void decide(Runnable decision, Context ctx) {
+        try {
+            decision.run();
+        } catch (InvalidPolicyException e) {
+            ctx.status(422).json(new RefusedView("the change no longer validates; nothing was published",
+                    e.problems().stream().map(PolicyProblem::toString).toList()));
+        } catch (ConsoleException e) {
+            ctx.status(409).json(new JsonViews.ErrorResponse(e.getMessage()));
+        }
+    }
+
+    private static long changeId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("id: '" + ctx.pathParam("id") + "' is not a change id");
+        }
+    }
+
+    private void page(Context ctx) {
+        render(ctx, AccessControl.session(ctx), null, List.of(), "");
+    }
+
+    private void publishForm(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        String document = ctx.formParam("policy");
+        String name = ctx.formParam("name");
+        try {
+            long school = school(session, ctx.formParam("school"));
+            PublishedPolicy p = filtering.publisher().propose(session.username(), school, name,
+                    document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8));
+            render(ctx, session, "The policy is valid and waits as change " + p.id() + " for a leader of the school"
+                    + " (DSL or headteacher) to approve it; devices receive it once approved.", List.of(), "");
+        } catch (InvalidPolicyException e) {
+            ctx.status(422);
+            render(ctx, session, null, e.problems().stream().map(PolicyProblem::toString).toList(),
+                    document == null ? "" : document);
+        }
+    }
+
+    private void render(Context ctx, Session session, String notice, List<String> problems, String draft) {
+        audit.record(session.username(), AuditAction.POLICY_HISTORY_VIEW, "page");
+        List<School> schools = session.scope().schoolIds().stream().sorted()
+                .flatMap(id -> filtering.schools().school(id).stream()).toList();
+        ctx.html(templates.render("policy.jte", new PolicyView(session.username(), schools,
+                filtering.policies().history(session.scope(), 20), notice, problems, draft)));
+    }
+
+    /** The school named, which must be in the user's scope, or their only school. */
+    private static long school(Session session, String param) {
+        if (param == null || param.isBlank()) {
+            if (session.scope().schoolIds().size() == 1) {
+                return session.scope().ids()[0];
+            }
+            throw ApiException.badRequest("school: required, you have " + session.scope().schoolIds().size()
+                    + " schools");
+        }
+        long id;
+        try {
+            id = Long.parseLong(param.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("school: '" + param + "' is not a school id");
+        }
+        if (!session.scope().contains(id)) {
+            throw ApiException.forbidden();
+        }
+        return id;
+    }
+}
