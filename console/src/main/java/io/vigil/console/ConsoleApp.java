@@ -9,6 +9,7 @@ import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.domain.AlertRepository;
+import io.vigil.console.domain.CaseworkRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Enrolment;
@@ -26,6 +27,7 @@ import io.vigil.console.domain.UserRepository;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
+import io.vigil.console.store.jdbc.JdbcCaseworkRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
 import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
@@ -65,6 +67,7 @@ final class ConsoleApp implements AutoCloseable {
     private final Schools schools;
     private final IndexOutbox indexOutbox;
     private final ScreenshotRepository screenshots;
+    private final CaseworkRepository casework;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -82,6 +85,7 @@ final class ConsoleApp implements AutoCloseable {
         this.schools = new Schools(new JdbcSchoolRepository(source), clock);
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
         this.screenshots = new JdbcScreenshotRepository(source);
+        this.casework = new JdbcCaseworkRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -188,6 +192,10 @@ final class ConsoleApp implements AutoCloseable {
 
     IndexOutbox indexOutbox() {
         return indexOutbox;
+    }
+
+    CaseworkRepository casework() {
+        return casework;
     }
 
     ScreenshotRepository screenshots() {

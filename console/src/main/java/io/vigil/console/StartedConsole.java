@@ -1,7 +1,9 @@
 package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import io.vigil.console.domain.AlertExplainer;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
@@ -67,7 +69,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         app = own(ConsoleApp.open(options.database(), options.dataDir(), clock, random));
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
 
-        CategoryCatalog categories = categories();
+        KeywordEngine lists = KeywordEngine.bundled();
+        CategoryCatalog categories = categories(lists);
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
@@ -83,7 +86,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 options.idleTimeout());
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
-                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()));
+                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
+                new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
+                        app.audit(), clock), illegalCategories(lists), clock);
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
@@ -92,12 +97,17 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     /** Category names from the same keyword lists the agents ship with. */
-    private static CategoryCatalog categories() {
-        KeywordEngine lists = KeywordEngine.bundled();
+    private static CategoryCatalog categories(KeywordEngine lists) {
         LOG.info("Keyword lists {} ({} categories, {} rules)", lists.version(), lists.categoryCount(),
                 lists.ruleCount());
         return new CategoryCatalog(lists.lists().categories().stream()
                 .map(c -> new CategoryCatalog.Category(c.id(), c.name())).toList());
+    }
+
+    /** Categories whose content may be illegal in itself: their alerts show the "do not view or copy" route. */
+    private static Set<String> illegalCategories(KeywordEngine lists) {
+        return lists.lists().categories().stream().filter(io.vigil.keywords.model.Category::illegalContent)
+                .map(io.vigil.keywords.model.Category::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private interface Starter {

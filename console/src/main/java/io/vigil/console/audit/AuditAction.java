@@ -18,6 +18,18 @@ public enum AuditAction {
     INBOX_VIEW,
     /** A screenshot (alert evidence) shown to a safeguarding role. */
     ALERT_SCREENSHOT_VIEW,
+    /** One alert's page (or API record) opened: its content, case and the pupil's earlier alerts. */
+    ALERT_VIEW,
+    /** A change to an alert's case (acknowledge, assign, status, note, outcome, CPOMS, referral, hold). */
+    ALERT_UPDATE,
+    /** An alert's incident record exported (print, PDF or CSV). */
+    ALERT_EXPORT,
+    /** Per-rule precision counts read by a list owner (no alert content). */
+    RULES_PRECISION,
+    /** The daily purge removed expired records (the detail says what). */
+    RETENTION_PURGE,
+    /** A school's retention settings changed. */
+    RETENTION_SET,
     DEVICES_LIST,
     TOKEN_CREATE,
     USER_ADD,

@@ -40,13 +40,7 @@ final class InboxPage {
     }
 
     static String severityLabel(int severity) {
-        return switch (severity) {
-            case 5 -> "Imminent risk";
-            case 4 -> "Serious";
-            case 3 -> "Concerning";
-            case 2 -> "Low";
-            default -> "Information";
-        };
+        return io.vigil.console.domain.Severity.label(severity);
     }
 
     /**
@@ -69,8 +63,8 @@ final class InboxPage {
     private AlertRow row(StoredAlert a) {
         return new AlertRow(a.uuid(), a.severity(), severityLabel(a.severity()), categories.nameOf(a.category()),
                 a.snippet(), a.windowTitle(), a.user(), a.deviceHostname(), a.occurredAt().toString(),
-                TIME.format(a.occurredAt()), a.status().id().replace('_', ' '), a.language(),
-                LanguageCode.nameForDsl(a.language()));
+                TIME.format(a.occurredAt()), a.status().label(), a.language(),
+                LanguageCode.nameForDsl(a.language()), a.assignee());
     }
 
     private static Paging paging(Function<String, String> param, AlertQuery query, AlertPage page) {
@@ -130,6 +124,7 @@ final class InboxPage {
         return List.of(new Option("", "Any status", status.isEmpty()),
                 new Option("new", "New", status.equals("new")),
                 new Option("in_review", "In review", status.equals("in_review")),
+                new Option("escalated", "Escalated", status.equals("escalated")),
                 new Option("closed", "Closed", status.equals("closed")));
     }
 }

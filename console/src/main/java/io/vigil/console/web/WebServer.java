@@ -9,7 +9,9 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.Roles;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import java.time.Clock;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
@@ -30,7 +32,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
-                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
+                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                           AuditedCasework casework, Set<String> illegalCategories, Clock clock) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -48,6 +51,10 @@ public final class WebServer implements AutoCloseable {
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), templates);
+        AlertDetailPage alertPages = new AlertDetailPage(services.categories(), services.illegalCategories(),
+                services.clock());
+        AlertRoutes alertRoutes = new AlertRoutes(services.casework(), alertPages,
+                new IncidentExports(alertPages, services.clock()), templates);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -71,6 +78,15 @@ public final class WebServer implements AutoCloseable {
             api.register(routes);
             pages.register(routes);
             new ScreenshotRoutes(services.screenshots()).register(routes);
+            alertRoutes.register(routes);
+            // An address that matches no route: a proper page with a way back (the API keeps its JSON).
+            cfg.routes.error(404, "*", ctx -> {
+                if (AccessControl.isPage(ctx) && ctx.result() == null) {
+                    ctx.html(templates.render("error.jte", new ErrorView("Page not found",
+                            "There is nothing at this address. It may have been mistyped, or the alert it named"
+                                    + " may belong to another school.")));
+                }
+            });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -87,6 +103,7 @@ public final class WebServer implements AutoCloseable {
             String title = switch (status) {
                 case 403 -> "Not available to your role";
                 case 400 -> "Request not understood";
+                case 404 -> "Not found";
                 default -> "Something went wrong";
             };
             ctx.html(templates.render("error.jte", new ErrorView(title, message)));

@@ -1,7 +1,10 @@
 package io.vigil.console.web;
 
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import io.vigil.console.domain.AlertExplainer;
+import io.vigil.keywords.KeywordEngine;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.Session;
@@ -66,7 +69,10 @@ final class FakeConsole implements AutoCloseable {
                 new CategoryCatalog.Category("suicide", "Suicide")));
         var services = new WebServer.Services(sessions, new Login(users, hasher),
                 new AuditedAlertReader(this::search, audit), new OneDevice(), audit, categories,
-                new AuditedScreenshotReader(new NoScreenshots(), audit));
+                new AuditedScreenshotReader(new NoScreenshots(), audit),
+                new AuditedCasework(new FakeCases(), users, new NoScreenshots(),
+                        new AlertExplainer(KeywordEngine.bundled()), audit, clock),
+                Set.of("grooming"), clock);
         server = new WebServer(services, ConnectorFactory.plainLoopback()).start();
     }
 
@@ -118,6 +124,45 @@ final class FakeConsole implements AutoCloseable {
         public Optional<io.vigil.console.domain.AlertScreenshot> find(String alertUuid,
                                                                      io.vigil.console.domain.Scope scope) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The fake's alerts, each with a case that stays new: pages render and changes are accepted (and audited),
+     * without a database. The real casework store is tested by the repository contracts and the ITs.
+     */
+    private final class FakeCases implements io.vigil.console.domain.CaseworkRepository {
+        @Override
+        public Optional<StoredAlert> alert(String uuid, Scope scope) {
+            return alerts.stream().filter(a -> a.uuid().equals(uuid) && scope.contains(a.schoolId())).findFirst();
+        }
+
+        @Override
+        public Optional<io.vigil.console.domain.CaseRecord> caseOf(String uuid, Scope scope) {
+            return alert(uuid, scope).map(a -> new io.vigil.console.domain.CaseRecord(a.uuid(), a.status(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                    List.of(), List.of(), List.of()));
+        }
+
+        @Override
+        public boolean apply(String uuid, Scope scope, io.vigil.console.domain.CaseChange change, String actor,
+                             Instant at) {
+            return alert(uuid, scope).isPresent();
+        }
+
+        @Override
+        public String schoolName(long schoolId) {
+            return "Oak Primary";
+        }
+
+        @Override
+        public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, int max) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.vigil.console.domain.RulePrecision> rulePrecision(Scope scope) {
+            return List.of();
         }
     }
 

@@ -115,6 +115,6 @@ public final class JdbcAlertRepository implements AlertRepository {
                 rs.getString("snippet"), rs.getString("app"), rs.getString("window_title"), rs.getString("url"),
                 rs.getString("username"), Jdbc.instant(rs, "occurred_at"), Jdbc.instant(rs, "received_at"),
                 rs.getString("source"), rs.getString("list_version"), AlertStatus.fromId(rs.getString("status")),
-                rs.getString("language"));
+                rs.getString("language"), rs.getString("assignee"));
     }
 }
