@@ -74,11 +74,9 @@ final class AlertRoutes {
     private void changeFromJson(Context ctx) {
         Session session = AccessControl.session(ctx);
         String uuid = uuid(ctx);
-        Map<?, ?> body;
-        try {
-            body = ctx.bodyAsClass(Map.class);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("the body must be a JSON object");
+        Map<?, ?> body = jsonObject(ctx);
+        if (body == null) {
+            throw ApiException.badRequest("the body must be a JSON object with an action: " + CaseChangeParams.ACTIONS);
         }
         try {
             CaseChange change = CaseChangeParams.parse(name -> body.get(name) == null ? null
@@ -90,6 +88,14 @@ final class AlertRoutes {
             throw ApiException.badRequest(e.getMessage());
         }
         caseJson(ctx);
+    }
+
+    private static Map<?, ?> jsonObject(Context ctx) {
+        try {
+            return ctx.bodyAsClass(Map.class);
+        } catch (Exception notJson) { // Jackson's checked exceptions pass through Kotlin undeclared
+            return null;
+        }
     }
 
     private void caseJson(Context ctx) {

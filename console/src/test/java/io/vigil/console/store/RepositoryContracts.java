@@ -2,6 +2,7 @@ package io.vigil.console.store;
 
 import io.vigil.console.store.contract.AlertRepositoryContract;
 import io.vigil.console.store.contract.AuditLogContract;
+import io.vigil.console.store.contract.CaseworkRepositoryContract;
 import io.vigil.console.store.contract.DeviceRepositoryContract;
 import io.vigil.console.store.contract.FilterEventRepositoryContract;
 import io.vigil.console.store.contract.IndexOutboxContract;
@@ -86,6 +87,14 @@ abstract class RepositoryContracts {
 
     @Nested
     class FilterEvents implements FilterEventRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Casework implements CaseworkRepositoryContract {
         @Override
         public DataSource dataSource() {
             return source();

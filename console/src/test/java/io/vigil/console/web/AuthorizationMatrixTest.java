@@ -33,7 +33,10 @@ class AuthorizationMatrixTest {
             GET /api/session      401        200        200        200        200        200        200        200        200
             GET /api/alerts       401        200        200        403        403        403        403        403        403
             GET /api/alerts/ids   401        200        200        403        403        403        403        403        403
-            GET /api/alerts/{uuid}/screenshot 401 404  404        403        403        403        403        403        403
+            GET /api/alerts/{uuid}/screenshot 401 400  400        403        403        403        403        403        403
+            GET /api/alerts/{uuid}/case 401      200        200        403        403        403        403        403        403
+            POST /api/alerts/{uuid}/case 401     400        400        403        403        403        403        403        403
+            GET /api/rules/precision 401         403        403        200        200        403        403        403        403
             GET /api/devices      401        200        200        200        200        403        403        403        403
             GET /login            200        200        200        200        200        200        200        200        200
             POST /login           401        401        401        401        401        401        401        401        401
@@ -42,6 +45,12 @@ class AuthorizationMatrixTest {
             GET /welcome          303>/login 200        200        200        200        200        200        200        200
             GET /inbox            303>/login 200        200        403        403        403        403        403        403
             GET /inbox/rows       303>/login 200        200        403        403        403        403        403        403
+            GET /alerts/{uuid}    303>/login 200        200        403        403        403        403        403        403
+            POST /alerts/{uuid}/case 303>/login 400     400        403        403        403        403        403        403
+            GET /alerts/{uuid}/record 303>/login 200    200        403        403        403        403        403        403
+            GET /alerts/{uuid}/record.pdf 303>/login 200 200       403        403        403        403        403        403
+            GET /alerts/{uuid}/record.csv 303>/login 200 200       403        403        403        403        403        403
+            GET /rules/precision  303>/login 403        403        200        200        403        403        403        403
             """;
 
     /** Served by Javalin's static-file handler rather than a route, but held to the same table. */

@@ -129,9 +129,9 @@ public final class JdbcCaseworkRepository implements CaseworkRepository {
 
     @Override
     public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, int max) {
-        return jdbc.query(JdbcAlertRepository.SELECT + """
-                 where a.school_id = ? and a.username = ? and a.occurred_at <= ? and a.id <> ?
-                 order by a.occurred_at desc, a.id desc fetch first ? rows only""", JdbcAlertRepository::map,
+        return jdbc.query(JdbcAlertRepository.SELECT
+                + " where a.school_id = ? and a.username = ? and a.occurred_at <= ? and a.id <> ?"
+                + " order by a.occurred_at desc, a.id desc fetch first ? rows only", JdbcAlertRepository::map,
                 alert.schoolId(), alert.user(), alert.occurredAt(), alert.rowId(), max);
     }
 
