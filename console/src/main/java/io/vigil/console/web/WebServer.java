@@ -81,7 +81,9 @@ public final class WebServer implements AutoCloseable {
             alertRoutes.register(routes);
             // An address that matches no route: a proper page with a way back (the API keeps its JSON).
             cfg.routes.error(404, "*", ctx -> {
-                if (AccessControl.isPage(ctx) && ctx.result() == null) {
+                // Javalin has already written its plain-text "Endpoint not found"; our own 404 pages are HTML.
+                boolean ours = String.valueOf(ctx.res().getContentType()).startsWith("text/html");
+                if (AccessControl.isPage(ctx) && !ours) {
                     ctx.html(templates.render("error.jte", new ErrorView("Page not found",
                             "There is nothing at this address. It may have been mistyped, or the alert it named"
                                     + " may belong to another school.")));
