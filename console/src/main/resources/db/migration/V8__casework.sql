@@ -58,11 +58,14 @@ create table alert_referrals (
 );
 create index alert_referrals_by_alert on alert_referrals (alert_id, id);
 
--- How long a school keeps records; a school without a row uses the defaults in RetentionPolicy.
-create table retention_settings (
-    school_id       bigint primary key references schools (id),
-    screenshot_days integer not null check (screenshot_days between 1 and 3650),
-    alert_days      integer not null check (alert_days between 1 and 36500),
-    updated_by      varchar(100) not null,
-    updated_at      timestamp with time zone not null
+-- A school's casework settings; a school without a row uses the defaults in SchoolSettings. How long records are
+-- kept (screenshots; closed alerts with their case records), and the window within which repeated alerts of one
+-- pupil in one category are grouped in the inbox.
+create table school_settings (
+    school_id             bigint primary key references schools (id),
+    screenshot_days       integer not null check (screenshot_days between 1 and 3650),
+    closed_alert_days     integer not null check (closed_alert_days between 1 and 36500),
+    repeat_window_minutes integer not null check (repeat_window_minutes between 0 and 10080),
+    updated_by            varchar(100) not null,
+    updated_at            timestamp with time zone not null
 );

@@ -10,6 +10,7 @@ import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.domain.AlertRepository;
 import io.vigil.console.domain.CaseworkRepository;
+import io.vigil.console.domain.SchoolSettingsRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Enrolment;
@@ -28,6 +29,7 @@ import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcCaseworkRepository;
+import io.vigil.console.store.jdbc.JdbcSchoolSettingsRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
 import io.vigil.console.store.jdbc.JdbcScreenshotRepository;
@@ -68,6 +70,7 @@ final class ConsoleApp implements AutoCloseable {
     private final IndexOutbox indexOutbox;
     private final ScreenshotRepository screenshots;
     private final CaseworkRepository casework;
+    private final SchoolSettingsRepository settings;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -86,6 +89,7 @@ final class ConsoleApp implements AutoCloseable {
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
         this.screenshots = new JdbcScreenshotRepository(source);
         this.casework = new JdbcCaseworkRepository(source);
+        this.settings = new JdbcSchoolSettingsRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -192,6 +196,10 @@ final class ConsoleApp implements AutoCloseable {
 
     IndexOutbox indexOutbox() {
         return indexOutbox;
+    }
+
+    SchoolSettingsRepository settings() {
+        return settings;
     }
 
     CaseworkRepository casework() {

@@ -88,7 +88,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
                 new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
-                        app.audit(), clock), illegalCategories(lists), clock);
+                        app.audit(), clock), illegalCategories(lists), app.settings(), clock);
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

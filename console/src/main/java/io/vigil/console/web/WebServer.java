@@ -11,6 +11,7 @@ import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import io.vigil.console.domain.SchoolSettingsRepository;
 import java.time.Clock;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
@@ -33,7 +34,8 @@ public final class WebServer implements AutoCloseable {
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                           AuditedCasework casework, Set<String> illegalCategories, Clock clock) {
+                           AuditedCasework casework, Set<String> illegalCategories, SchoolSettingsRepository settings,
+                           Clock clock) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -50,7 +52,8 @@ public final class WebServer implements AutoCloseable {
                 services.devices(), services.audit(), services.categories());
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.audit(), services.categories(), templates);
+                services.audit(), services.categories(), school -> services.settings().of(school).repeatWindow(),
+                templates);
         AlertDetailPage alertPages = new AlertDetailPage(services.categories(), services.illegalCategories(),
                 services.clock());
         AlertRoutes alertRoutes = new AlertRoutes(services.casework(), alertPages,

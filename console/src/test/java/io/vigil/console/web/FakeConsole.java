@@ -54,6 +54,19 @@ final class FakeConsole implements AutoCloseable {
             Duration.ofMinutes(20));
     /** What the fake search returns in this order, filtered only by scope and minimum severity, then paged. */
     final List<StoredAlert> alerts = new CopyOnWriteArrayList<>();
+    /** Every school uses the defaults unless a test saves others. */
+    final java.util.Map<Long, io.vigil.console.domain.SchoolSettings> savedSettings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.vigil.console.domain.SchoolSettingsRepository settings = new io.vigil.console.domain.SchoolSettingsRepository() {
+        @Override
+        public io.vigil.console.domain.SchoolSettings of(long schoolId) {
+            return savedSettings.getOrDefault(schoolId, io.vigil.console.domain.SchoolSettings.DEFAULTS);
+        }
+
+        @Override
+        public void save(long schoolId, io.vigil.console.domain.SchoolSettings s, String by, Instant at) {
+            savedSettings.put(schoolId, s);
+        }
+    };
     final WebServer server;
 
     FakeConsole() {
@@ -72,7 +85,7 @@ final class FakeConsole implements AutoCloseable {
                 new AuditedScreenshotReader(new NoScreenshots(), audit),
                 new AuditedCasework(new FakeCases(), users, new NoScreenshots(),
                         new AlertExplainer(KeywordEngine.bundled()), audit, clock),
-                Set.of("grooming"), clock);
+                Set.of("grooming"), settings, clock);
         server = new WebServer(services, ConnectorFactory.plainLoopback()).start();
     }
 
