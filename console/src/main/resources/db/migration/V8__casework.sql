@@ -24,6 +24,11 @@ alter table alerts add column parents_not_informed varchar(1000);
 -- A case under legal hold is never purged, whatever the retention settings say.
 alter table alerts add column legal_hold boolean not null default false;
 
+-- A case change re-queues its alert for every node's index. A node that read the alert before the change and
+-- reports it done afterwards must not drop the newer entry: the change marks an entry already queued as
+-- requeued, and "done" then clears the mark and keeps the entry, instead of deleting it.
+alter table index_outbox add column requeued boolean not null default false;
+
 -- Everything that happened to an alert's case, in order: append-only (the console never updates or deletes
 -- a row here except when the alert itself is purged).
 create table alert_history (

@@ -10,6 +10,7 @@ import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.domain.AlertRepository;
 import io.vigil.console.domain.CaseworkRepository;
+import io.vigil.console.domain.RetentionRepository;
 import io.vigil.console.domain.SchoolSettingsRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceRepository;
@@ -29,6 +30,7 @@ import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcCaseworkRepository;
+import io.vigil.console.store.jdbc.JdbcRetentionRepository;
 import io.vigil.console.store.jdbc.JdbcSchoolSettingsRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
@@ -71,6 +73,7 @@ final class ConsoleApp implements AutoCloseable {
     private final ScreenshotRepository screenshots;
     private final CaseworkRepository casework;
     private final SchoolSettingsRepository settings;
+    private final RetentionRepository retention;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -90,6 +93,7 @@ final class ConsoleApp implements AutoCloseable {
         this.screenshots = new JdbcScreenshotRepository(source);
         this.casework = new JdbcCaseworkRepository(source);
         this.settings = new JdbcSchoolSettingsRepository(source);
+        this.retention = new JdbcRetentionRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -196,6 +200,10 @@ final class ConsoleApp implements AutoCloseable {
 
     IndexOutbox indexOutbox() {
         return indexOutbox;
+    }
+
+    RetentionRepository retention() {
+        return retention;
     }
 
     SchoolSettingsRepository settings() {

@@ -4,6 +4,8 @@ import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
 import io.vigil.console.domain.AlertExplainer;
+import io.vigil.console.domain.RetentionPurge;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
@@ -89,6 +91,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
                 new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock);
+        own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
+                app.settings(), app.retention(), clock), app.audit()).start());
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

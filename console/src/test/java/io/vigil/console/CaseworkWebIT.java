@@ -279,6 +279,24 @@ class CaseworkWebIT {
         assertEquals(403, dsl.get("/api/rules/precision").statusCode(), "precision is for list owners");
     }
 
+    @Test
+    void aDslSetsTheSchoolsRetentionAndRepeatWindowAndOnlyForTheirSchool() throws Exception {
+        HttpsClient dsl = signedIn("mrs.khan");
+        long oak = JSON.readTree(dsl.get("/api/session").body()).get("schoolIds").get(0).asLong();
+        JsonNode defaults = JSON.readTree(dsl.get("/api/schools/" + oak + "/settings").body());
+        assertEquals(30, defaults.get("screenshotDays").asInt(), "screenshots kept 30 days unless set");
+        var saved = dsl.postJson("/api/schools/" + oak + "/settings", "{\"screenshotDays\":14}");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals(14, JSON.readTree(dsl.get("/api/schools/" + oak + "/settings").body()).get("screenshotDays")
+                .asInt());
+        var refused = dsl.postJson("/api/schools/" + oak + "/settings", "{\"screenshotDays\":0}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("screenshot retention (days) must be 1 to 3650"), refused.body());
+        assertEquals(404, signedIn("elm.dsl").get("/api/schools/" + oak + "/settings").statusCode());
+        assertEquals(403, signedIn("it").get("/api/schools/" + oak + "/settings").statusCode());
+        assertTrue(audit().stream().anyMatch(e -> e.action().equals("retention.set") && e.actor().equals("mrs.khan")));
+    }
+
     private List<io.vigil.console.audit.AuditEntry> audit() {
         try (var db = io.vigil.console.store.jdbc.Database.open(dataDir)) {
             return new io.vigil.console.store.jdbc.JdbcAuditLog(db.dataSource(), Clock.systemUTC()).latest(1000);

@@ -36,6 +36,8 @@ class AuthorizationMatrixTest {
             GET /api/alerts/{uuid}/screenshot 401 400  400        403        403        403        403        403        403
             GET /api/alerts/{uuid}/case 401      200        200        403        403        403        403        403        403
             POST /api/alerts/{uuid}/case 401     400        400        403        403        403        403        403        403
+            GET /api/schools/{school}/settings 401 200  200        403        403        403        403        403        403
+            POST /api/schools/{school}/settings 401 400 400        403        403        403        403        403        403
             GET /api/rules/precision 401         403        403        200        200        403        403        403        403
             GET /api/devices      401        200        200        200        200        403        403        403        403
             GET /login            200        200        200        200        200        200        200        200        200
@@ -95,8 +97,9 @@ class AuthorizationMatrixTest {
         List<String> mismatches = new ArrayList<>();
         for (var row : rows.entrySet()) {
             String method = row.getKey().split(" ")[0];
-            // A path parameter is filled with the fake's one alert (which has no screenshot).
-            String path = row.getKey().split(" ")[1].replace("{uuid}", "00000000-0000-0000-0000-000000000001");
+            // Path parameters are filled with the fake's one alert (which has no screenshot) and its school.
+            String path = row.getKey().split(" ")[1].replace("{uuid}", "00000000-0000-0000-0000-000000000001")
+                    .replace("{school}", String.valueOf(FakeConsole.SCHOOL));
             for (int column = 0; column <= Role.values().length; column++) {
                 // A fresh session for every cell: sign-out routes end the session they are called with.
                 PlainHttp client = column == 0 ? console.client() : console.client(Role.values()[column - 1]);

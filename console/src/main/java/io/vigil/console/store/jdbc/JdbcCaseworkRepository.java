@@ -88,7 +88,9 @@ public final class JdbcCaseworkRepository implements CaseworkRepository {
             write(c, id, change, actor, at);
             Jdbc.update(c, "insert into alert_history (alert_id, at, actor, change, detail) values (?, ?, ?, ?, ?)",
                     id, at, actor, change.kind(), change.describe());
-            // Status and assignee are in the search index: every node re-indexes the alert from its outbox.
+            // Status and assignee are in the search index: every node re-indexes the alert from its outbox. An entry
+            // a node may already be indexing is marked requeued, so its "done" keeps it for another pass.
+            Jdbc.update(c, "update index_outbox set requeued = true where alert_id = ?", id);
             Jdbc.update(c, """
                     insert into index_outbox (node_id, alert_id) select n.id, ? from console_nodes n
                     where not exists (select 1 from index_outbox o where o.node_id = n.id and o.alert_id = ?)""",

@@ -128,6 +128,22 @@ public interface CaseworkRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void aChangeWhileANodeIsIndexingTheAlertIsIndexedOnTheNextPass() {
+        device("dev-1", "LAPTOP-01");
+        var outbox = new JdbcIndexOutbox(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        outbox.register("node-a");
+        NewAlert a = stored("dev-1", 1, "suicide", 5);
+        var read = outbox.pending("node-a", 10);             // the node reads the alert as new...
+        cases().apply(a.uuid(), everySchool(), new CaseChange.Close(Outcome.NO_FURTHER_ACTION), "mrs.khan", T0);
+        outbox.done("node-a", read.stream().map(s -> s.rowId()).toList()); // ...and reports it indexed after the change
+        var next = outbox.pending("node-a", 10);
+        assertEquals(1, next.size(), "the change is not lost to the race");
+        assertEquals(AlertStatus.CLOSED, next.getFirst().status());
+        outbox.done("node-a", next.stream().map(s -> s.rowId()).toList());
+        assertEquals(0, outbox.pendingCount("node-a"));
+    }
+
+    @Test
     default void earlierAlertsAreTheSameUsersInTheSameSchoolNewestFirst() {
         device("dev-1", "LAPTOP-01");
         NewAlert first = stored("dev-1", 1, "bullying", 3);
