@@ -13,6 +13,10 @@ alter table alerts drop column status;
 alter table alerts rename column workflow_status to status;
 create index alerts_inbox_by_status on alerts (school_id, status, severity desc, occurred_at desc, id desc);
 
+-- Incidents a DSL logs by hand (a disclosure, something off-site) are alerts with no device: same workflow,
+-- same inbox and search. Their source says how they came ('manual:disclosure').
+alter table alerts alter column device_id drop not null;
+
 alter table alerts add column assignee varchar(100);
 alter table alerts add column acknowledged_by varchar(100);
 alter table alerts add column acknowledged_at timestamp with time zone;

@@ -297,6 +297,40 @@ class CaseworkWebIT {
         assertTrue(audit().stream().anyMatch(e -> e.action().equals("retention.set") && e.actor().equals("mrs.khan")));
     }
 
+    @Test
+    void aDslLogsADisclosureByHandAndWorksItLikeAnAlert() throws Exception {
+        HttpsClient dsl = signedIn("mrs.khan");
+        String form = dsl.get("/incidents/new").body();
+        assertTrue(form.contains("do not view or copy; preserve; refer"), form);
+        var logged = dsl.postForm("/incidents", form("pupil", "j.smith", "route", "disclosure", "category", "abuse",
+                "severity", "4", "when", "2026-07-01T13:30", "summary", "Told form tutor about <bruises>."));
+        assertEquals(303, logged.statusCode(), logged.body());
+        String location = logged.headers().firstValue("Location").orElseThrow();
+        var response = dsl.get(location);
+        assertEquals(200, response.statusCode(), location + " " + response.headers().map() + response.body());
+        String page = response.body();
+        assertTrue(page.contains("Told form tutor about &lt;bruises&gt;."), page);
+        assertTrue(page.contains("A pupil told a member of staff"), "the route is shown");
+        assertTrue(page.contains("1 Jul 2026 13:30 BST"), "entered in school time, summer time named: " + page);
+        assertTrue(page.contains("logged by hand"), "first line of its history");
+        String uuid = location.substring("/alerts/".length());
+        changed(dsl.postForm(location + "/case", form("action", "assign", "assignee", "mr.jones")), uuid);
+        assertTrue(audit().stream().anyMatch(e -> e.action().equals("incident.log") && e.detail().contains(uuid)));
+
+        var illegal = dsl.postForm("/incidents", form("pupil", "j.smith", "route", "illegal_content", "category",
+                "sexual_content", "severity", "5", "when", "2026-12-01T09:00", "summary", "Image shared in class."));
+        String illegalPage = dsl.get(illegal.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(illegalPage.contains("id=\"illegal-route\"") && illegalPage.contains("Preserve the device"),
+                illegalPage);
+
+        var bad = dsl.postForm("/incidents", form("pupil", "", "route", "disclosure", "category", "abuse",
+                "severity", "4", "when", "2026-07-01T13:30", "summary", "x"));
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("enter the pupil&#39;s username") || bad.body().contains("enter the pupil"),
+                bad.body());
+        assertEquals(403, signedIn("it").postForm("/incidents", form("pupil", "j.smith")).statusCode());
+    }
+
     private List<io.vigil.console.audit.AuditEntry> audit() {
         try (var db = io.vigil.console.store.jdbc.Database.open(dataDir)) {
             return new io.vigil.console.store.jdbc.JdbcAuditLog(db.dataSource(), Clock.systemUTC()).latest(1000);

@@ -22,6 +22,8 @@ public enum AuditAction {
     ALERT_VIEW,
     /** A change to an alert's case (acknowledge, assign, status, note, outcome, CPOMS, referral, hold). */
     ALERT_UPDATE,
+    /** A concern logged by hand by a safeguarding user (a disclosure, something off site). */
+    INCIDENT_LOG,
     /** An alert's incident record exported (print, PDF or CSV). */
     ALERT_EXPORT,
     /** Per-rule precision counts read by a list owner (no alert content). */

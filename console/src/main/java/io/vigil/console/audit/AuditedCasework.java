@@ -13,6 +13,8 @@ import io.vigil.console.domain.UserRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import io.vigil.console.domain.NewIncident;
 
 /**
  * The only way the web layer opens an alert or acts on its case. Each read is audited before the content is
@@ -93,6 +95,27 @@ public final class AuditedCasework {
         audit.record(actor, AuditAction.ALERT_UPDATE, "alert=" + uuid + " change=" + change.kind()
                 + (content ? "" : " " + change.describe()));
         return true;
+    }
+
+    /**
+     * Logs a concern by hand in one of the actor's schools.
+     *
+     * @return the new alert's uuid
+     * @throws InvalidCaseChangeException if the school is not one of {@code scope}'s
+     */
+    public String logIncident(String actor, Scope scope, NewIncident incident) {
+        if (!scope.contains(incident.schoolId())) {
+            throw new InvalidCaseChangeException("that school is not one of yours");
+        }
+        String uuid = cases.logIncident(incident, UUID.randomUUID().toString(), actor, clock.instant());
+        audit.record(actor, AuditAction.INCIDENT_LOG, "alert=" + uuid + " school=" + incident.schoolId() + " route="
+                + incident.route().id() + " category=" + incident.category());
+        return uuid;
+    }
+
+    /** The school's name, for forms that let a trust-wide user choose one. */
+    public String schoolName(long schoolId) {
+        return cases.schoolName(schoolId);
     }
 
     /** Per-rule precision for list owners: counts only, audited. */

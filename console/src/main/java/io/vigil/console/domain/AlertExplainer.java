@@ -57,7 +57,9 @@ public final class AlertExplainer {
                     : sentence(rule, matchedWords.getOrDefault(id, List.of())));
         }
         if (reasons.isEmpty()) {
-            reasons.add("The device sent no rule ids with this alert.");
+            reasons.add(IncidentRoute.ofSource(alert.source())
+                    .map(route -> "Logged by hand by a safeguarding user: " + route.label() + ".")
+                    .orElse("The device sent no rule ids with this alert."));
         }
         return new Explanation(reasons, segments);
     }
@@ -93,12 +95,16 @@ public final class AlertExplainer {
         String text = alert.snippet();
         TreeMap<Integer, Integer> spans = new TreeMap<>();
         Set<String> fired = Set.copyOf(alert.ruleIds());
+        if (fired.isEmpty()) {
+            // Nothing matched to raise it (an incident logged by hand): marking words would invent a match.
+            return segments(text, spans);
+        }
         for (CategoryResult category : engine.explain(text).categories()) {
             if (!category.category().equals(alert.category())) {
                 continue;
             }
             for (RuleHit hit : category.rules()) {
-                if (!fired.isEmpty() && !fired.contains(hit.ruleId())) {
+                if (!fired.contains(hit.ruleId())) {
                     continue;
                 }
                 for (Span s : hit.matches()) {

@@ -24,6 +24,14 @@ public interface CaseworkRepository {
      */
     boolean apply(String uuid, Scope scope, CaseChange change, String actor, Instant at);
 
+    /**
+     * Stores a concern logged by hand as an alert with no device, its first history line saying who logged it, and
+     * queues it for every node's index.
+     *
+     * @return the new alert's uuid
+     */
+    String logIncident(NewIncident incident, String uuid, String actor, Instant at);
+
     /** The school's name as the console knows it. */
     String schoolName(long schoolId);
 

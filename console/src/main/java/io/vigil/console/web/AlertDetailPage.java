@@ -5,6 +5,7 @@ import io.vigil.console.domain.Agency;
 import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.CaseRecord;
 import io.vigil.console.domain.CategoryCatalog;
+import io.vigil.console.domain.IncidentRoute;
 import io.vigil.console.domain.LanguageCode;
 import io.vigil.console.domain.Outcome;
 import io.vigil.console.domain.Severity;
@@ -55,9 +56,12 @@ final class AlertDetailPage {
         context.add(new AlertView.Fact("Language", a.language().isEmpty() ? "Not known"
                 : LanguageCode.nameForDsl(a.language()).isEmpty() ? "English" : LanguageCode.nameForDsl(a.language())));
         context.removeIf(f -> f.value() == null || f.value().isBlank());
-        String route = illegalCategories.contains(a.category())
-                ? "This category can involve illegal content. Do not view, copy, print or forward it; preserve the"
-                + " device as it is and refer to the police (or the IWF for images)." : null;
+        var manual = IncidentRoute.ofSource(a.source());
+        manual.ifPresent(r -> context.add(1, new AlertView.Fact("Logged by hand", r.label())));
+        // Logged by hand, the DSL chose the route; raised by a device, the category says content may be illegal.
+        boolean illegal = manual.map(r -> r == IncidentRoute.ILLEGAL_CONTENT)
+                .orElse(illegalCategories.contains(a.category()));
+        String route = illegal ? IncidentRoute.ILLEGAL_INSTRUCTION : null;
         return new AlertView(username, a.uuid(), a.severity(), Severity.label(a.severity()),
                 categories.nameOf(a.category()), route, a.language(), LanguageCode.nameForDsl(a.language()),
                 d.explanation().snippet(), d.explanation().reasons(), context, mayViewEvidence && d.hasScreenshot(),

@@ -82,6 +82,8 @@ public final class WebServer implements AutoCloseable {
             pages.register(routes);
             new ScreenshotRoutes(services.screenshots()).register(routes);
             alertRoutes.register(routes);
+            new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
+                    services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);
             // An address that matches no route: a proper page with a way back (the API keeps its JSON).
             cfg.routes.error(404, "*", ctx -> {

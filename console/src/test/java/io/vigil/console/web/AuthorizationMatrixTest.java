@@ -52,6 +52,8 @@ class AuthorizationMatrixTest {
             GET /alerts/{uuid}/record 303>/login 200    200        403        403        403        403        403        403
             GET /alerts/{uuid}/record.pdf 303>/login 200 200       403        403        403        403        403        403
             GET /alerts/{uuid}/record.csv 303>/login 200 200       403        403        403        403        403        403
+            GET /incidents/new    303>/login 200        200        403        403        403        403        403        403
+            POST /incidents       303>/login 400        400        403        403        403        403        403        403
             GET /rules/precision  303>/login 403        403        200        200        403        403        403        403
             """;
 

@@ -164,6 +164,12 @@ final class FakeConsole implements AutoCloseable {
         }
 
         @Override
+        public String logIncident(io.vigil.console.domain.NewIncident incident, String uuid, String actor,
+                                  Instant at) {
+            return uuid;
+        }
+
+        @Override
         public String schoolName(long schoolId) {
             return "Oak Primary";
         }

@@ -5,6 +5,7 @@ import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.CaseChange;
 import io.vigil.console.domain.CaseRecord;
 import io.vigil.console.domain.CaseworkRepository;
+import io.vigil.console.domain.NewIncident;
 import io.vigil.console.domain.Outcome;
 import io.vigil.console.domain.RulePrecision;
 import io.vigil.console.domain.Scope;
@@ -121,6 +122,25 @@ public final class JdbcCaseworkRepository implements CaseworkRepository {
                     "update alerts set parents_not_informed = ? where id = ?", p.reason(), id);
             case CaseChange.LegalHold h -> Jdbc.update(c, "update alerts set legal_hold = ? where id = ?", h.on(), id);
         }
+    }
+
+    @Override
+    public String logIncident(NewIncident i, String uuid, String actor, Instant at) {
+        String id = uuid.toLowerCase(Locale.ROOT);
+        jdbc.transaction(c -> {
+            long row = Jdbc.insertReturningId(c, """
+                    insert into alerts (uuid, device_id, school_id, sequence, category, severity, score, rule_ids,
+                                        snippet, app, window_title, url, username, occurred_at, received_at, source,
+                                        list_version, language)
+                    values (?, null, ?, 0, ?, ?, 0, '', ?, '', '', '', ?, ?, ?, ?, '', '')""",
+                    id, i.schoolId(), i.category(), i.severity(), i.summary(), i.pupil(), i.occurredAt(), at,
+                    i.route().source());
+            Jdbc.update(c, "insert into alert_history (alert_id, at, actor, change, detail) values (?, ?, ?, ?, ?)",
+                    row, at, actor, "logged", "logged by hand: " + i.route().label());
+            Jdbc.update(c, "insert into index_outbox (node_id, alert_id) select id, ? from console_nodes", row);
+            return row;
+        });
+        return id;
     }
 
     @Override

@@ -11,7 +11,9 @@ import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.CaseChange;
 import io.vigil.console.domain.CaseRecord;
 import io.vigil.console.domain.CaseworkRepository;
+import io.vigil.console.domain.IncidentRoute;
 import io.vigil.console.domain.NewAlert;
+import io.vigil.console.domain.NewIncident;
 import io.vigil.console.domain.Outcome;
 import io.vigil.console.domain.RulePrecision;
 import io.vigil.console.domain.Scope;
@@ -141,6 +143,33 @@ public interface CaseworkRepositoryContract extends StoreContract {
         assertEquals(AlertStatus.CLOSED, next.getFirst().status());
         outbox.done("node-a", next.stream().map(s -> s.rowId()).toList());
         assertEquals(0, outbox.pendingCount("node-a"));
+    }
+
+    @Test
+    default void anIncidentLoggedByHandIsAnAlertWithoutADeviceWithTheSameWorkflow() {
+        device("dev-1", "LAPTOP-01");
+        long oak = school("Oak Primary");
+        var outbox = new JdbcIndexOutbox(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+        outbox.register("node-a");
+        String uuid = cases().logIncident(new NewIncident(oak, "j.smith", "abuse", 4, IncidentRoute.DISCLOSURE,
+                "Told form tutor about bruises from home.", T0.minusSeconds(3600)),
+                "0F2504E0-4F89-11D3-9A0C-0305E82C3301", "mrs.khan", T0);
+        assertEquals("0f2504e0-4f89-11d3-9a0c-0305e82c3301", uuid);
+        var alert = cases().alert(uuid, everySchool()).orElseThrow();
+        assertEquals("", alert.deviceId());
+        assertEquals("", alert.deviceHostname());
+        assertEquals("manual:disclosure", alert.source());
+        assertEquals(oak, alert.schoolId());
+        assertEquals("j.smith", alert.user());
+        assertEquals(T0.minusSeconds(3600), alert.occurredAt());
+        var history = cases().caseOf(uuid, everySchool()).orElseThrow().history();
+        assertEquals("logged", history.getFirst().change());
+        assertEquals("mrs.khan", history.getFirst().actor());
+        assertEquals(1, new JdbcAlertRepository(dataSource()).find(AlertQuery.in(everySchool()).build()).total(),
+                "in the inbox like any alert");
+        assertEquals(uuid, outbox.pending("node-a", 10).getFirst().uuid(), "and on its way to the search index");
+        assertTrue(cases().apply(uuid, everySchool(), new CaseChange.AddNote("Called children's services."),
+                "mrs.khan", T0));
     }
 
     @Test
