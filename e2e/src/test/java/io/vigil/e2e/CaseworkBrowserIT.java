@@ -116,6 +116,22 @@ class CaseworkBrowserIT {
                 browser.get("https://127.0.0.1:" + site.httpsPort + "/alerts/00000000-0000-4000-8000-000000000000");
                 waitUntil(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Not found"));
                 accessible(browser, "not found");
+
+                // A disclosure made to a teacher, logged by hand and then worked like any alert.
+                browser.get("https://127.0.0.1:" + site.httpsPort + "/inbox");
+                browser.findElement(By.id("log-incident")).click();
+                waitUntil(browser, d -> d.findElement(By.tagName("h1")).getText().equals("Log an incident"));
+                accessible(browser, "log an incident");
+                browser.findElement(By.id("pupil")).sendKeys("pupil.four");
+                new Select(browser.findElement(By.id("route"))).selectByValue("disclosure");
+                new Select(browser.findElement(By.id("category"))).selectByValue("abuse");
+                new Select(browser.findElement(By.id("severity"))).selectByValue("4");
+                browser.findElement(By.id("summary")).sendKeys("Told her form tutor she is scared to go home.");
+                browser.findElement(By.cssSelector("form[action='/incidents'] button[type=submit]")).click();
+                waitUntil(browser, d -> d.findElement(By.id("snippet")).getText().contains("scared to go home"));
+                assertTrue(browser.findElement(By.id("facts")).getText().contains("A pupil told a member of staff"));
+                accessible(browser, "logged incident");
+                saveScreenshot(browser, "incident-logged.png");
             } finally {
                 browser.quit();
             }
