@@ -9,6 +9,9 @@ import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.domain.AlertRepository;
+import io.vigil.console.domain.CaseworkRepository;
+import io.vigil.console.domain.RetentionRepository;
+import io.vigil.console.domain.SchoolSettingsRepository;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Enrolment;
@@ -27,6 +30,9 @@ import io.vigil.console.domain.UserRepository;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
+import io.vigil.console.store.jdbc.JdbcCaseworkRepository;
+import io.vigil.console.store.jdbc.JdbcRetentionRepository;
+import io.vigil.console.store.jdbc.JdbcSchoolSettingsRepository;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilterEventRepository;
 import io.vigil.console.store.jdbc.JdbcNoticeAcceptanceRepository;
@@ -76,6 +82,9 @@ final class ConsoleApp implements AutoCloseable {
     private final PolicyRepository policies;
     private final JdbcFilteringReports filtering;
     private final OverlayRepository overlays;
+    private final CaseworkRepository casework;
+    private final SchoolSettingsRepository settings;
+    private final RetentionRepository retention;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
@@ -97,6 +106,9 @@ final class ConsoleApp implements AutoCloseable {
         this.policies = new JdbcPolicyRepository(source);
         this.filtering = new JdbcFilteringReports(source, clock);
         this.overlays = new JdbcOverlayRepository(source);
+        this.casework = new JdbcCaseworkRepository(source);
+        this.settings = new JdbcSchoolSettingsRepository(source);
+        this.retention = new JdbcRetentionRepository(source);
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -207,6 +219,18 @@ final class ConsoleApp implements AutoCloseable {
 
     IndexOutbox indexOutbox() {
         return indexOutbox;
+    }
+
+    RetentionRepository retention() {
+        return retention;
+    }
+
+    SchoolSettingsRepository settings() {
+        return settings;
+    }
+
+    CaseworkRepository casework() {
+        return casework;
     }
 
     ScreenshotRepository screenshots() {

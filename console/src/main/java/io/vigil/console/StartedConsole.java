@@ -2,7 +2,11 @@ package io.vigil.console;
 
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.audit.AuditedNoticeReader;
+import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import io.vigil.console.domain.AlertExplainer;
+import io.vigil.console.domain.RetentionPurge;
+import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
@@ -74,7 +78,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         app = own(ConsoleApp.open(options.database(), options.dataDir(), clock, random));
         tls = new CertificateStore(options.dataDir()).loadOrCreate();
 
-        CategoryCatalog categories = categories();
+        KeywordEngine lists = KeywordEngine.bundled();
+        CategoryCatalog categories = categories(lists);
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
@@ -97,8 +102,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
                 app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
                 new AuditedNoticeReader(app.noticeAcceptances(), app.audit()),
+                new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
+                        app.audit(), clock), illegalCategories(lists), app.settings(), clock,
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
                         new FilterOverlays(publisher, app.overlays(), clock)));
+        own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
+                app.settings(), app.retention(), clock), app.audit()).start());
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
@@ -107,8 +116,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     /** Category names from the same keyword lists the agents ship with. */
-    private static CategoryCatalog categories() {
-        KeywordEngine lists = KeywordEngine.bundled();
+    private static CategoryCatalog categories(KeywordEngine lists) {
         LOG.info("Keyword lists {} ({} categories, {} rules)", lists.version(), lists.categoryCount(),
                 lists.ruleCount());
         var categories = new java.util.ArrayList<>(lists.lists().categories().stream()
@@ -116,6 +124,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         // Not a keyword category: raised by the agent's "Get help" page when a pupil asks for help.
         categories.add(new CategoryCatalog.Category("pupil_request", "Pupil asked for help"));
         return new CategoryCatalog(categories);
+    }
+
+    /** Categories whose content may be illegal in itself: their alerts show the "do not view or copy" route. */
+    private static Set<String> illegalCategories(KeywordEngine lists) {
+        return lists.lists().categories().stream().filter(io.vigil.keywords.model.Category::illegalContent)
+                .map(io.vigil.keywords.model.Category::id).collect(java.util.stream.Collectors.toSet());
     }
 
     private interface Starter {

@@ -158,11 +158,11 @@ class SchoolIsolationIT {
     @Test
     void anotherSchoolsScreenshotIsNotFoundAndTheItRoleIsRefusedItsOwn() throws Exception {
         alerts(signedIn("oak.dsl"), "", 3);
-        assertEquals(200, signedIn("oak.dsl").get("/api/alerts/" + oakScreenshotAlert + "/screenshot").statusCode());
-        assertEquals(404, signedIn("elm.dsl").get("/api/alerts/" + oakScreenshotAlert + "/screenshot").statusCode(),
+        assertEquals(200, signedIn("oak.dsl").get("/api/alerts/" + oakScreenshotAlert + "/screenshot?reason=checking+context").statusCode());
+        assertEquals(404, signedIn("elm.dsl").get("/api/alerts/" + oakScreenshotAlert + "/screenshot?reason=checking+context").statusCode(),
                 "Elm's DSL learns nothing about Oak's alert, not even that it exists");
-        assertEquals(200, signedIn("trust.dsl").get("/api/alerts/" + oakScreenshotAlert + "/screenshot").statusCode());
-        assertEquals(403, signedIn("oak.it").get("/api/alerts/" + oakScreenshotAlert + "/screenshot").statusCode());
+        assertEquals(200, signedIn("trust.dsl").get("/api/alerts/" + oakScreenshotAlert + "/screenshot?reason=checking+context").statusCode());
+        assertEquals(403, signedIn("oak.it").get("/api/alerts/" + oakScreenshotAlert + "/screenshot?reason=checking+context").statusCode());
     }
 
     @Test

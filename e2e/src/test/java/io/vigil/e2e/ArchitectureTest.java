@@ -150,4 +150,24 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..agent.transport..", "..agent.capture..",
                     "..agent.spool..")
             .because("a pushed policy and one read back from disk after a restart are verified by the same code");
+
+    @ArchTest
+    static final ArchRule pdfWritingOnlyInWeb = noClasses()
+            .that().resideOutsideOfPackage("..console.web..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")
+            .because("a PDF is one more rendering of the incident record, next to the printable page");
+
+    @ArchTest
+    static final ArchRule webReachesCaseworkOnlyThroughTheAuditedService = noClasses()
+            .that().resideInAPackage("..console.web..")
+            .should().dependOnClassesThat().haveSimpleName("CaseworkRepository")
+            .orShould().dependOnClassesThat().haveSimpleName("RetentionRepository")
+            .because("every read of an alert and every change to its case is audited in AuditedCasework");
+
+    @ArchTest
+    static final ArchRule keywordScoringStaysBehindTheExplainer = noClasses()
+            .that().resideInAPackage("io.vigil.console..")
+            .and().doNotHaveSimpleName("AlertExplainer")
+            .should().dependOnClassesThat().resideInAPackage("io.vigil.keywords.score..")
+            .because("the console explains alerts in one place; the rest reads explanations, not engine internals");
 }

@@ -90,14 +90,14 @@ class LiveCaptureIT {
             assertEquals("how to self harm - Google Search - Chromium", searched.get("window").asText());
 
             // Screenshots: the DSL sees the self-harm one, the IT administrator may not; sexual content has none.
-            var shot = dsl.getBinary("/api/alerts/" + typed.get("id").asText() + "/screenshot");
+            var shot = dsl.getBinary("/api/alerts/" + typed.get("id").asText() + "/screenshot?reason=checking+context");
             assertEquals(200, shot.status());
             assertEquals("image/png", shot.contentType());
             assertEquals((byte) 0x89, shot.body()[0], "not a PNG");
-            assertEquals(404, dsl.getBinary("/api/alerts/" + sexual.get("id").asText() + "/screenshot").status(),
+            assertEquals(404, dsl.getBinary("/api/alerts/" + sexual.get("id").asText() + "/screenshot?reason=checking+context").status(),
                     "a sexual_content alert must never carry a screenshot");
             ConsoleApi it = site.signedInApi("it.support", IT_PASSWORD);
-            assertEquals(403, it.getBinary("/api/alerts/" + typed.get("id").asText() + "/screenshot").status());
+            assertEquals(403, it.getBinary("/api/alerts/" + typed.get("id").asText() + "/screenshot?reason=checking+context").status());
 
             // Nothing from the sign-in window: no alert, and the text is nowhere on disk or in any log.
             for (JsonNode alert : dsl.alerts(Map.of()).json().get("alerts")) {

@@ -18,6 +18,20 @@ public enum AuditAction {
     INBOX_VIEW,
     /** A screenshot (alert evidence) shown to a safeguarding role. */
     ALERT_SCREENSHOT_VIEW,
+    /** One alert's page (or API record) opened: its content, case and the pupil's earlier alerts. */
+    ALERT_VIEW,
+    /** A change to an alert's case (acknowledge, assign, status, note, outcome, CPOMS, referral, hold). */
+    ALERT_UPDATE,
+    /** A concern logged by hand by a safeguarding user (a disclosure, something off site). */
+    INCIDENT_LOG,
+    /** An alert's incident record exported (print, PDF or CSV). */
+    ALERT_EXPORT,
+    /** Per-rule precision counts read by a list owner (no alert content). */
+    RULES_PRECISION,
+    /** The daily purge removed expired records (the detail says what). */
+    RETENTION_PURGE,
+    /** A school's retention settings changed. */
+    RETENTION_SET,
     DEVICES_LIST,
     /** Who accepted the device monitoring notice, and when, shown to a safeguarding role. */
     NOTICE_ACCEPTANCES_VIEW,

@@ -19,10 +19,15 @@ public final class AuditedScreenshotReader {
         this.audit = audit;
     }
 
-    /** The screenshot of an alert in one of {@code scope}'s schools; empty for any other school's alert. */
-    public Optional<AlertScreenshot> view(String actor, String alertUuid, Scope scope) {
+    /**
+     * The screenshot of an alert in one of {@code scope}'s schools; empty for any other school's alert.
+     *
+     * @param reason why the viewer needs to see it, in their words: kept in the audit log beside the view
+     */
+    public Optional<AlertScreenshot> view(String actor, String alertUuid, Scope scope, String reason) {
         Optional<AlertScreenshot> shot = screenshots.find(alertUuid, scope);
-        audit.record(actor, AuditAction.ALERT_SCREENSHOT_VIEW, "alert=" + alertUuid + " found=" + shot.isPresent());
+        audit.record(actor, AuditAction.ALERT_SCREENSHOT_VIEW, "alert=" + alertUuid + " found=" + shot.isPresent()
+                + " reason=" + reason);
         return shot;
     }
 }

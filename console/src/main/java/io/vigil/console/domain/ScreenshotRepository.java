@@ -11,4 +11,9 @@ public interface ScreenshotRepository {
 
     /** The screenshot of the alert, if the alert belongs to a school in {@code scope}. */
     Optional<AlertScreenshot> find(String alertUuid, Scope scope);
+
+    /** Whether the alert (in {@code scope}) has a screenshot, without reading it out. */
+    default boolean exists(String alertUuid, Scope scope) {
+        return find(alertUuid, scope).isPresent();
+    }
 }

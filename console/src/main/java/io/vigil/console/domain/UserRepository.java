@@ -1,6 +1,7 @@
 package io.vigil.console.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,4 +17,10 @@ public interface UserRepository {
 
     /** Replaces the user's roles with exactly {@code roles} (at least one). */
     void setRoles(String username, Set<Role> roles);
+
+    /**
+     * The enabled users who may read and act on this school's alerts (those holding {@link Permission#ALERTS_TRIAGE}),
+     * members of the school or of its trust, by username: the people an alert can be assigned to.
+     */
+    List<String> safeguardingUsers(long schoolId);
 }

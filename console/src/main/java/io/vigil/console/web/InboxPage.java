@@ -13,7 +13,10 @@ import io.vigil.console.web.view.Paging;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.function.LongFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +37,16 @@ final class InboxPage {
             .withZone(AlertQueryParams.SCHOOL_ZONE);
 
     private final CategoryCatalog categories;
+    private final LongFunction<Duration> repeatWindow;
 
-    InboxPage(CategoryCatalog categories) {
+    /** @param repeatWindow per school: alerts of one pupil in one category this close together share a row */
+    InboxPage(CategoryCatalog categories, LongFunction<Duration> repeatWindow) {
         this.categories = categories;
+        this.repeatWindow = repeatWindow;
     }
 
     static String severityLabel(int severity) {
-        return switch (severity) {
-            case 5 -> "Imminent risk";
-            case 4 -> "Serious";
-            case 3 -> "Concerning";
-            case 2 -> "Low";
-            default -> "Information";
-        };
+        return io.vigil.console.domain.Severity.label(severity);
     }
 
     /**
@@ -62,15 +62,43 @@ final class InboxPage {
                 paging(param, query, page), rows(page), queryString(param, 0), String.join(" ", knownIds));
     }
 
+    /**
+     * The page's rows, repeats grouped: an alert of the same pupil and category as an earlier row of the page, within
+     * the school's repeat window of one of that row's alerts, joins that row (the most urgent stays on top) instead of
+     * taking a row of its own. Grouping works within the page the store returned, so totals and paging stay exact.
+     */
     List<AlertRow> rows(AlertPage page) {
-        return page.alerts().stream().map(this::row).toList();
+        Map<Long, Duration> windows = new HashMap<>();
+        List<List<StoredAlert>> groups = new ArrayList<>();
+        for (StoredAlert a : page.alerts()) {
+            Duration window = windows.computeIfAbsent(a.schoolId(), repeatWindow::apply);
+            List<StoredAlert> group = window.isZero() ? null : groups.stream()
+                    .filter(g -> repeats(g.getFirst(), a) && g.stream().anyMatch(b -> close(a, b, window)))
+                    .findFirst().orElse(null);
+            if (group == null) {
+                groups.add(new ArrayList<>(List.of(a)));
+            } else {
+                group.add(a);
+            }
+        }
+        return groups.stream().map(g -> row(g.getFirst()).withRepeats(g.subList(1, g.size()).stream()
+                .map(this::row).toList())).toList();
+    }
+
+    private static boolean repeats(StoredAlert first, StoredAlert a) {
+        return first.schoolId() == a.schoolId() && first.user().equals(a.user()) && !a.user().isEmpty()
+                && first.category().equals(a.category());
+    }
+
+    private static boolean close(StoredAlert a, StoredAlert b, Duration window) {
+        return Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(window) <= 0;
     }
 
     private AlertRow row(StoredAlert a) {
         return new AlertRow(a.uuid(), a.severity(), severityLabel(a.severity()), categories.nameOf(a.category()),
                 a.snippet(), a.windowTitle(), a.user(), a.deviceHostname(), a.occurredAt().toString(),
-                TIME.format(a.occurredAt()), a.status().id().replace('_', ' '), a.language(),
-                LanguageCode.nameForDsl(a.language()));
+                TIME.format(a.occurredAt()), a.status().label(), a.language(),
+                LanguageCode.nameForDsl(a.language()), a.assignee());
     }
 
     private static Paging paging(Function<String, String> param, AlertQuery query, AlertPage page) {
@@ -130,6 +158,7 @@ final class InboxPage {
         return List.of(new Option("", "Any status", status.isEmpty()),
                 new Option("new", "New", status.equals("new")),
                 new Option("in_review", "In review", status.equals("in_review")),
+                new Option("escalated", "Escalated", status.equals("escalated")),
                 new Option("closed", "Closed", status.equals("closed")));
     }
 }

@@ -11,6 +11,10 @@ import io.vigil.console.policy.DevicePolicyStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.vigil.console.audit.AuditedCasework;
+import io.vigil.console.domain.AlertExplainer;
+import io.vigil.console.domain.CaseRecord;
+import io.vigil.console.domain.Outcome;
 
 /** The JSON shapes of the API. Times are ISO-8601 UTC strings. */
 final class JsonViews {
@@ -21,7 +25,16 @@ final class JsonViews {
     /** @param source where the text came from: keyboard, window_title, search_term (a search query), replay */
     record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
                      String deviceId, long schoolId, String app, String window, String url, List<String> rules,
-                     String occurredAt, String status, String source, String language, String languageName) {
+                     String occurredAt, String status, String source, String language, String languageName,
+                     String assignee) {
+    }
+
+    /** An alert's case: its state, what was recorded, and why the alert was raised. Times are ISO-8601 UTC. */
+    record CaseResponse(String id, String status, String assignee, String acknowledgedBy, String acknowledgedAt,
+                        String outcome, String cpomsReference, String parentsNotInformed, boolean legalHold,
+                        List<String> explanation, List<String> highlighted, List<Map<String, String>> notes,
+                        List<Map<String, String>> referrals, List<Map<String, String>> history,
+                        List<String> earlierAlerts) {
     }
 
     /** {@code notYetSearchable}: alerts stored but not yet in the search index (text searches may miss them). */
@@ -64,7 +77,23 @@ final class JsonViews {
     static AlertView alert(StoredAlert a, CategoryCatalog categories) {
         return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
                 a.deviceId(), a.schoolId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id(),
-                a.source(), a.language(), LanguageCode.nameForDsl(a.language()));
+                a.source(), a.language(), LanguageCode.nameForDsl(a.language()), a.assignee());
+    }
+
+    static CaseResponse caseOf(AuditedCasework.AlertDetail d) {
+        CaseRecord c = d.caseRecord();
+        return new CaseResponse(d.alert().uuid(), c.status().id(), c.assignee().orElse(null),
+                c.acknowledged().map(CaseRecord.Acknowledgement::by).orElse(null),
+                c.acknowledged().map(a -> iso(a.at())).orElse(null), c.outcome().map(Outcome::id).orElse(null),
+                c.cpomsReference().orElse(null), c.parentsNotInformed().orElse(null), c.legalHold(),
+                d.explanation().reasons(), d.explanation().snippet().stream().filter(AlertExplainer.Segment::matched)
+                        .map(AlertExplainer.Segment::text).toList(),
+                c.notes().stream().map(n -> Map.of("at", iso(n.at()), "author", n.author(), "text", n.text())).toList(),
+                c.referrals().stream().map(r -> Map.of("agency", r.agency().id(), "date", r.on().toString(),
+                        "reference", r.reference(), "recordedBy", r.recordedBy())).toList(),
+                c.history().stream().map(e -> Map.of("at", iso(e.at()), "actor", e.actor(), "change", e.change(),
+                        "detail", e.detail())).toList(),
+                d.earlier().stream().map(StoredAlert::uuid).toList());
     }
 
     /** {@code policyVersion}: the filter policy the device runs; {@code policyError}: why it refused the last one. */

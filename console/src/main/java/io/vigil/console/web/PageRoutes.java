@@ -33,13 +33,14 @@ final class PageRoutes {
     private final Templates templates;
 
     PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
-               CategoryCatalog categories, Templates templates) {
+               CategoryCatalog categories, java.util.function.LongFunction<java.time.Duration> repeatWindow,
+               Templates templates) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.audit = audit;
-        this.inbox = new InboxPage(categories);
+        this.inbox = new InboxPage(categories, repeatWindow);
         this.templates = templates;
     }
 

@@ -7,8 +7,8 @@ import io.vigil.console.domain.InvalidAlertException;
 import io.vigil.console.domain.Permission;
 
 /**
- * GET /api/alerts/{uuid}/screenshot: the screen when the alert was raised. Safeguarding roles only (the IT
- * administrator gets 403, like for alert text); each view is audited.
+ * GET /api/alerts/{uuid}/screenshot?reason=...: the screen when the alert was raised. Safeguarding roles only
+ * (the IT administrator gets 403, like for alert text); the viewer must give a reason, audited with the view.
  *
  * <p>Another school's alert answers exactly as an alert without a screenshot does (404), so ids reveal nothing.
  */
@@ -33,7 +33,12 @@ final class ScreenshotRoutes {
         } catch (InvalidAlertException e) {
             throw ApiException.badRequest("not an alert id: " + uuid);
         }
-        var shot = screenshots.view(session.username(), uuid, session.scope())
+        String reason = ctx.queryParam("reason");
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            // Evidence is looked at for a reason, and the reason is kept: ask for it first.
+            throw ApiException.badRequest("say why you need to see the screenshot (reason, up to 500 characters)");
+        }
+        var shot = screenshots.view(session.username(), uuid, session.scope(), reason.strip())
                 .orElseThrow(() -> new ApiException(404, "this alert has no screenshot"));
         // Evidence: never cached by the browser or a proxy, never sniffed as anything but an image.
         ctx.header("Cache-Control", "no-store");

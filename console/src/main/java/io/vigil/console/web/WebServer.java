@@ -10,7 +10,10 @@ import io.javalin.security.Roles;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.audit.AuditedNoticeReader;
+import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import io.vigil.console.domain.SchoolSettingsRepository;
+import java.time.Clock;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
@@ -39,19 +42,24 @@ public final class WebServer implements AutoCloseable {
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                           AuditedNoticeReader notices, Optional<Filtering> filtering) {
+                           AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
+                           SchoolSettingsRepository settings, Clock clock, Optional<Filtering> filtering) {
 
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                         AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                        AuditedNoticeReader notices, Filtering filtering) {
-            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, Optional.of(filtering));
+                        AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
+                        SchoolSettingsRepository settings, Clock clock, Filtering filtering) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
+                    illegalCategories, settings, clock, Optional.of(filtering));
         }
 
         /** Without the filtering routes: the web tests that exercise alerts and access alone. */
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                         AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
-                        AuditedNoticeReader notices) {
-            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, Optional.empty());
+                        AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
+                        SchoolSettingsRepository settings, Clock clock) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
+                    illegalCategories, settings, clock, Optional.empty());
         }
     }
 
@@ -75,7 +83,12 @@ public final class WebServer implements AutoCloseable {
                 scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()));
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.audit(), services.categories(), templates);
+                services.audit(), services.categories(), school -> services.settings().of(school).repeatWindow(),
+                templates);
+        AlertDetailPage alertPages = new AlertDetailPage(services.categories(), services.illegalCategories(),
+                services.clock());
+        AlertRoutes alertRoutes = new AlertRoutes(services.casework(), alertPages,
+                new IncidentExports(alertPages, services.clock()), templates);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -105,6 +118,20 @@ public final class WebServer implements AutoCloseable {
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
                 new OverlayRoutes(f, services.audit()).register(routes);
             });
+            alertRoutes.register(routes);
+            new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
+                    services.clock()).register(routes);
+            new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);
+            // An address that matches no route: a proper page with a way back (the API keeps its JSON).
+            cfg.routes.error(404, "*", ctx -> {
+                // Javalin has already written its plain-text "Endpoint not found"; our own 404 pages are HTML.
+                boolean ours = String.valueOf(ctx.res().getContentType()).startsWith("text/html");
+                if (AccessControl.isPage(ctx) && !ours) {
+                    ctx.html(templates.render("error.jte", new ErrorView("Page not found",
+                            "There is nothing at this address. It may have been mistyped, or the alert it named"
+                                    + " may belong to another school.")));
+                }
+            });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             cfg.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -121,6 +148,7 @@ public final class WebServer implements AutoCloseable {
             String title = switch (status) {
                 case 403 -> "Not available to your role";
                 case 400 -> "Request not understood";
+                case 404 -> "Not found";
                 default -> "Something went wrong";
             };
             ctx.html(templates.render("error.jte", new ErrorView(title, message)));

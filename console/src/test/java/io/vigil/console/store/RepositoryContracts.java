@@ -2,6 +2,8 @@ package io.vigil.console.store;
 
 import io.vigil.console.store.contract.AlertRepositoryContract;
 import io.vigil.console.store.contract.AuditLogContract;
+import io.vigil.console.store.contract.CaseworkRepositoryContract;
+import io.vigil.console.store.contract.RetentionContract;
 import io.vigil.console.store.contract.DeviceRepositoryContract;
 import io.vigil.console.store.contract.FilterEventRepositoryContract;
 import io.vigil.console.store.contract.IndexOutboxContract;
@@ -103,7 +105,23 @@ abstract class RepositoryContracts {
     }
 
     @Nested
+    class Casework implements CaseworkRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
     class PolicyAndFiltering implements PolicyAndFilteringContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Retention implements RetentionContract {
         @Override
         public DataSource dataSource() {
             return source();

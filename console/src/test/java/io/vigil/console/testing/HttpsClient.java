@@ -44,6 +44,11 @@ public final class HttpsClient {
         return send(request(path).headers(headers).GET().build());
     }
 
+    /** A GET whose body is read as bytes (a PDF). */
+    public HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postJson(String path, String json) throws Exception {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -45,4 +45,12 @@ public final class InMemoryUsers implements UserRepository {
     public void disable(String username) {
         users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), u.passwordHash(), true, u.membership()));
     }
+
+    @Override
+    public java.util.List<String> safeguardingUsers(long schoolId) {
+        return users.values().stream().filter(u -> !u.disabled())
+                .filter(u -> u.membership().schoolId().map(id -> id == schoolId).orElse(false))
+                .filter(u -> u.may(io.vigil.console.domain.Permission.ALERTS_TRIAGE))
+                .map(User::username).sorted().toList();
+    }
 }

@@ -33,7 +33,12 @@ class AuthorizationMatrixTest {
             GET /api/session      401        200        200        200        200        200        200        200        200
             GET /api/alerts       401        200        200        403        403        403        403        403        403
             GET /api/alerts/ids   401        200        200        403        403        403        403        403        403
-            GET /api/alerts/{uuid}/screenshot 401 404  404        403        403        403        403        403        403
+            GET /api/alerts/{uuid}/screenshot 401 400  400        403        403        403        403        403        403
+            GET /api/alerts/{uuid}/case 401      200        200        403        403        403        403        403        403
+            POST /api/alerts/{uuid}/case 401     400        400        403        403        403        403        403        403
+            GET /api/schools/{school}/settings 401 200  200        403        403        403        403        403        403
+            POST /api/schools/{school}/settings 401 400 400        403        403        403        403        403        403
+            GET /api/rules/precision 401         403        403        200        200        403        403        403        403
             GET /api/devices      401        200        200        200        200        403        403        403        403
             GET /api/notice-acceptances 401 200     200        403        403        403        403        403        403
             GET /login            200        200        200        200        200        200        200        200        200
@@ -43,6 +48,14 @@ class AuthorizationMatrixTest {
             GET /welcome          303>/login 200        200        200        200        200        200        200        200
             GET /inbox            303>/login 200        200        403        403        403        403        403        403
             GET /inbox/rows       303>/login 200        200        403        403        403        403        403        403
+            GET /alerts/{uuid}    303>/login 200        200        403        403        403        403        403        403
+            POST /alerts/{uuid}/case 303>/login 400     400        403        403        403        403        403        403
+            GET /alerts/{uuid}/record 303>/login 200    200        403        403        403        403        403        403
+            GET /alerts/{uuid}/record.pdf 303>/login 200 200       403        403        403        403        403        403
+            GET /alerts/{uuid}/record.csv 303>/login 200 200       403        403        403        403        403        403
+            GET /incidents/new    303>/login 200        200        403        403        403        403        403        403
+            POST /incidents       303>/login 400        400        403        403        403        403        403        403
+            GET /rules/precision  303>/login 403        403        200        200        403        403        403        403
             """;
 
     /** Served by Javalin's static-file handler rather than a route, but held to the same table. */
@@ -87,8 +100,9 @@ class AuthorizationMatrixTest {
         List<String> mismatches = new ArrayList<>();
         for (var row : rows.entrySet()) {
             String method = row.getKey().split(" ")[0];
-            // A path parameter is filled with the fake's one alert (which has no screenshot).
-            String path = row.getKey().split(" ")[1].replace("{uuid}", "00000000-0000-0000-0000-000000000001");
+            // Path parameters are filled with the fake's one alert (which has no screenshot) and its school.
+            String path = row.getKey().split(" ")[1].replace("{uuid}", "00000000-0000-0000-0000-000000000001")
+                    .replace("{school}", String.valueOf(FakeConsole.SCHOOL));
             for (int column = 0; column <= Role.values().length; column++) {
                 // A fresh session for every cell: sign-out routes end the session they are called with.
                 PlainHttp client = column == 0 ? console.client() : console.client(Role.values()[column - 1]);

@@ -1,7 +1,10 @@
 package io.vigil.console.web;
 
 import io.vigil.console.audit.AuditedAlertReader;
+import io.vigil.console.audit.AuditedCasework;
 import io.vigil.console.audit.AuditedScreenshotReader;
+import io.vigil.console.domain.AlertExplainer;
+import io.vigil.keywords.KeywordEngine;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.PasswordHasher;
 import io.vigil.console.auth.Session;
@@ -51,6 +54,19 @@ final class FakeConsole implements AutoCloseable {
             Duration.ofMinutes(20));
     /** What the fake search returns in this order, filtered only by scope and minimum severity, then paged. */
     final List<StoredAlert> alerts = new CopyOnWriteArrayList<>();
+    /** Every school uses the defaults unless a test saves others. */
+    final java.util.Map<Long, io.vigil.console.domain.SchoolSettings> savedSettings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.vigil.console.domain.SchoolSettingsRepository settings = new io.vigil.console.domain.SchoolSettingsRepository() {
+        @Override
+        public io.vigil.console.domain.SchoolSettings of(long schoolId) {
+            return savedSettings.getOrDefault(schoolId, io.vigil.console.domain.SchoolSettings.DEFAULTS);
+        }
+
+        @Override
+        public void save(long schoolId, io.vigil.console.domain.SchoolSettings s, String by, Instant at) {
+            savedSettings.put(schoolId, s);
+        }
+    };
     final WebServer server;
 
     FakeConsole() {
@@ -67,7 +83,10 @@ final class FakeConsole implements AutoCloseable {
         var services = new WebServer.Services(sessions, new Login(users, hasher),
                 new AuditedAlertReader(this::search, audit), new OneDevice(), audit, categories,
                 new AuditedScreenshotReader(new NoScreenshots(), audit),
-                new io.vigil.console.audit.AuditedNoticeReader(new NoNotices(), audit));
+                new io.vigil.console.audit.AuditedNoticeReader(new NoNotices(), audit),
+                new AuditedCasework(new FakeCases(), users, new NoScreenshots(),
+                        new AlertExplainer(KeywordEngine.bundled()), audit, clock),
+                Set.of("grooming"), settings, clock);
         server = new WebServer(services, ConnectorFactory.plainLoopback()).start();
     }
 
@@ -132,6 +151,51 @@ final class FakeConsole implements AutoCloseable {
         public Optional<io.vigil.console.domain.AlertScreenshot> find(String alertUuid,
                                                                      io.vigil.console.domain.Scope scope) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The fake's alerts, each with a case that stays new: pages render and changes are accepted (and audited),
+     * without a database. The real casework store is tested by the repository contracts and the ITs.
+     */
+    private final class FakeCases implements io.vigil.console.domain.CaseworkRepository {
+        @Override
+        public Optional<StoredAlert> alert(String uuid, Scope scope) {
+            return alerts.stream().filter(a -> a.uuid().equals(uuid) && scope.contains(a.schoolId())).findFirst();
+        }
+
+        @Override
+        public Optional<io.vigil.console.domain.CaseRecord> caseOf(String uuid, Scope scope) {
+            return alert(uuid, scope).map(a -> new io.vigil.console.domain.CaseRecord(a.uuid(), a.status(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+                    List.of(), List.of(), List.of()));
+        }
+
+        @Override
+        public boolean apply(String uuid, Scope scope, io.vigil.console.domain.CaseChange change, String actor,
+                             Instant at) {
+            return alert(uuid, scope).isPresent();
+        }
+
+        @Override
+        public String logIncident(io.vigil.console.domain.NewIncident incident, String uuid, String actor,
+                                  Instant at) {
+            return uuid;
+        }
+
+        @Override
+        public String schoolName(long schoolId) {
+            return "Oak Primary";
+        }
+
+        @Override
+        public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, int max) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.vigil.console.domain.RulePrecision> rulePrecision(Scope scope) {
+            return List.of();
         }
     }
 

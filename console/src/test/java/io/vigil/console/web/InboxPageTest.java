@@ -38,6 +38,29 @@ class InboxPageTest {
     }
 
     @Test
+    void repeatedAlertsOfOnePupilInOneCategoryShareARowWithACount() throws Exception {
+        String page = inbox("");
+        assertEquals(2, page.split("<tr class=\"sev-row-").length - 1, "one row per concern on this page");
+        assertTrue(page.contains("<summary>2 more like this from pupil.one</summary>"), page);
+        assertTrue(page.contains("<summary>46 more like this from pupil.one</summary>"), page);
+        assertTrue(page.contains("data-repeats=\"00000000-0000-0000-0000-000000000002 "), "the refresh knows them");
+        assertTrue(page.contains("Showing 1–50 of 138 alerts"), "counts stay counts of alerts");
+
+        console.savedSettings.put(FakeConsole.SCHOOL, new io.vigil.console.domain.SchoolSettings(30, 2555, 0));
+        assertEquals(50, inbox("").split("<tr class=\"sev-row-").length - 1, "a window of 0 turns grouping off");
+    }
+
+    @Test
+    void anAlertFurtherThanTheWindowFromTheOthersStartsItsOwnRow() throws Exception {
+        // The fake's alerts are a second apart, so a one-minute window chains them; one 8 minutes on stands alone.
+        console.savedSettings.put(FakeConsole.SCHOOL, new io.vigil.console.domain.SchoolSettings(30, 2555, 1));
+        console.alerts.add(FakeConsole.alert(500, 5, "suicide", "much later"));
+        String page = inbox("?limit=200");
+        assertEquals(3, page.split("<tr class=\"sev-row-").length - 1, page);
+        assertTrue(page.contains("<summary>2 more like this from pupil.one</summary>"), page);
+    }
+
+    @Test
     void pagesSayWhereTheReaderIsAndLinkOnwardKeepingTheFilters() throws Exception {
         String first = inbox("?minSeverity=3");
         assertTrue(first.contains("Showing 1–50 of 138 alerts"), first);
@@ -114,7 +137,8 @@ class InboxPageTest {
         String page = inbox("");
         assertTrue(page.contains("<span class=\"badge sev-5\">5 Imminent risk</span>"), page);
         assertTrue(page.contains("data-id=\"00000000-0000-0000-0000-000000000001\" data-severity=\"5\""), page);
-        assertTrue(page.contains("<td>Suicide</td>"), "category by name");
+        assertTrue(page.contains("<td><a href=\"/alerts/00000000-0000-0000-0000-000000000001\">Suicide</a></td>"),
+                "category by name, linking to the alert's page");
     }
 
     @Test

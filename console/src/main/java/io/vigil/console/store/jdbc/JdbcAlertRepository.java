@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 public final class JdbcAlertRepository implements AlertRepository {
 
     /** Columns of {@code alerts a} joined to {@code devices d}, as {@link #map} reads them. */
-    static final String SELECT = "select a.*, d.hostname from alerts a join devices d on d.id = a.device_id";
+    static final String SELECT = "select a.*, d.hostname from alerts a left join devices d on d.id = a.device_id";
 
     private final Jdbc jdbc;
 
@@ -107,14 +107,19 @@ public final class JdbcAlertRepository implements AlertRepository {
         });
     }
 
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
     static StoredAlert map(ResultSet rs) throws SQLException {
         String rules = rs.getString("rule_ids");
-        return new StoredAlert(rs.getLong("id"), rs.getString("uuid"), rs.getString("device_id"),
-                rs.getString("hostname"), rs.getLong("school_id"), rs.getLong("sequence"), rs.getString("category"),
+        // An incident logged by hand has no device: "" rather than null, for the index and the pages.
+        return new StoredAlert(rs.getLong("id"), rs.getString("uuid"), nonNull(rs.getString("device_id")),
+                nonNull(rs.getString("hostname")), rs.getLong("school_id"), rs.getLong("sequence"), rs.getString("category"),
                 rs.getInt("severity"), rs.getInt("score"), rules.isEmpty() ? List.of() : Arrays.asList(rules.split(" ")),
                 rs.getString("snippet"), rs.getString("app"), rs.getString("window_title"), rs.getString("url"),
                 rs.getString("username"), Jdbc.instant(rs, "occurred_at"), Jdbc.instant(rs, "received_at"),
                 rs.getString("source"), rs.getString("list_version"), AlertStatus.fromId(rs.getString("status")),
-                rs.getString("language"));
+                rs.getString("language"), rs.getString("assignee"));
     }
 }

@@ -71,8 +71,13 @@ public final class JdbcIndexOutbox implements IndexOutbox {
             for (int i = 0; i < chunk.size(); i++) {
                 params[i + 1] = chunk.get(i);
             }
-            jdbc.update("delete from index_outbox where node_id = ? and alert_id in ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", params);
+            String in = " and alert_id in (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            // An entry requeued by a case change since it was read stays for the next pass (with its mark cleared):
+            // the index must end up with the alert's newest status and assignee.
+            jdbc.transaction(c -> {
+                Jdbc.update(c, "delete from index_outbox where node_id = ? and requeued = false" + in, params);
+                return Jdbc.update(c, "update index_outbox set requeued = false where node_id = ?" + in, params);
+            });
         }
     }
 

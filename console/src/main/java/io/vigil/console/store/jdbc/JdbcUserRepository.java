@@ -93,4 +93,19 @@ public final class JdbcUserRepository implements UserRepository {
                     role.id(), username);
         }
     }
+
+    @Override
+    public List<String> safeguardingUsers(long schoolId) {
+        List<String> roles = java.util.Arrays.stream(Role.values())
+                .filter(r -> r.permissions().contains(io.vigil.console.domain.Permission.ALERTS_TRIAGE))
+                .map(Role::id).toList();
+        String marks = String.join(",", java.util.Collections.nCopies(roles.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(roles);
+        params.add(schoolId);
+        params.add(schoolId);
+        return jdbc.query("select distinct u.username from users u join user_roles r on r.user_id = u.id"
+                + " where r.role in (" + marks + ") and not u.disabled and (u.school_id = ?"
+                + " or u.trust_id = (select s.trust_id from schools s where s.id = ?)) order by u.username",
+                rs -> rs.getString(1), params.toArray());
+    }
 }

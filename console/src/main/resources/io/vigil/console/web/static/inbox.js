@@ -18,7 +18,12 @@
   var firstPage = table.getAttribute('data-first-page') === 'true';
   var knownTotal = Number(table.getAttribute('data-total')) || 0;
   var known = new Set((table.getAttribute('data-known') || '').split(' ').filter(Boolean));
-  body.querySelectorAll('tr[data-id]').forEach(function (tr) { known.add(tr.getAttribute('data-id')); });
+  // A row may stand for several alerts (repeats of one pupil's concern grouped under it): all of them are known.
+  function remember(tr) {
+    known.add(tr.getAttribute('data-id'));
+    (tr.getAttribute('data-repeats') || '').split(' ').filter(Boolean).forEach(function (id) { known.add(id); });
+  }
+  body.querySelectorAll('tr[data-id]').forEach(remember);
   var announced = 0;
 
   // X-Vigil-Background: a timed request is not activity, so an unattended inbox still locks when idle.
@@ -62,7 +67,7 @@
       rows.reverse().forEach(function (tr) {
         tr.classList.add('is-new');
         body.insertBefore(tr, body.firstChild);
-        known.add(tr.getAttribute('data-id'));
+        remember(tr);
       });
       knownTotal += rows.length;
     }).catch(function () { /* try again on the next tick */ });
@@ -80,7 +85,7 @@
       return response.text().then(function (html) {
         var rows = parseRows(html);
         body.replaceChildren.apply(body, rows);
-        rows.forEach(function (tr) { known.add(tr.getAttribute('data-id')); });
+        rows.forEach(remember);
         knownTotal = total;
         var summary = document.getElementById('summary');
         summary.textContent = total === 0 ? 'No alerts match.'
