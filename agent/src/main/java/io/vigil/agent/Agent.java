@@ -3,9 +3,11 @@ package io.vigil.agent;
 import io.vigil.agent.capture.CaptureQueue;
 import io.vigil.agent.capture.CaptureSource;
 import io.vigil.agent.capture.CaptureUnavailableException;
+import io.vigil.agent.capture.FocusProbe;
 import io.vigil.agent.capture.keyboard.KeyboardHookSource;
 import io.vigil.agent.capture.replay.ReplaySource;
 import io.vigil.agent.capture.replay.Sleeper;
+import io.vigil.agent.capture.session.SessionAwareFocus;
 import io.vigil.agent.capture.windows.WindowWatcherSource;
 import io.vigil.agent.cli.CliException;
 import io.vigil.agent.cli.Replay;
@@ -21,6 +23,7 @@ import io.vigil.agent.match.KeywordScanner;
 import io.vigil.agent.match.SignInWindowGuard;
 import io.vigil.agent.match.TextScanner;
 import io.vigil.agent.platform.Platform;
+import io.vigil.agent.platform.SessionSignals;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
@@ -58,10 +61,12 @@ final class Agent implements RunningAgent {
     private final AlertDetector detector;
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
+    private final Optional<SessionSignals> sessionSignals;
     private boolean closed;
 
     private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
-                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished) {
+                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished,
+                  Optional<SessionSignals> sessionSignals) {
         this.spool = spool;
         this.session = session;
         this.sources = sources;
@@ -69,6 +74,7 @@ final class Agent implements RunningAgent {
         this.detector = detector;
         this.idleFlush = idleFlush;
         this.captureFinished = captureFinished;
+        this.sessionSignals = sessionSignals;
     }
 
     static Agent start(Platform platform, AgentConfig config, Optional<Replay> replay, String user) {
@@ -94,13 +100,14 @@ final class Agent implements RunningAgent {
 
         List<CaptureSource> sources = new ArrayList<>();
         CompletableFuture<Void> finished;
+        Optional<SessionSignals> sessionSignals = Optional.empty();
         if (replay.isPresent()) {
             queue.start();
             ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
             startSource(source, queue, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            startLive(platform, settings, guard, queue, sources, available, unavailable);
+            sessionSignals = startLive(platform, settings, guard, user, queue, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
         reportUnavailable(unavailable);
@@ -114,17 +121,30 @@ final class Agent implements RunningAgent {
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()));
         session.start(); // capture started first: it never waits for the console
-        return new Agent(spool, session, sources, queue, detector, idleFlush, finished);
+        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, sessionSignals);
     }
 
-    private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
-                                  CaptureQueue queue, List<CaptureSource> sources, List<String> available,
-                                  Map<String, String> unavailable) {
+    private static Optional<SessionSignals> startLive(Platform platform, CaptureSettings settings,
+                                                     SignInWindowGuard guard, String user, CaptureQueue queue,
+                                                     List<CaptureSource> sources, List<String> available,
+                                                     Map<String, String> unavailable) {
+        FocusProbe windowProbe = FocusProbe.NONE;
         if (settings.windows()) {
             WindowWatcherSource windows = new WindowWatcherSource(platform.windowListProblem());
             if (startSource(windows, queue, sources, available, unavailable)) {
-                queue.watchFocus(windows, settings.windowPoll(), w -> guard.isSignInWindow(w.title(), w.app()));
+                windowProbe = windows;
             }
+        }
+        Optional<SessionSignals> session = Optional.empty();
+        if (settings.keyboard() || windowProbe != FocusProbe.NONE) {
+            // Looked at with the window, on the queue's thread: a lock or a new user is ordered against keys.
+            SessionSignals signals = platform.sessionSignals(user);
+            queue.watchFocus(new SessionAwareFocus(windowProbe, signals.session(), signals.secretInput(), user),
+                    settings.windowPoll(), guard::isSensitive);
+            log.info("screen lock checks: {}; password-field signal: {}",
+                    signals.session().signalNames().isEmpty() ? "none on this platform"
+                            : String.join(", ", signals.session().signalNames()), signals.secretInput().name());
+            session = Optional.of(signals);
         }
         queue.start();
         if (settings.keyboard()) {
@@ -138,6 +158,7 @@ final class Agent implements RunningAgent {
         if (!settings.keyboard() && !settings.windows()) {
             log.warn("capture.keyboard and capture.windows are both off in the config: nothing is captured");
         }
+        return session;
     }
 
     private static boolean startSource(CaptureSource source, CaptureQueue queue, List<CaptureSource> sources,
@@ -218,6 +239,7 @@ final class Agent implements RunningAgent {
         closed = true;
         sources.forEach(CaptureSource::close);
         queue.close();
+        sessionSignals.ifPresent(SessionSignals::close); // after the queue: its thread was the one using them
         idleFlush.shutdownNow();
         detector.flush();
         captureFinished.cancel(false);
