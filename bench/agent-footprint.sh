@@ -13,8 +13,7 @@
 #   BEFORE_JAR  also measure an older agent jar (its lib/ beside it) with the previous recommended flags.
 #   NMT      add -XX:NativeMemoryTracking=summary and keep `jcmd VM.native_memory summary` and smaps_rollup
 #            taken at the end of the idle minute (NMT itself costs a little memory).
-#   TRY      "flags": also measure the recommended flags followed by these (later flags win); AppCDS is
-#            added unless they contain -Xshare:off.
+#   TRY      "flags": also measure the recommended flags followed by these (later flags win).
 #   KEEP     copy the logs, NMT reports and results to this directory.
 # Needs: xvfb openbox xdotool x11-utils xterm python3 (for free ports). CPU counts the agent and the
 # helper processes it runs (OSHI's xprop/xwininfo), from /proc/PID/stat utime+stime+cutime+cstime.
@@ -159,8 +158,10 @@ while IFS= read -r line; do # the same file bin/agent reads
   [ -n "$line" ] && recommended+=("$line")
 done <agent/jvm.options
 
-configs=("JVM defaults (baseline)" "previous: tuned + AppCDS, -Xmx48m" "recommended without AppCDS"
-  "recommended: agent/jvm.options + AppCDS + MALLOC_ARENA_MAX=2")
+with_share=() # the recommended flags with class-data sharing left on, to show what -Xshare:off saves
+for flag in "${recommended[@]}"; do [ "$flag" = -Xshare:off ] || with_share+=("$flag"); done
+configs=("JVM defaults (baseline)" "previous: tuned + AppCDS, -Xmx48m" "recommended flags but AppCDS instead of -Xshare:off"
+  "recommended: agent/jvm.options + MALLOC_ARENA_MAX=2 (bin/agent)")
 [ -n "${BEFORE_JAR:-}" ] && configs=("before (BEFORE_JAR): tuned + AppCDS, -Xmx48m" "${configs[@]}")
 # TRY="flags": one more row, the recommended flags followed by these (later flags win), to try a lever.
 [ -n "${TRY:-}" ] && configs+=("try: recommended + $TRY")
@@ -169,11 +170,9 @@ run_config() {
     "JVM defaults (baseline)") measure "$1" "$AGENT_JAR" - "${native[@]}" ;;
     before*) with_cds "$1" "$BEFORE_JAR" - "${previous[@]}" ;;
     previous*) with_cds "$1" "$AGENT_JAR" - "${previous[@]}" ;;
-    "recommended without AppCDS") measure "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${recommended[@]}" ;;
-    recommended*) with_cds "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${recommended[@]}" ;;
-    try:*) read -r -a extra <<<"$TRY"
-      if [[ "$TRY" == *-Xshare:off* ]]; then measure "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${recommended[@]}" "${extra[@]}"
-      else with_cds "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${recommended[@]}" "${extra[@]}"; fi ;;
+    "recommended flags but AppCDS"*) with_cds "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${with_share[@]}" ;;
+    recommended*) measure "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${recommended[@]}" ;;
+    try:*) read -r -a extra <<<"$TRY"; measure "$1" "$AGENT_JAR" MALLOC_ARENA_MAX=2 "${recommended[@]}" "${extra[@]}" ;;
   esac
 }
 

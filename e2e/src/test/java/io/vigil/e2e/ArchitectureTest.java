@@ -93,4 +93,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..agent.match..", "..agent.spool..",
                     "..agent.transport..", "..agent.evidence..", "io.vigil.keywords..")
             .because("sources only report what happened; privacy and matching rules apply after the queue, to all alike");
+
+    @ArchTest
+    static final ArchRule nativeCodeForOneOsIsReachedOnlyThroughThePlatform = noClasses()
+            .that().resideOutsideOfPackage("..agent.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.platform.macos..", "..agent.platform.windows..")
+            .because("macOS and Windows native signals must never load on another OS: Platform picks them by os.name");
+
+    @ArchTest
+    static final ArchRule sessionRulesArePlainJava = noClasses()
+            .that().resideInAPackage("..agent.capture.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "oshi..", "io.vigil.agent.platform..")
+            .because("lock and user decisions are tested with fakes; native signals plug in from agent.platform");
 }
