@@ -11,7 +11,7 @@
 #            one, a summary gives the median and the range of each figure.
 #   ONLY     measure only configurations whose name matches this regex.
 #   BEFORE_JAR  also measure an older agent jar (its lib/ beside it) with the previous recommended flags
-#            (heap raised to 64 MB: the old keyword automaton no longer starts in 48).
+#            (heap raised to 96 MB: the old keyword automaton no longer starts in 48).
 #   NMT      add -XX:NativeMemoryTracking=summary and keep `jcmd VM.native_memory summary` and smaps_rollup
 #            taken at the end of the idle minute (NMT itself costs a little memory).
 #   TRY      "flags": also measure the recommended flags followed by these (later flags win).
@@ -164,9 +164,9 @@ for flag in "${recommended[@]}"; do [ "$flag" = -Xshare:off ] || with_share+=("$
 configs=("JVM defaults (baseline)" "previous: tuned + AppCDS, -Xmx48m" "recommended flags but AppCDS instead of -Xshare:off"
   "recommended: agent/jvm.options + MALLOC_ARENA_MAX=2 (bin/agent)")
 # The jar before the compact keyword automaton no longer starts with -Xmx48m (its start-up peak is two 22 MB
-# tables), so it is measured with the smallest round heap that starts it.
-before=("${previous[@]}" -Xmx64m)
-[ -n "${BEFORE_JAR:-}" ] && configs=("before (BEFORE_JAR): tuned + AppCDS, -Xmx64m" "${configs[@]}")
+# tables and a build table of maxStates x width), so it is measured with -Xmx96m, about the smallest that starts it.
+before=("${previous[@]}" -Xmx96m)
+[ -n "${BEFORE_JAR:-}" ] && configs=("before (BEFORE_JAR): tuned + AppCDS, -Xmx96m" "${configs[@]}")
 # TRY="flags": one more row, the recommended flags followed by these (later flags win), to try a lever.
 [ -n "${TRY:-}" ] && configs+=("try: recommended + $TRY")
 run_config() {
