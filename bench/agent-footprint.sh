@@ -62,8 +62,12 @@ exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x1024x24 -nolisten tcp 2>"$work/x
 pids+=($!)
 read -r display_number <&3
 export DISPLAY=":$display_number"
-openbox >"$work/openbox.log" 2>&1 & pids+=($!)
-until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; do sleep 0.1; done
+openbox >"$work/openbox.log" 2>&1 & wm=$!; pids+=($wm)
+until xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id"; do
+  # On a loaded machine openbox can give up on a display that is not answering yet: start it again.
+  kill -0 "$wm" 2>/dev/null || { openbox >>"$work/openbox.log" 2>&1 & wm=$!; pids+=($wm); }
+  sleep 0.1
+done
 xterm -T "Notes - footprint" >/dev/null 2>&1 & pids+=($!)
 until window=$(xdotool search --onlyvisible --name "^Notes - footprint$" 2>/dev/null | head -1) && [ -n "$window" ]; do
   sleep 0.1
