@@ -197,7 +197,7 @@ if [ "$RUNS" -gt 1 ]; then
   echo "| configuration | RSS idle | CPU idle | RSS typing | CPU typing |"
   echo "|---|---|---|---|---|"
   for config in "${configs[@]}"; do
-    grep -F "| $config |" "$work/results.md" | awk -F'|' -v n="$config" '
+    { grep -F "| $config |" "$work/results.md" || true; } | awk -F'|' -v n="$config" '
       function med(a, k,   i, j, t) { for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
         return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2 }
       function cell(a, k, unit) { m = med(a, k); return sprintf("%.2f%s (%.2f-%.2f)", m, unit, a[1], a[k]) }
