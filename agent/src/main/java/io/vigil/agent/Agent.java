@@ -3,9 +3,12 @@ package io.vigil.agent;
 import io.vigil.agent.capture.CaptureQueue;
 import io.vigil.agent.capture.CaptureSource;
 import io.vigil.agent.capture.CaptureUnavailableException;
+import io.vigil.agent.capture.FocusProbe;
+import io.vigil.agent.capture.WindowFocused;
 import io.vigil.agent.capture.keyboard.KeyboardHookSource;
 import io.vigil.agent.capture.replay.ReplaySource;
 import io.vigil.agent.capture.replay.Sleeper;
+import io.vigil.agent.capture.session.SessionAwareFocus;
 import io.vigil.agent.capture.windows.WindowWatcherSource;
 import io.vigil.agent.cli.CliException;
 import io.vigil.agent.cli.Replay;
@@ -24,6 +27,7 @@ import io.vigil.agent.platform.OsGroups;
 import io.vigil.agent.platform.Platform;
 import io.vigil.agent.policy.MonitoringGroup;
 import io.vigil.agent.policy.ScopeGate;
+import io.vigil.agent.platform.SessionSignals;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
@@ -68,13 +72,15 @@ final class Agent implements RunningAgent {
     private final CompletableFuture<Void> captureFinished;
     private final UserFacing userFacing;
     private final Optional<FilterService> filter;
+    private final Optional<SessionSignals> sessionSignals;
     private boolean closed;
 
     private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
                   AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished,
-                  UserFacing userFacing, Optional<FilterService> filter) {
+                  UserFacing userFacing, Optional<FilterService> filter, Optional<SessionSignals> sessionSignals) {
         this.userFacing = userFacing;
         this.filter = filter;
+        this.sessionSignals = sessionSignals;
         this.spool = spool;
         this.session = session;
         this.sources = sources;
@@ -117,13 +123,14 @@ final class Agent implements RunningAgent {
 
         List<CaptureSource> sources = new ArrayList<>();
         CompletableFuture<Void> finished;
+        Optional<SessionSignals> sessionSignals = Optional.empty();
         if (replay.isPresent()) {
             queue.start();
             ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
             startSource(source, queue, scope, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            startLive(platform, settings, guard, queue, scope, sources, available, unavailable);
+            sessionSignals = startLive(platform, settings, guard, user, queue, scope, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
         // The session user's group is looked up once (OS groups cost a process); any other user when asked.
@@ -143,7 +150,7 @@ final class Agent implements RunningAgent {
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
         session.start(); // capture started first: it never waits for the console
-        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing, filter);
+        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing, filter, sessionSignals);
     }
 
     /** The last good policy is enforced before the console is reached: offline devices stay filtered. */
@@ -159,15 +166,27 @@ final class Agent implements RunningAgent {
         return receiver;
     }
 
-    private static void startLive(Platform platform, CaptureSettings settings, SignInWindowGuard guard,
-                                  CaptureQueue queue, ScopeGate scope, List<CaptureSource> sources,
-                                  List<String> available, Map<String, String> unavailable) {
+    private static Optional<SessionSignals> startLive(Platform platform, CaptureSettings settings,
+                                                     SignInWindowGuard guard, String user, CaptureQueue queue,
+                                                     ScopeGate scope, List<CaptureSource> sources,
+                                                     List<String> available, Map<String, String> unavailable) {
+        FocusProbe windowProbe = FocusProbe.NONE;
         if (settings.windows()) {
             WindowWatcherSource windows = new WindowWatcherSource(platform.windowListProblem());
             if (startSource(windows, queue, scope, sources, available, unavailable)) {
-                queue.watchFocus(() -> scope.open() ? windows.lookNow() : Optional.empty(), settings.windowPoll(),
-                        w -> guard.isSignInWindow(w.title(), w.app()));
+                windowProbe = windows;
             }
+        }
+        Optional<SessionSignals> session = Optional.empty();
+        if (settings.keyboard() || windowProbe != FocusProbe.NONE) {
+            // Looked at with the window, on the queue's thread: a lock or a new user is ordered against keys.
+            SessionSignals signals = platform.sessionSignals(user);
+            queue.watchFocus(new ScopedFocus(new SessionAwareFocus(windowProbe, signals.session(),
+                    signals.secretInput(), user), scope), settings.windowPoll(), guard::isSensitive);
+            log.info("screen lock checks: {}; password-field signal: {}",
+                    signals.session().signalNames().isEmpty() ? "none on this platform"
+                            : String.join(", ", signals.session().signalNames()), signals.secretInput().name());
+            session = Optional.of(signals);
         }
         queue.start();
         if (settings.keyboard()) {
@@ -181,6 +200,7 @@ final class Agent implements RunningAgent {
         if (!settings.keyboard() && !settings.windows()) {
             log.warn("capture.keyboard and capture.windows are both off in the config: nothing is captured");
         }
+        return session;
     }
 
     private static boolean startSource(CaptureSource source, CaptureQueue queue, ScopeGate scope,
@@ -268,11 +288,25 @@ final class Agent implements RunningAgent {
         filter.ifPresent(FilterService::close); // hands the open hour's browsing counts to the spool
         sources.forEach(CaptureSource::close);
         queue.close();
+        sessionSignals.ifPresent(SessionSignals::close); // after the queue: its thread was the one using them
         idleFlush.shutdownNow();
         detector.flush();
         captureFinished.cancel(false);
         session.close();
         spool.close();
         log.info("agent stopped; {} record(s) left in the spool for next time", spool.depth());
+    }
+
+    /** Outside the monitoring scope no window is looked at, and no lock or user check is run either. */
+    private record ScopedFocus(FocusProbe inner, ScopeGate scope) implements FocusProbe {
+        @Override
+        public Optional<WindowFocused> lookNow() {
+            return scope.open() ? inner.lookNow() : Optional.empty();
+        }
+
+        @Override
+        public void forgetLast() {
+            inner.forgetLast();
+        }
     }
 }

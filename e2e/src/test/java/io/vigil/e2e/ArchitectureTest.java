@@ -170,4 +170,16 @@ class ArchitectureTest {
             .and().doNotHaveSimpleName("AlertExplainer")
             .should().dependOnClassesThat().resideInAPackage("io.vigil.keywords.score..")
             .because("the console explains alerts in one place; the rest reads explanations, not engine internals");
+
+    @ArchTest
+    static final ArchRule nativeCodeForOneOsIsReachedOnlyThroughThePlatform = noClasses()
+            .that().resideOutsideOfPackage("..agent.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.platform.macos..", "..agent.platform.windows..")
+            .because("macOS and Windows native signals must never load on another OS: Platform picks them by os.name");
+
+    @ArchTest
+    static final ArchRule sessionRulesArePlainJava = noClasses()
+            .that().resideInAPackage("..agent.capture.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "oshi..", "io.vigil.agent.platform..")
+            .because("lock and user decisions are tested with fakes; native signals plug in from agent.platform");
 }

@@ -40,6 +40,12 @@ public final class EvidenceAttacher implements Consumer<AlertRecord> {
             log.warn("screenshot for a {} alert failed ({}); sending the alert without it", alert.category(),
                     e.toString());
             shot = Optional.empty();
+        } catch (OutOfMemoryError e) {
+            // The agent runs with a small heap (agent/jvm.options) and a screenshot is its one large allocation:
+            // the pixels are garbage the moment this is thrown, and the alert itself must never be lost to it.
+            log.warn("screenshot for a {} alert did not fit in the agent's heap; sending the alert without it",
+                    alert.category());
+            shot = Optional.empty();
         }
         next.accept(alert.withScreenshot(shot));
     }

@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
@@ -42,15 +43,24 @@ public final class ScreenCapture {
 
     public Screenshot take() {
         Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
-        return encode(downscale(robot.createScreenCapture(screen)));
+        return encode(captureScaled(robot::createScreenCapture, screen));
     }
 
-    static BufferedImage downscale(BufferedImage full) {
-        int w = full.getWidth();
-        int h = full.getHeight();
+    /** Source rows grabbed at a time: 128 rows of a 4K screen are 2 MB, where the whole screen is 33 MB. */
+    static final int BAND_ROWS = 128;
+
+    /**
+     * Grabs the screen a band of rows at a time and scales each band into the result, so the full-size
+     * screen is never in memory at once: the agent runs with a small heap (agent/jvm.options), and a 4K
+     * screen in one piece would not fit beside everything else. Each band is area-averaged
+     * ({@link Image#SCALE_SMOOTH}); band edges round to whole output rows.
+     */
+    static BufferedImage captureScaled(Function<Rectangle, BufferedImage> grab, Rectangle screen) {
+        int w = screen.width;
+        int h = screen.height;
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(w, h));
         if (scale >= 1.0) {
-            return full;
+            return grab.apply(screen);
         }
         int sw = Math.max(1, (int) Math.round(w * scale));
         int sh = Math.max(1, (int) Math.round(h * scale));
@@ -58,7 +68,16 @@ public final class ScreenCapture {
         var g = small.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(full.getScaledInstance(sw, sh, Image.SCALE_SMOOTH), 0, 0, null);
+            for (int y = 0; y < h; y += BAND_ROWS) {
+                int rows = Math.min(BAND_ROWS, h - y);
+                int top = (int) Math.round(y * scale);
+                int bottom = y + rows >= h ? sh : (int) Math.round((y + rows) * scale);
+                if (bottom <= top) {
+                    continue;
+                }
+                BufferedImage band = grab.apply(new Rectangle(screen.x, screen.y + y, w, rows));
+                g.drawImage(band.getScaledInstance(sw, bottom - top, Image.SCALE_SMOOTH), 0, top, null);
+            }
         } finally {
             g.dispose();
         }

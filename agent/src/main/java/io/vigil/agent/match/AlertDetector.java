@@ -36,7 +36,8 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
 
     private final TextScanner scanner;
     private final InstantSource clock;
-    private final String user;
+    /** Who is signed in: from the session watcher's window events, else the user the agent started as. */
+    private String user;
     private final String textSource;
     private final Consumer<AlertRecord> alerts;
     private final TextAssembler assembler;
@@ -73,8 +74,12 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
 
     @Override
     public synchronized void accept(CaptureEvent event) {
-        assembler.accept(event);
+        assembler.accept(event); // a window event ends the line first: it is scanned as the previous user's
         if (event instanceof WindowFocused w) {
+            if (!w.user().isEmpty() && !w.user().equals(user)) {
+                user = w.user();
+                recentTitleAlerts.clear(); // a title seen by the previous user is news for this one
+            }
             reportSuppression();
             scanTitle(w);
         }

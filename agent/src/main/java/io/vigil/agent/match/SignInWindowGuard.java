@@ -1,5 +1,6 @@
 package io.vigil.agent.match;
 
+import io.vigil.agent.capture.WindowFocused;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,14 @@ public final class SignInWindowGuard {
         Set<String> apps = new TreeSet<>();
         extraApps.forEach(a -> apps.add(normaliseApp(a)));
         this.extraApps = Set.copyOf(apps);
+    }
+
+    /**
+     * Whether nothing typed while this is in front may be kept: the platform says so (lock screen, secure
+     * input, a password field), or the title or app look like a sign-in prompt.
+     */
+    public boolean isSensitive(WindowFocused window) {
+        return window.secret() || isSignInWindow(window.title(), window.app());
     }
 
     public boolean isSignInWindow(String title) {

@@ -122,7 +122,7 @@ public final class TextAssembler {
         flush();
         windowTitle = w.title();
         app = w.app();
-        discarding = guard.isSignInWindow(w.title(), w.app());
+        discarding = guard.isSensitive(w);
     }
 
     private void type(char c) {

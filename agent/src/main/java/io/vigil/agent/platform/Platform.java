@@ -1,10 +1,21 @@
 package io.vigil.agent.platform;
 
+import io.vigil.agent.capture.session.DesktopSession;
+import io.vigil.agent.capture.session.KnownLockers;
+import io.vigil.agent.capture.session.LockSignal;
+import io.vigil.agent.capture.session.LogindSession;
+import io.vigil.agent.capture.session.SecretInputSignal;
+import io.vigil.agent.capture.session.UserSource;
+import io.vigil.agent.platform.macos.MacSecureInput;
+import io.vigil.agent.platform.windows.UiAutomationFocus;
+import io.vigil.agent.platform.windows.WindowsPasswordField;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -92,6 +103,91 @@ public final class Platform {
      */
     public Optional<String> windowListProblem() {
         return displayProblem();
+    }
+
+    /**
+     * Who is signed in and whether the screen is locked, as this platform can tell.
+     * <ul>
+     *   <li>Linux/X11: a keyboard grab held by another client (every X11 screen locker takes one), checked
+     *       at every look; and, where systemd-logind runs, the session's user, whether it is the one in
+     *       front (fast user switching) and its LockedHint.</li>
+     *   <li>macOS: the owner of /dev/console is the user at the screen; the login window and lock screen
+     *       switch secure input on, which {@link #secretInputSignal()} reads.</li>
+     *   <li>Windows: the agent's own user (capture runs per user session); the lock screen and credential
+     *       prompts are on the secure desktop, whose keys a user-session hook never receives.</li>
+     * </ul>
+     */
+    public SessionSignals sessionSignals(String initialUser) {
+        List<LockSignal> signals = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        UserSource users = () -> initialUser;
+        if (isMac()) {
+            users = this::consoleOwner;
+        } else if (!isWindows()) {
+            if (displayProblem().isEmpty()) {
+                X11KeyboardGrab.open(KnownLockers.linux()).ifPresent(grab -> {
+                    signals.add(grab);
+                    resources.add(grab);
+                });
+            }
+            var logind = LogindSession.open(env, LogindSession.processCommand(), System::nanoTime);
+            if (logind.isPresent()) {
+                signals.add(logind.get());
+                users = logind.get();
+            }
+        }
+        return new SessionSignals(new DesktopSession(users, signals, initialUser), secretInputSignal(), resources);
+    }
+
+    /**
+     * The platform's password-field signal. Native code for one OS is only ever loaded on that OS; if it
+     * cannot be loaded there, the signal fails closed (capture of typed text pauses, with a warning).
+     * Linux has none in use: see {@link SecretInputSignal}.
+     */
+    public SecretInputSignal secretInputSignal() {
+        try {
+            if (isMac()) {
+                return MacSecureInput.load();
+            }
+            if (isWindows()) {
+                return new WindowsPasswordField(new UiAutomationFocus());
+            }
+            return SecretInputSignal.NONE;
+        } catch (RuntimeException | LinkageError e) {
+            return unavailable(isMac() ? "macOS secure input" : "Windows UI Automation", e);
+        }
+    }
+
+    private static SecretInputSignal unavailable(String name, Throwable cause) {
+        return new SecretInputSignal() {
+            @Override
+            public boolean active() {
+                throw new IllegalStateException(name + " could not be loaded: " + cause, cause);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+
+    /** macOS: the user at the screen owns /dev/console (root while the login window shows). */
+    String consoleOwner() {
+        try {
+            String owner = Files.getOwner(Path.of("/dev/console")).getName();
+            return owner.equals("root") ? "" : owner; // the login window: keep the last user until someone signs in
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return "";
+        }
+    }
+
+    private boolean isMac() {
+        return system.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+    }
+
+    private boolean isWindows() {
+        return system.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
     /** The OS account running the agent; on school laptops this is the pupil's school username. */

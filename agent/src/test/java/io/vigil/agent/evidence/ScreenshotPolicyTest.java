@@ -66,4 +66,15 @@ class ScreenshotPolicyTest {
         assertTrue(out.get(2).screenshot().isEmpty());
         assertEquals(3, out.size());
     }
+
+    @Test
+    void aScreenshotTooBigForTheHeapCostsTheScreenshotNotTheAlert() {
+        List<AlertRecord> out = new ArrayList<>();
+        var policy = new ScreenshotPolicy(settings(Set.of(CaptureSettings.ALL), 4, Set.of()));
+        new EvidenceAttacher(policy, () -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, out::add).accept(alert("self_harm", 5));
+        assertEquals(1, out.size());
+        assertTrue(out.getFirst().screenshot().isEmpty());
+    }
 }

@@ -34,4 +34,28 @@ class PlatformTest {
     void windowWatchingNeedsTheDisplayToo() {
         assertEquals(Optional.of("no display (DISPLAY is not set)"), on("Linux", Map.of()).windowListProblem());
     }
+
+    @Test
+    void linuxHasNoPasswordFieldSignalAndLoadsNoOtherPlatformsCode() {
+        assertEquals(io.vigil.agent.capture.session.SecretInputSignal.NONE,
+                on("Linux", Map.of("DISPLAY", ":0")).secretInputSignal());
+    }
+
+    @Test
+    void aPasswordFieldSignalThatCannotLoadFailsClosed() {
+        // On this (non-Mac, non-Windows) machine the native side cannot load: asking must throw, never say "no".
+        var mac = on("Mac OS X", Map.of()).secretInputSignal();
+        org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, mac::active);
+        var windows = on("Windows 11", Map.of()).secretInputSignal();
+        org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, windows::active);
+    }
+
+    @Test
+    void withoutADisplayOrLogindLinuxHasNoLockSignalsAndKeepsTheStartingUser() {
+        try (SessionSignals signals = on("Linux", Map.of("XDG_SESSION_ID", "no-such-session-vigil-test"))
+                .sessionSignals("amy")) {
+            assertEquals("amy", signals.session().read().user());
+            assertEquals(Optional.empty(), signals.session().read().lockedBecause());
+        }
+    }
 }

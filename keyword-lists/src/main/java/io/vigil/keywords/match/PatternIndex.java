@@ -47,29 +47,46 @@ public final class PatternIndex {
         literalOpen = new boolean[literals];
         literalPatterns = new int[literals][];
         literalChains = new int[literals][][];
-        List<String> keys = new ArrayList<>();
-        List<Integer> keyLit = new ArrayList<>();
-        List<int[]> keyStretch = new ArrayList<>();
         for (Map.Entry<CompiledPattern.Literal, Integer> e : literalIds.entrySet()) {
             int id = e.getValue();
-            String text = e.getKey().text();
             literalOpen[id] = e.getKey().open();
             literalPatterns[id] = singles.getOrDefault(id, List.of()).stream().mapToInt(Integer::intValue).toArray();
             literalChains[id] = chains.getOrDefault(id, List.of()).toArray(new int[0][]);
-            keys.add(text);
-            keyLit.add(id);
-            keyStretch.add(new int[0]);
-            for (StretchVariants.Variant v : StretchVariants.of(text)) {
-                keys.add(v.key());
-                keyLit.add(id);
-                keyStretch.add(v.stretchedAt());
-            }
         }
-        automaton = Automaton.build(keys);
-        keyLiteral = keyLit.stream().mapToInt(Integer::intValue).toArray();
-        keyLength = keys.stream().mapToInt(String::length).toArray();
-        keyStretched = keyStretch.toArray(new int[0][]);
+        Keys keys = keys(literalIds.keySet());
+        automaton = Automaton.build(keys.texts());
+        keyLiteral = keys.literals().stream().mapToInt(Integer::intValue).toArray();
+        keyLength = keys.texts().stream().mapToInt(String::length).toArray();
+        keyStretched = keys.stretched().toArray(new int[0][]);
         patternCount = patterns.size();
+    }
+
+    /** The automaton's keys: each literal (numbered in order), then its stretched-letter variants. */
+    record Keys(List<String> texts, List<Integer> literals, List<int[]> stretched) {
+    }
+
+    static Keys keys(java.util.Collection<CompiledPattern.Literal> literalsInIdOrder) {
+        Keys keys = new Keys(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int id = 0;
+        for (CompiledPattern.Literal literal : literalsInIdOrder) {
+            keys.texts().add(literal.text());
+            keys.literals().add(id);
+            keys.stretched().add(new int[0]);
+            for (StretchVariants.Variant v : StretchVariants.of(literal.text())) {
+                keys.texts().add(v.key());
+                keys.literals().add(id);
+                keys.stretched().add(v.stretchedAt());
+            }
+            id++;
+        }
+        return keys;
+    }
+
+    /** The automaton's keys for these patterns, numbered as {@link #PatternIndex} numbers them (for tests). */
+    static List<String> automatonKeys(List<CompiledPattern> patterns) {
+        java.util.Set<CompiledPattern.Literal> literals = new java.util.LinkedHashSet<>();
+        patterns.forEach(p -> p.forms().forEach(literals::addAll));
+        return keys(literals).texts();
     }
 
     public int patternCount() {

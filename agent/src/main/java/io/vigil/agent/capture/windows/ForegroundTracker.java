@@ -39,6 +39,12 @@ final class ForegroundTracker {
         return front;
     }
 
+    /** The next look reports the window in front even if it is the one reported last. */
+    void forget() {
+        lastId = Long.MIN_VALUE;
+        lastTitle = null;
+    }
+
     static WindowFocused focused(Window w, String app) {
         return new WindowFocused(w.title(), app);
     }

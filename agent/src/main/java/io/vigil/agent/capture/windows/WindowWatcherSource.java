@@ -98,6 +98,11 @@ public final class WindowWatcherSource implements CaptureSource, FocusProbe {
         }
     }
 
+    @Override
+    public synchronized void forgetLast() {
+        tracker.forget();
+    }
+
     private static String title(OSDesktopWindow w) {
         return w.getTitle() == null ? "" : w.getTitle();
     }
