@@ -6,12 +6,14 @@ import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
+import io.vigil.console.domain.AlertIntake;
 import io.vigil.console.domain.AlertSearch;
 import io.vigil.console.domain.AlertValidator;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.search.AlertIndexer;
@@ -71,8 +73,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
-        var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
-                new AlertValidator(), app.screenshots(), clock);
+        AlertIntake intake = own(new AlertIntake(app.alerts(), app.screenshots(), clock));
+        var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
                 new DeviceAuthenticator(app.devices()), clock));
@@ -83,7 +85,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 options.idleTimeout());
         var services = new WebServer.Services(sessions, app.login(),
                 new AuditedAlertReader(new AlertSearch(app.alerts(), indexer)::find, app.audit()), app.devices(),
-                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()));
+                app.audit(), categories, new AuditedScreenshotReader(app.screenshots(), app.audit()),
+                () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()));
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();

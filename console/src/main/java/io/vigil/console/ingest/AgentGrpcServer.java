@@ -31,6 +31,7 @@ public final class AgentGrpcServer implements AutoCloseable {
 
     private final Server server;
     private final ExecutorService executor;
+    private final SessionRegistry registry = new SessionRegistry();
 
     public AgentGrpcServer(ServerBuilder<?> builder, Enrolment enrolment, DeviceSessions sessions,
                            DeviceAuthenticator authenticator, Clock clock) {
@@ -40,7 +41,7 @@ public final class AgentGrpcServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        var service = new AgentGatewayService(enrolment, sessions, clock);
+        var service = new AgentGatewayService(enrolment, sessions, registry, clock);
         this.server = builder
                 .addService(ServerInterceptors.intercept(service, new DeviceAuthInterceptor(authenticator)))
                 .executor(executor)
@@ -69,6 +70,11 @@ public final class AgentGrpcServer implements AutoCloseable {
     public AgentGrpcServer start() throws IOException {
         server.start();
         return this;
+    }
+
+    /** Device sessions open now, one per device. */
+    public int openSessions() {
+        return registry.size();
     }
 
     public int port() {

@@ -3,19 +3,25 @@ package io.vigil.console.ingest;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.vigil.console.domain.DeviceCapabilities;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.InvalidAlertException;
+import io.vigil.console.domain.Text;
 import io.vigil.proto.v1.Ack;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
+import io.vigil.proto.v1.Heartbeat;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One device's session stream. gRPC delivers a stream's messages one at a time, so everything here runs
- * sequentially: store and commit, then acknowledge, then ask for indexing. An Ack therefore never covers
- * anything that is not durably stored.
+ * One device's session stream. gRPC delivers a stream's messages one at a time; alerts are handed to the
+ * group commit and acknowledged from its thread when their batch is durable, in the order they arrived.
+ * Anything else that answers the device (a filter event's Ack, a refusal) first waits for the alerts before
+ * it, because an Ack covers every sequence up to its own. An Ack therefore never covers anything that is not
+ * durably stored.
  */
 final class AgentSession implements StreamObserver<AgentMessage> {
 
@@ -27,16 +33,23 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final String deviceId;
     private final StreamObserver<ConsoleMessage> out;
     private final DeviceSessions sessions;
+    private final SessionRegistry registry;
     private final Clock clock;
-    private boolean ended;
+    private volatile boolean ended;
+    private boolean helloSeen;
+    /** Highest sequence stored before this session or accepted in it: the base for the sequence bounds. */
+    private long highestKnown;
+    /** Completes when every alert accepted so far in this session is stored (or has failed). */
+    private CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
     /** As last stored; a heartbeat rewrites the device row only when what is unavailable changed. */
-    private io.vigil.console.domain.DeviceCapabilities capabilitiesSeen;
+    private DeviceCapabilities capabilitiesSeen;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
-                 Clock clock) {
+                 SessionRegistry registry, Clock clock) {
         this.deviceId = deviceId;
         this.out = out;
         this.sessions = sessions;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -46,45 +59,30 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             return;
         }
         try {
+            if (!helloSeen && message.getKindCase() != AgentMessage.KindCase.HELLO) {
+                LOG.warn("Device {} sent {} before Hello; session refused", deviceId, message.getKindCase());
+                end(Status.FAILED_PRECONDITION.withDescription("a session must start with Hello"), null);
+                return;
+            }
             switch (message.getKindCase()) {
-                case HELLO -> {
-                    var hello = message.getHello();
-                    long stored = sessions.hello(deviceId, hello.getUser(), ProtoMapping.facts(hello.getDevice()));
-                    var capabilities = ProtoMapping.capabilities(hello.getCapabilitiesList(), hello.getUnavailableList());
-                    sessions.capabilities(deviceId, capabilities);
-                    capabilitiesSeen = capabilities;
-                    capabilities.problems().forEach(p -> LOG.warn("Device {}: {}", deviceId, p));
-                    LOG.info("Device {} session started (user {}, agent {}, spooled up to {}, stored up to {})",
-                            deviceId, hello.getUser(), hello.getDevice().getAgentVersion(),
-                            hello.getLastSpooledSequence(), stored);
-                    ack(stored);
+                case HELLO -> hello(message.getHello());
+                case ALERT -> alert(message.getAlert());
+                case FILTER_EVENT -> {
+                    awaitStored();
+                    long sequence = sessions.filterEvent(
+                            ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant()), highestKnown);
+                    highestKnown = Math.max(highestKnown, sequence);
+                    ack(sequence);
                 }
-                case ALERT -> {
-                    var alert = ProtoMapping.alert(deviceId, message.getAlert(), clock.instant());
-                    var shot = ProtoMapping.screenshot(alert.uuid(), message.getAlert());
-                    boolean kept = sessions.alert(deviceId, alert, shot);
-                    ack(alert.sequence());
-                    LOG.info("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
-                            alert.severity(), kept ? " with screenshot" : "");
-                    if (shot.isPresent() && !kept) {
-                        LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
-                                ? shot.get().problem() : "category " + alert.category() + " never keeps imagery");
-                    }
-                }
-                case FILTER_EVENT -> ack(sessions.filterEvent(
-                        ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));
                 case HEARTBEAT -> heartbeat(message.getHeartbeat());
                 case POLICY_APPLIED -> LOG.info("Device {} policy {} applied: {} {}", deviceId,
-                        message.getPolicyApplied().getVersion(), message.getPolicyApplied().getOk(),
-                        message.getPolicyApplied().getError());
-                case KIND_NOT_SET -> LOG.debug("Device {} sent a message kind this console does not know", deviceId);
+                        Text.forLog(message.getPolicyApplied().getVersion()), message.getPolicyApplied().getOk(),
+                        Text.forLog(message.getPolicyApplied().getError()));
+                default -> LOG.debug("Device {} sent a message kind this console does not handle: {}", deviceId,
+                        message.getKindCase());
             }
         } catch (InvalidAlertException e) {
-            LOG.warn("Refused a message from device {}: {}", deviceId, e.getMessage());
-            Metadata trailers = new Metadata();
-            trailers.put(REFUSED_SEQUENCE, Long.toString(sequenceOf(message)));
-            end(Status.INVALID_ARGUMENT.withDescription("invalid " + message.getKindCase().name().toLowerCase()
-                    + ": " + e.getMessage()), trailers);
+            refuse(message, e);
         } catch (RuntimeException e) {
             // Nothing was acknowledged, so the device keeps the record and resends it on the next session.
             LOG.error("Could not process a message from device {}", deviceId, e);
@@ -92,7 +90,43 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         }
     }
 
-    private void heartbeat(io.vigil.proto.v1.Heartbeat heartbeat) {
+    private void hello(io.vigil.proto.v1.Hello hello) {
+        awaitStored();
+        long stored = sessions.hello(deviceId, hello.getUser(), ProtoMapping.facts(hello.getDevice()));
+        var capabilities = ProtoMapping.capabilities(hello.getCapabilitiesList(), hello.getUnavailableList());
+        sessions.capabilities(deviceId, capabilities);
+        capabilitiesSeen = capabilities;
+        capabilities.problems().forEach(p -> LOG.warn("Device {}: {}", deviceId, Text.forLog(p)));
+        LOG.info("Device {} session started (user {}, agent {}, spooled up to {}, stored up to {})",
+                deviceId, Text.forLog(hello.getUser()), Text.forLog(hello.getDevice().getAgentVersion()),
+                hello.getLastSpooledSequence(), stored);
+        helloSeen = true;
+        highestKnown = Math.max(highestKnown, stored);
+        ack(stored);
+    }
+
+    private void alert(io.vigil.proto.v1.Alert message) {
+        var alert = ProtoMapping.alert(deviceId, message, clock.instant());
+        var shot = ProtoMapping.screenshot(alert.uuid(), message);
+        var done = sessions.alert(deviceId, alert, shot, highestKnown);
+        highestKnown = Math.max(highestKnown, alert.sequence());
+        stored = done;
+        done.whenComplete((kept, failure) -> {
+            if (failure != null) {
+                end(Status.UNAVAILABLE.withDescription("console could not store the alert; retry later"), null);
+                return;
+            }
+            ack(alert.sequence());
+            LOG.debug("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
+                    alert.severity(), kept ? " with screenshot" : "");
+            if (shot.isPresent() && !kept) {
+                LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
+                        ? Text.forLog(shot.get().problem()) : "category " + alert.category() + " never keeps imagery");
+            }
+        });
+    }
+
+    private void heartbeat(Heartbeat heartbeat) {
         sessions.heartbeat(deviceId);
         if (capabilitiesSeen != null) {
             var now = ProtoMapping.capabilities(capabilitiesSeen.available(), heartbeat.getUnavailableList());
@@ -108,6 +142,24 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         LOG.debug("Heartbeat from {} (spool depth {})", deviceId, heartbeat.getSpoolDepth());
     }
 
+    /** Waits until the alerts before this point are stored, so what follows cannot overtake their Acks. */
+    private void awaitStored() {
+        try {
+            stored.join();
+        } catch (RuntimeException alreadyReported) {
+            // The alert's own completion ended the session; nothing after it is answered.
+        }
+    }
+
+    private void refuse(AgentMessage message, InvalidAlertException e) {
+        awaitStored();
+        LOG.warn("Refused a message from device {}: {}", deviceId, Text.forLog(e.getMessage()));
+        Metadata trailers = new Metadata();
+        trailers.put(REFUSED_SEQUENCE, Long.toUnsignedString(sequenceOf(message)));
+        end(Status.INVALID_ARGUMENT.withDescription("invalid " + message.getKindCase().name().toLowerCase()
+                + ": " + Text.forLog(e.getMessage())), trailers);
+    }
+
     private static long sequenceOf(AgentMessage message) {
         return switch (message.getKindCase()) {
             case ALERT -> message.getAlert().getSequence();
@@ -117,26 +169,67 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     }
 
     private void ack(long sequence) {
-        out.onNext(ConsoleMessage.newBuilder().setAck(Ack.newBuilder().setUpToSequence(sequence)).build());
+        synchronized (out) {
+            if (ended) {
+                return;
+            }
+            try {
+                out.onNext(ConsoleMessage.newBuilder().setAck(Ack.newBuilder().setUpToSequence(sequence)).build());
+            } catch (RuntimeException e) {
+                // The call was cancelled under us (the device went away); the device resends what it lacks.
+                ended = true;
+            }
+        }
     }
 
     private void end(Status status, Metadata trailers) {
+        synchronized (out) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            try {
+                out.onError(status.asRuntimeException(trailers));
+            } catch (RuntimeException e) {
+                LOG.debug("Device {} session already closed", deviceId);
+            }
+        }
+        registry.closed(deviceId, this);
+    }
+
+    /** Another session of the same device took over. */
+    void replaced() {
+        LOG.info("Device {} opened a new session; the previous one is closed", deviceId);
+        end(Status.ABORTED.withDescription("replaced by a newer session from the same device"), null);
+    }
+
+    /** The device cancelled the call or the connection broke. */
+    void cancelled() {
         ended = true;
-        out.onError(status.asRuntimeException(trailers));
+        registry.closed(deviceId, this);
     }
 
     @Override
     public void onError(Throwable t) {
         ended = true;
+        registry.closed(deviceId, this);
         LOG.info("Device {} session ended: {}", deviceId, Status.fromThrowable(t).getCode());
     }
 
     @Override
     public void onCompleted() {
-        if (!ended) {
-            ended = true;
-            out.onCompleted();
+        awaitStored();
+        synchronized (out) {
+            if (!ended) {
+                ended = true;
+                try {
+                    out.onCompleted();
+                } catch (RuntimeException e) {
+                    LOG.debug("Device {} session already closed", deviceId);
+                }
+            }
         }
+        registry.closed(deviceId, this);
         LOG.info("Device {} session closed", deviceId);
     }
 }

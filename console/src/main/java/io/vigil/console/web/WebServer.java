@@ -14,10 +14,12 @@ import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.InvalidQueryException;
 import io.vigil.console.web.view.ErrorView;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,13 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
-                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
+                           AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                           Supplier<HealthReport> health) {
+
+        public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
+                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, () -> HealthReport.UNKNOWN);
+        }
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -44,7 +52,7 @@ public final class WebServer implements AutoCloseable {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
-                services.devices(), services.audit(), services.categories());
+                services.devices(), services.audit(), services.categories(), services.health());
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), templates);

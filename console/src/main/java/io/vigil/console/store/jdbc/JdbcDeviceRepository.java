@@ -6,6 +6,7 @@ import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Text;
 import io.vigil.console.domain.Scope;
+import io.vigil.console.domain.SequenceBounds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,12 +74,17 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         return new DeviceCapabilities(list, missing);
     }
 
+    /**
+     * Records above {@link SequenceBounds#SAFE_MAX} can only be left from before the console refused them; they
+     * do not count, or the device would be told to number its records past the safe range.
+     */
     @Override
     public long highestStoredSequence(String deviceId) {
         return jdbc.query("""
-                select greatest(coalesce((select max(sequence) from alerts where device_id = ?), 0),
-                                coalesce((select max(sequence) from filter_events where device_id = ?), 0))""",
-                rs -> rs.getLong(1), deviceId, deviceId).getFirst();
+                select greatest(coalesce((select max(sequence) from alerts where device_id = ? and sequence <= ?), 0),
+                                coalesce((select max(sequence) from filter_events where device_id = ? and sequence <= ?),
+                                         0))""",
+                rs -> rs.getLong(1), deviceId, SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX).getFirst();
     }
 
     @Override
