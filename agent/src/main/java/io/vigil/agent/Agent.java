@@ -24,7 +24,7 @@ import io.vigil.agent.platform.Platform;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolException;
-import io.vigil.agent.spool.SpoolingAlertSink;
+import io.vigil.agent.spool.SpoolingRecordSink;
 import io.vigil.agent.transport.ConsoleSession;
 import io.vigil.agent.transport.SessionIdentity;
 import io.vigil.agent.transport.TransportSettings;
@@ -78,14 +78,15 @@ final class Agent implements RunningAgent {
         var facts = platform.deviceFacts();
         CaptureSettings settings = config.capture();
         AlertSpool spool = openSpool(config);
-        log.info("device {} as user {}; lists {}; spool {} holds {} alert(s)", config.deviceId(), user,
+        log.info("device {} as user {}; lists {}; spool {} holds {} record(s)", config.deviceId(), user,
                 scanner.version(), spool.file(), spool.depth());
 
         Map<String, String> unavailable = new LinkedHashMap<>();
         List<String> available = new ArrayList<>();
         var evidence = evidence(platform, settings, spool, unavailable, available);
         SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
-        java.util.function.Consumer<io.vigil.agent.alert.AlertRecord> toSpool = new SpoolingAlertSink(spool);
+        SpoolingRecordSink records = new SpoolingRecordSink(spool);
+        java.util.function.Consumer<io.vigil.agent.alert.AlertRecord> toSpool = records::accept;
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
                 evidence.map(e -> (java.util.function.Consumer<io.vigil.agent.alert.AlertRecord>)
@@ -223,6 +224,6 @@ final class Agent implements RunningAgent {
         captureFinished.cancel(false);
         session.close();
         spool.close();
-        log.info("agent stopped; {} alert(s) left in the spool for next time", spool.depth());
+        log.info("agent stopped; {} record(s) left in the spool for next time", spool.depth());
     }
 }

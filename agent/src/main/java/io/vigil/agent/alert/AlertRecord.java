@@ -19,7 +19,7 @@ import java.util.UUID;
 public record AlertRecord(UUID uuid, String category, int severity, int score, List<String> ruleIds,
                           String snippet, String app, String windowTitle, String url, String user,
                           Instant occurredAt, String source, String listVersion, Optional<Screenshot> screenshot,
-                          String language) {
+                          String language) implements DeviceRecord {
 
     /** Mirrors the console's limit, so an alert the agent keeps is one the console accepts. */
     public static final int MAX_SNIPPET_CHARS = 500;
@@ -67,6 +67,11 @@ public record AlertRecord(UUID uuid, String category, int severity, int score, L
                        String listVersion, Optional<Screenshot> screenshot) {
         this(uuid, category, severity, score, ruleIds, snippet, app, windowTitle, url, user, occurredAt, source,
                 listVersion, screenshot, "");
+    }
+
+    @Override
+    public String kind() {
+        return "alert";
     }
 
     public AlertRecord withScreenshot(Optional<Screenshot> shot) {

@@ -1,7 +1,7 @@
 package io.vigil.agent.spool;
 
-import io.vigil.agent.alert.AlertRecord;
-import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.alert.DeviceRecord;
+import io.vigil.agent.alert.SpooledRecord;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -25,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Alerts waiting for the console, in an H2 MVStore file. An alert is on disk before {@link #append}
- * returns and leaves only when the console acknowledges its sequence, so nothing the agent raised is
- * lost to a crash, a kill -9 or a long outage.
+ * Records waiting for the console (alerts, and every other {@link DeviceRecord} kind: filter events,
+ * notice acceptances, browsing summaries, review requests), in an H2 MVStore file. All kinds share one
+ * per-device sequence space and the same rules: a record is on disk before {@link #append} returns and
+ * leaves only when the console acknowledges its sequence, so nothing the agent raised is lost to a
+ * crash, a kill -9 or a long outage. (The class keeps the name it had when alerts were the only kind.)
  *
  * <p>Auto-commit is off: MVStore's background commit would make durability depend on timing. Each
  * append commits and syncs explicitly (alerts are rare, the fsync is cheap at that rate).
@@ -45,7 +47,8 @@ public final class AlertSpool implements AutoCloseable {
 
     private final Path file;
     private final MVStore store;
-    private final MVMap<Long, byte[]> alerts;
+    /** Pending records by sequence. The map keeps its first name, "alerts", so older spools open as they are. */
+    private final MVMap<Long, byte[]> records;
     private final MVMap<String, Long> meta;
     private final MVMap<Long, byte[]> unreadable;
     private final MVMap<Long, byte[]> refused;
@@ -55,7 +58,7 @@ public final class AlertSpool implements AutoCloseable {
     private AlertSpool(Path file, MVStore store) {
         this.file = file;
         this.store = store;
-        this.alerts = store.openMap("alerts");
+        this.records = store.openMap("alerts");
         this.meta = store.openMap("meta");
         this.unreadable = store.openMap("unreadable");
         this.refused = store.openMap("refused");
@@ -142,34 +145,34 @@ public final class AlertSpool implements AutoCloseable {
         this.seal = seal;
     }
 
-    /** Stores the alert under the next sequence; on disk when this returns. */
-    public SpooledAlert append(AlertRecord alert) {
-        SpooledAlert spooled;
+    /** Stores the record under the next sequence; on disk when this returns. */
+    public SpooledRecord append(DeviceRecord record) {
+        SpooledRecord spooled;
         synchronized (this) {
             long sequence = lastSequence() + 1;
-            alerts.put(sequence, AlertCodec.encode(alert, seal));
+            records.put(sequence, RecordCodec.encode(record, seal));
             meta.put(LAST_SEQUENCE, sequence);
             commitDurably();
-            spooled = new SpooledAlert(sequence, alert);
+            spooled = new SpooledRecord(sequence, record);
         }
         appendListeners.forEach(Runnable::run);
         return spooled;
     }
 
-    /** Every unacknowledged alert, in sequence order. */
-    public List<SpooledAlert> pending() {
+    /** Every unacknowledged record, in sequence order. */
+    public List<SpooledRecord> pending() {
         return pendingAfter(0, Integer.MAX_VALUE);
     }
 
-    /** Up to {@code limit} unacknowledged alerts with a sequence above {@code sequence}, in order. */
-    public synchronized List<SpooledAlert> pendingAfter(long sequence, int limit) {
-        List<SpooledAlert> result = new ArrayList<>();
+    /** Up to {@code limit} unacknowledged records with a sequence above {@code sequence}, in order. */
+    public synchronized List<SpooledRecord> pendingAfter(long sequence, int limit) {
+        List<SpooledRecord> result = new ArrayList<>();
         List<Long> bad = new ArrayList<>();
-        Cursor<Long, byte[]> cursor = alerts.cursor(sequence + 1);
+        Cursor<Long, byte[]> cursor = records.cursor(sequence + 1);
         while (cursor.hasNext() && result.size() < limit) {
             long key = cursor.next();
             try {
-                result.add(new SpooledAlert(key, AlertCodec.decode(cursor.getValue(), seal)));
+                result.add(new SpooledRecord(key, RecordCodec.decode(cursor.getValue(), seal)));
             } catch (IOException ex) {
                 bad.add(key);
                 log.error("spool {}: record {} is unreadable ({}); kept aside in map 'unreadable'",
@@ -177,17 +180,17 @@ public final class AlertSpool implements AutoCloseable {
             }
         }
         if (!bad.isEmpty()) {
-            bad.forEach(seq -> unreadable.put(seq, alerts.remove(seq)));
+            bad.forEach(seq -> unreadable.put(seq, records.remove(seq)));
             commitDurably();
         }
         return result;
     }
 
-    /** Deletes every alert with a sequence up to and including {@code sequence}; returns how many. */
+    /** Deletes every record, of any kind, with a sequence up to and including {@code sequence}; returns how many. */
     public synchronized int ackUpTo(long sequence) {
         int removed = 0;
-        for (Long first = alerts.firstKey(); first != null && first <= sequence; first = alerts.firstKey()) {
-            alerts.remove(first);
+        for (Long first = records.firstKey(); first != null && first <= sequence; first = records.firstKey()) {
+            records.remove(first);
             removed++;
         }
         // Deliberately does not mark the spool reconciled: an Ack before the first high-water mark (the
@@ -198,14 +201,14 @@ public final class AlertSpool implements AutoCloseable {
     }
 
     /**
-     * Sets aside an alert the console refused as invalid, so the alerts behind it can be delivered. It is
+     * Sets aside a record (of any kind) the console refused as invalid, so the records behind it can be delivered. It is
      * kept in map 'refused' (never deleted: it is evidence, and a console of a matching version may accept
      * it) and counted by {@link #refusedCount()}, which heartbeats report to the console.
      *
-     * @return false if no pending alert has that sequence (already acknowledged or set aside)
+     * @return false if no pending record has that sequence (already acknowledged or set aside)
      */
     public synchronized boolean setAside(long sequence) {
-        byte[] record = alerts.remove(sequence);
+        byte[] record = records.remove(sequence);
         if (record == null) {
             return false;
         }
@@ -234,17 +237,17 @@ public final class AlertSpool implements AutoCloseable {
             ackUpTo(consoleMark);
             return false;
         }
-        boolean renumber = consoleMark > 0 && !alerts.isEmpty();
+        boolean renumber = consoleMark > 0 && !records.isEmpty();
         if (renumber) {
-            List<byte[]> values = new ArrayList<>(alerts.values());
-            alerts.clear();
+            List<byte[]> values = new ArrayList<>(records.values());
+            records.clear();
             long next = Math.max(consoleMark, lastSequence());
             for (byte[] value : values) {
-                alerts.put(++next, value);
+                records.put(++next, value);
             }
             meta.put(LAST_SEQUENCE, next);
             log.warn("spool {}: console already holds sequences up to {} for this device; renumbered {} pending "
-                    + "alert(s) to follow it", file, consoleMark, values.size());
+                    + "record(s) to follow it", file, consoleMark, values.size());
         } else if (consoleMark > lastSequence()) {
             meta.put(LAST_SEQUENCE, consoleMark);
         }
@@ -259,7 +262,7 @@ public final class AlertSpool implements AutoCloseable {
     }
 
     public synchronized long depth() {
-        return alerts.sizeAsLong();
+        return records.sizeAsLong();
     }
 
     /** The highest sequence ever issued by this spool (0 if none), including acknowledged ones. */

@@ -97,10 +97,10 @@ public final class ConsoleSession implements AutoCloseable {
         }
     }
 
-    /** One record the console will never accept must not hold up every alert behind it. */
+    /** One record the console will never accept must not hold up every record behind it. */
     private void setAside(long sequence, Status status) {
         if (spool.setAside(sequence)) {
-            log.error("console refused alert seq {} as invalid ({}); kept it aside on this device and carrying on "
+            log.error("console refused record seq {} as invalid ({}); kept it aside on this device and carrying on "
                     + "with the rest ({} set aside in all). Check that agent and console versions match.",
                     sequence, status.getDescription(), spool.refusedCount());
         }
@@ -132,15 +132,15 @@ public final class ConsoleSession implements AutoCloseable {
         Duration delay;
         if (mismatch.isPresent()) {
             delay = backoff.nextDelay();
-            log.error("{}: refusing to talk to it; {} alert(s) wait in the spool; retrying in {} ms", problem,
+            log.error("{}: refusing to talk to it; {} record(s) wait in the spool; retrying in {} ms", problem,
                     spool.depth(), delay.toMillis());
         } else if (status.getCode() == Status.Code.UNAUTHENTICATED) {
             delay = backoff.maxDelay();
-            log.error("device {}: {}. {} alert(s) wait in the spool; retrying in {} ms", identity.deviceId(),
+            log.error("device {}: {}. {} record(s) wait in the spool; retrying in {} ms", identity.deviceId(),
                     problem, spool.depth(), delay.toMillis());
         } else {
             delay = backoff.nextDelay();
-            log.warn("console session ended: {}; {} alert(s) in the spool; reconnecting in {} ms", problem,
+            log.warn("console session ended: {}; {} record(s) in the spool; reconnecting in {} ms", problem,
                     spool.depth(), delay.toMillis());
         }
         try {

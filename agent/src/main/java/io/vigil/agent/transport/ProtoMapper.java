@@ -2,10 +2,20 @@ package io.vigil.agent.transport;
 
 import com.google.protobuf.Timestamp;
 import io.vigil.agent.alert.AlertRecord;
-import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.alert.BrowsingSummaryRecord;
+import io.vigil.agent.alert.FilterEventRecord;
+import io.vigil.agent.alert.NoticeAcceptanceRecord;
+import io.vigil.agent.alert.ReviewRequestRecord;
+import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.platform.DeviceFacts;
 import io.vigil.agent.health.Capabilities;
+import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.Alert;
+import io.vigil.proto.v1.BrowsingSummary;
+import io.vigil.proto.v1.DomainCount;
+import io.vigil.proto.v1.FilterEvent;
+import io.vigil.proto.v1.NoticeAcceptance;
+import io.vigil.proto.v1.ReviewRequest;
 import io.vigil.proto.v1.UnavailableCapability;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +38,23 @@ final class ProtoMapper {
                 .build();
     }
 
-    static Alert alert(SpooledAlert spooled) {
-        AlertRecord a = spooled.alert();
+    /** A spooled record of any kind as the AgentMessage that carries it, with its spool sequence. */
+    static AgentMessage message(SpooledRecord spooled) {
+        long seq = spooled.sequence();
+        AgentMessage.Builder message = AgentMessage.newBuilder();
+        return switch (spooled.record()) {
+            case AlertRecord a -> message.setAlert(alert(seq, a)).build();
+            case FilterEventRecord f -> message.setFilterEvent(filterEvent(seq, f)).build();
+            case NoticeAcceptanceRecord n -> message.setNoticeAcceptance(noticeAcceptance(seq, n)).build();
+            case BrowsingSummaryRecord b -> message.setBrowsingSummary(browsingSummary(seq, b)).build();
+            case ReviewRequestRecord r -> message.setReviewRequest(reviewRequest(seq, r)).build();
+        };
+    }
+
+    static Alert alert(long sequence, AlertRecord a) {
         Alert.Builder alert = Alert.newBuilder()
                 .setUuid(a.uuid().toString())
-                .setSequence(spooled.sequence())
+                .setSequence(sequence)
                 .setCategory(a.category())
                 .setSeverity(a.severity())
                 .addAllRuleIds(a.ruleIds())
@@ -52,6 +74,58 @@ final class ProtoMapper {
                 .setWidth(s.width())
                 .setHeight(s.height())));
         return alert.build();
+    }
+
+    static FilterEvent filterEvent(long sequence, FilterEventRecord f) {
+        return FilterEvent.newBuilder()
+                .setUuid(f.uuid().toString())
+                .setSequence(sequence)
+                .setDomain(f.domain())
+                .setAction(switch (f.action()) {
+                    case BLOCKED -> FilterEvent.Action.ACTION_BLOCKED;
+                    case ALLOWED_LOGGED -> FilterEvent.Action.ACTION_ALLOWED_LOGGED;
+                })
+                .setCategory(f.category())
+                .setUser(f.user())
+                .setOccurredAt(timestamp(f.occurredAt()))
+                .setApp(f.app())
+                .setGroup(f.group())
+                .setReason(f.reason())
+                .build();
+    }
+
+    static NoticeAcceptance noticeAcceptance(long sequence, NoticeAcceptanceRecord n) {
+        return NoticeAcceptance.newBuilder()
+                .setUuid(n.uuid().toString())
+                .setSequence(sequence)
+                .setUser(n.user())
+                .setNoticeVersion(n.noticeVersion())
+                .setGroup(n.group())
+                .setAcceptedAt(timestamp(n.acceptedAt()))
+                .build();
+    }
+
+    static BrowsingSummary browsingSummary(long sequence, BrowsingSummaryRecord b) {
+        BrowsingSummary.Builder summary = BrowsingSummary.newBuilder()
+                .setUuid(b.uuid().toString())
+                .setSequence(sequence)
+                .setUser(b.user())
+                .setHour(timestamp(b.hour()));
+        b.requestsByDomain().forEach((domain, count) ->
+                summary.addDomains(DomainCount.newBuilder().setDomain(domain).setRequests(count)));
+        return summary.build();
+    }
+
+    static ReviewRequest reviewRequest(long sequence, ReviewRequestRecord r) {
+        return ReviewRequest.newBuilder()
+                .setUuid(r.uuid().toString())
+                .setSequence(sequence)
+                .setUser(r.user())
+                .setDomain(r.domain())
+                .setCategory(r.category())
+                .setComment(r.comment())
+                .setRequestedAt(timestamp(r.requestedAt()))
+                .build();
     }
 
     /** Sorted by capability so Hello and Heartbeat list them the same way every time. */

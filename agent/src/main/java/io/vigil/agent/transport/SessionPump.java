@@ -1,7 +1,7 @@
 package io.vigil.agent.transport;
 
 import io.grpc.stub.StreamObserver;
-import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.Heartbeat;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives one Session call after Hello: applies the console's high-water mark, then sends pending
- * alerts in sequence order (at most {@code maxInFlight} unacknowledged), deletes what the console
+ * records of every kind (alerts, filter events, notice acceptances...) in sequence order (at most
+ * {@code maxInFlight} unacknowledged), deletes what the console
  * acknowledges, and sends heartbeats. Runs on the transport thread until the call ends.
  */
 final class SessionPump {
@@ -87,7 +88,7 @@ final class SessionPump {
         }
         long before = spool.depth();
         spool.reconcile(mark);
-        log.info("connected to console as device {}; console holds up to seq {}; {} alert(s) to send",
+        log.info("connected to console as device {}; console holds up to seq {}; {} record(s) to send",
                 identity.deviceId(), mark, spool.depth());
         if (spool.depth() < before) {
             log.info("delivered up to seq {}", mark);
@@ -103,7 +104,7 @@ final class SessionPump {
      */
     private boolean markTimedOut() {
         if (spool.reconciled()) {
-            log.warn("console sent no high-water mark within {} ms of Hello; sending pending alerts anyway",
+            log.warn("console sent no high-water mark within {} ms of Hello; sending pending records anyway",
                     settings.firstAckTimeout().toMillis());
             return true;
         }
@@ -135,9 +136,9 @@ final class SessionPump {
         if (room <= 0) {
             return;
         }
-        for (SpooledAlert alert : spool.pendingAfter(lastSent, room)) {
-            requests.onNext(AgentMessage.newBuilder().setAlert(ProtoMapper.alert(alert)).build());
-            lastSent = alert.sequence();
+        for (SpooledRecord record : spool.pendingAfter(lastSent, room)) {
+            requests.onNext(ProtoMapper.message(record));
+            lastSent = record.sequence();
             inFlight.addLast(lastSent);
         }
     }

@@ -3,7 +3,7 @@ package io.vigil.agent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.testing.Alerts;
 import java.io.IOException;
@@ -54,8 +54,8 @@ class SpoolKillIT {
 
         try (AlertSpool spool = AlertSpool.open(file)) {
             Map<Long, String> found = new LinkedHashMap<>();
-            for (SpooledAlert a : spool.pending()) {
-                found.put(a.sequence(), a.alert().uuid().toString());
+            for (SpooledRecord a : spool.pending()) {
+                found.put(a.sequence(), a.record().uuid().toString());
             }
             reported.forEach((seq, uuid) -> assertEquals(uuid, found.get(seq), "alert " + seq + " lost"));
             long highest = found.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();

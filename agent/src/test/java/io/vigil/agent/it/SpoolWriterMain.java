@@ -1,6 +1,6 @@
 package io.vigil.agent.it;
 
-import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.testing.Alerts;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ public final class SpoolWriterMain {
     public static void main(String[] args) throws Exception {
         AlertSpool spool = AlertSpool.open(Path.of(args[0]));
         while (true) {
-            SpooledAlert spooled = spool.append(Alerts.sample());
-            System.out.println("APPENDED " + spooled.sequence() + " " + spooled.alert().uuid());
+            SpooledRecord spooled = spool.append(Alerts.sample());
+            System.out.println("APPENDED " + spooled.sequence() + " " + spooled.record().uuid());
             System.out.flush();
         }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.agent.alert.AlertRecord;
-import io.vigil.agent.alert.SpooledAlert;
+import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.testing.Alerts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,11 +37,11 @@ class AlertSpoolTest {
             assertEquals(1, spool.append(a).sequence());
             assertEquals(2, spool.append(b).sequence());
             assertEquals(3, spool.append(c).sequence());
-            assertEquals(List.of(new SpooledAlert(1, a), new SpooledAlert(2, b), new SpooledAlert(3, c)),
+            assertEquals(List.of(new SpooledRecord(1, a), new SpooledRecord(2, b), new SpooledRecord(3, c)),
                     spool.pending());
             assertEquals(3, spool.depth());
-            assertEquals(List.of(new SpooledAlert(3, c)), spool.pendingAfter(2, 10));
-            assertEquals(List.of(new SpooledAlert(1, a)), spool.pendingAfter(0, 1));
+            assertEquals(List.of(new SpooledRecord(3, c)), spool.pendingAfter(2, 10));
+            assertEquals(List.of(new SpooledRecord(1, a)), spool.pendingAfter(0, 1));
         }
     }
 
@@ -52,7 +52,7 @@ class AlertSpoolTest {
                 spool.append(Alerts.sample());
             }
             assertEquals(3, spool.ackUpTo(3));
-            assertEquals(List.of(4L, 5L), spool.pending().stream().map(SpooledAlert::sequence).toList());
+            assertEquals(List.of(4L, 5L), spool.pending().stream().map(SpooledRecord::sequence).toList());
             assertEquals(0, spool.ackUpTo(3));
             assertEquals(2, spool.depth());
         }
@@ -67,7 +67,7 @@ class AlertSpoolTest {
             spool.ackUpTo(1);
         }
         try (AlertSpool spool = AlertSpool.open(file())) {
-            assertEquals(List.of(new SpooledAlert(2, kept)), spool.pending());
+            assertEquals(List.of(new SpooledRecord(2, kept)), spool.pending());
             spool.ackUpTo(2);
         }
         try (AlertSpool spool = AlertSpool.open(file())) {
@@ -120,7 +120,7 @@ class AlertSpoolTest {
             spool.append(a);
             spool.append(b);
             assertTrue(spool.reconcile(50));
-            assertEquals(List.of(new SpooledAlert(51, a), new SpooledAlert(52, b)), spool.pending());
+            assertEquals(List.of(new SpooledRecord(51, a), new SpooledRecord(52, b)), spool.pending());
             assertEquals(53, spool.append(Alerts.sample()).sequence());
         }
     }
@@ -135,7 +135,7 @@ class AlertSpoolTest {
         }
         try (AlertSpool spool = AlertSpool.open(file())) {
             assertFalse(spool.reconcile(2)); // crashed after the console stored 1..2, before seeing the Ack
-            assertEquals(List.of(3L), spool.pending().stream().map(SpooledAlert::sequence).toList());
+            assertEquals(List.of(3L), spool.pending().stream().map(SpooledRecord::sequence).toList());
         }
     }
 
@@ -161,8 +161,8 @@ class AlertSpoolTest {
                 spool.append(offline.getLast());
             }
             assertTrue(spool.reconcile(100));
-            List<SpooledAlert> pending = spool.pending();
-            assertEquals(offline, pending.stream().map(SpooledAlert::alert).toList());
+            List<SpooledRecord> pending = spool.pending();
+            assertEquals(offline, pending.stream().map(SpooledRecord::record).toList());
             assertTrue(pending.getFirst().sequence() > 100, "renumbered above the mark: " + pending.getFirst());
         }
     }
@@ -188,7 +188,7 @@ class AlertSpoolTest {
             spool.append(Alerts.sample("b"));
             assertTrue(spool.setAside(1));
             assertFalse(spool.setAside(1), "already set aside");
-            assertEquals(List.of(2L), spool.pending().stream().map(SpooledAlert::sequence).toList());
+            assertEquals(List.of(2L), spool.pending().stream().map(SpooledRecord::sequence).toList());
         }
         try (AlertSpool reopened = AlertSpool.open(file())) {
             assertEquals(1, reopened.refusedCount());

@@ -40,7 +40,7 @@ class ScreenshotSealTest {
 
         try (AlertSpool spool = AlertSpool.open(file)) {
             spool.sealScreenshotsWith(ScreenshotSeal.forSpool(file));
-            Screenshot back = spool.pending().getFirst().alert().screenshot().orElseThrow();
+            Screenshot back = ((AlertRecord) spool.pending().getFirst().record()).screenshot().orElseThrow();
             assertArrayEquals(IMAGE, back.data());
             assertEquals(640, back.width());
         }
@@ -60,8 +60,8 @@ class ScreenshotSealTest {
             spool.sealScreenshotsWith(ScreenshotSeal.forSpool(file)); // a new key: the old image is unreadable
             var pending = spool.pending();
             assertEquals(2, pending.size());
-            assertTrue(pending.stream().allMatch(p -> p.alert().screenshot().isEmpty()));
-            assertEquals(alert.snippet(), pending.get(1).alert().snippet());
+            assertTrue(pending.stream().allMatch(p -> ((AlertRecord) p.record()).screenshot().isEmpty()));
+            assertEquals(alert.snippet(), ((AlertRecord) pending.get(1).record()).snippet());
         }
     }
 }
