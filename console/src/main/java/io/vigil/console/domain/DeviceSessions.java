@@ -81,4 +81,14 @@ public final class DeviceSessions {
     public void heartbeat(String deviceId) {
         devices.recordSeen(deviceId, clock.instant());
     }
+
+    /** Why the device's spool cannot write, as its heartbeat says; empty when it can. */
+    public void spoolProblem(String deviceId, String problem) {
+        String bounded = Text.bounded(problem, 500);
+        devices.recordSpoolProblem(deviceId, bounded);
+        if (!bounded.isEmpty()) {
+            LOG.warn("Device {} cannot write its spool ({}); it holds new alerts in memory", Text.forLog(deviceId),
+                    Text.forLog(bounded));
+        }
+    }
 }

@@ -43,6 +43,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
     /** As last stored; a heartbeat rewrites the device row only when what is unavailable changed. */
     private DeviceCapabilities capabilitiesSeen;
+    /** As last stored; null until the first heartbeat, so a stale problem from an earlier session is cleared. */
+    private String spoolProblemSeen;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
                  SessionRegistry registry, Clock clock) {
@@ -134,6 +136,10 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 sessions.capabilities(deviceId, now);
                 capabilitiesSeen = now;
             }
+        }
+        if (!heartbeat.getSpoolWriteFailing().equals(spoolProblemSeen)) {
+            sessions.spoolProblem(deviceId, heartbeat.getSpoolWriteFailing());
+            spoolProblemSeen = heartbeat.getSpoolWriteFailing();
         }
         if (heartbeat.getRefusedCount() > 0) {
             LOG.warn("Device {} holds {} record(s) this console refused as invalid; check that agent and console "

@@ -252,6 +252,27 @@ class AgentGatewayIT {
     }
 
     @Test
+    void aSpoolThatCannotWriteIsShownForTheDeviceUntilAHeartbeatSaysItCanAgain() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-FULL");
+        var devices = new JdbcDeviceRepository(db.dataSource());
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-FULL"));
+        session.nextAck();
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
+                .setSpoolWriteFailing("No space left on device")).build());
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "bullying", 3, "hello")));
+        session.nextAck(); // same stream, in order: the heartbeat before it was processed
+        java.util.function.Supplier<io.vigil.console.domain.Device> stored = () -> devices.inScope(Scope.of(1))
+                .stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow();
+        assertEquals("No space left on device", stored.get().spoolProblem());
+
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()).build());
+        session.send(TestAgentClient.message(TestAgentClient.alert(2, "bullying", 3, "hello again")));
+        session.nextAck();
+        assertEquals("", stored.get().spoolProblem());
+    }
+
+    @Test
     void aScreenshotIsStoredWithItsAlertButNeverForSexualContent() throws Exception {
         EnrollResponse device = client.enrol(token, "LAPTOP-10");
         var screenshots = new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource());

@@ -55,6 +55,11 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public void recordSpoolProblem(String deviceId, String problem) {
+        jdbc.update("update devices set spool_problem = ? where id = ?", Text.bounded(problem, 500), deviceId);
+    }
+
+    @Override
     public void recordCapabilities(String deviceId, DeviceCapabilities capabilities) {
         StringBuilder unavailable = new StringBuilder();
         capabilities.unavailable().forEach((capability, reason) -> unavailable.append(capability.replaceAll("\\s", "_"))
@@ -101,7 +106,8 @@ public final class JdbcDeviceRepository implements DeviceRepository {
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
                         rs.getString("hardware_id"), rs.getString("agent_version"), rs.getString("model")),
                 rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
-                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))),
+                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities")),
+                rs.getString("spool_problem")),
                 params);
     }
 }
