@@ -41,7 +41,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final Semaphore wakeup = new Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile SessionCall current;
-    private ManagedChannel channel;
+    private volatile ManagedChannel channel;
     private Thread thread;
 
     public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
@@ -57,12 +57,22 @@ public final class ConsoleSession implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
-        channel = ConsoleChannels.open(address, trust);
         spool.onAppend(wakeup::release);
         thread = Thread.ofPlatform().name("vigil-transport").daemon().start(this::run);
     }
 
+    /**
+     * The channel is built here, on the transport thread, not in {@link #start()}: building the first TLS
+     * channel initialises Netty and OpenSSL (a second of CPU on a laptop, several on a busy one), and the
+     * agent's start, which a stop request must wait for, should not include it.
+     */
     private void run() {
+        ManagedChannel opened = ConsoleChannels.open(address, trust);
+        channel = opened;
+        if (isClosing()) {
+            ConsoleChannels.close(opened); // close() may have looked for the channel before it existed
+            return;
+        }
         Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current());
         while (!isClosing()) {
             SessionCall call = new SessionCall(wakeup::release);
@@ -171,8 +181,9 @@ public final class ConsoleSession implements AutoCloseable {
         if (call != null) {
             call.cancel("agent shutting down");
         }
-        if (channel != null) {
-            ConsoleChannels.close(channel);
+        ManagedChannel built = channel;
+        if (built != null) {
+            ConsoleChannels.close(built);
         }
     }
 }

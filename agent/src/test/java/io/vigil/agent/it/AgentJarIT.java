@@ -157,7 +157,7 @@ class AgentJarIT {
         process.destroy(); // SIGTERM, mid-replay
         Result r = finish(process, 20);
         assertEquals(143, r.exit(), r.err());
-        assertTrue(r.err().contains("agent stopped; 1 alert(s) left in the spool"), r.err());
+        assertTrue(r.err().contains("agent stopped; 1 record(s) left in the spool"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(r.err().contains("vigil-agent:"), "no error line on a requested stop: " + r.err());
         try (AlertSpool spool = AlertSpool.open(dir.resolve("spool.mv.db"))) {
