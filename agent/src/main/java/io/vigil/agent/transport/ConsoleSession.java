@@ -40,6 +40,7 @@ public final class ConsoleSession implements AutoCloseable {
     /** Released by spool appends and console messages; the session loop waits on it. */
     private final Semaphore wakeup = new Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final TransportCounters counters = new TransportCounters();
     private volatile SessionCall current;
     private volatile ManagedChannel channel;
     private Thread thread;
@@ -79,7 +80,8 @@ public final class ConsoleSession implements AutoCloseable {
             current = call;
             long started = System.nanoTime();
             try {
-                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing).run();
+                counters.attempted();
+                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing, counters).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -153,12 +155,18 @@ public final class ConsoleSession implements AutoCloseable {
             log.warn("console session ended: {}; {} record(s) in the spool; reconnecting in {} ms", problem,
                     spool.depth(), delay.toMillis());
         }
+        counters.waiting(delay);
         try {
             return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** What the transport has done so far (attempts, loop turns, records in flight, reconnect delays). */
+    public TransportCounters counters() {
+        return counters;
     }
 
     private boolean isClosing() {

@@ -32,13 +32,15 @@ final class SessionPump {
     private final TransportSettings settings;
     private final Semaphore wakeup;
     private final BooleanSupplier closing;
+    private final TransportCounters counters;
     private final Deque<Long> inFlight = new ArrayDeque<>();
     private long lastSent;
     /** The console's mark while the spool could not record it (disk full); null once applied. */
     private Long pendingMark;
 
     SessionPump(SessionCall call, StreamObserver<AgentMessage> requests, AlertSpool spool, SessionIdentity identity,
-                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing) {
+                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing, TransportCounters counters) {
+        this.counters = counters;
         this.call = call;
         this.requests = requests;
         this.spool = spool;
@@ -49,6 +51,7 @@ final class SessionPump {
     }
 
     void run() throws InterruptedException {
+        counters.inFlight(0);
         if (!awaitHighWaterMark()) {
             return;
         }
@@ -66,6 +69,8 @@ final class SessionPump {
                 sendHeartbeat();
                 nextHeartbeat = Instant.now().plus(settings.heartbeatInterval());
             }
+            counters.inFlight(inFlight.size());
+            counters.turned();
             long wait = Math.max(1, nextHeartbeat.toEpochMilli() - System.currentTimeMillis());
             wakeup.tryAcquire(wait, TimeUnit.MILLISECONDS);
         }
