@@ -5,7 +5,7 @@
 # from BASELINE_REF (default: main) and against this tree, side by side, and prints Markdown rows:
 #   steady N=1,000 and N=5,000, and the 8:45 storm (5,000 agents reconnecting within 60 s, 20 spooled alerts each,
 #   /api/health polled every 250 ms throughout), then checks each data directory holds every alert exactly once.
-# Usage: [SCENARIOS="steady:1000:50 steady:5000:10 storm:5000:20"] [VARIANTS="baseline new"] bench/agent-load.sh
+# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] bench/agent-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -17,24 +17,26 @@ mkdir -p "$work"
 ./mvnw -B -q -o -pl console test-compile
 ./mvnw -B -q -o -pl console dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 cp="console/target/test-classes:console/target/classes:$(cat console/target/bench.cp)"
-cp console/target/vigil-console.jar "$work/new.jar"
+# A copy of the jar with its lib/ beside it (the manifest's Class-Path is relative), safe from later builds.
+rm -rf "$work/new" && mkdir -p "$work/new" && cp -r console/target/vigil-console.jar console/target/lib "$work/new/"
 
-if [[ "${VARIANTS:-baseline new}" == *baseline* && ! -f "$work/baseline.jar" ]]; then
+if [[ "${VARIANTS:-baseline new}" == *baseline* && ! -f "$work/baseline/vigil-console.jar" ]]; then
   src="$work/baseline-src"
   rm -rf "$src" && mkdir -p "$src"
   git archive "${BASELINE_REF:-main}" | tar -x -C "$src"
   (cd "$src" && ./mvnw -B -q -o -pl console -am package -DskipTests)
-  cp "$src/console/target/vigil-console.jar" "$work/baseline.jar"
+  mkdir -p "$work/baseline" && cp -r "$src/console/target/vigil-console.jar" "$src/console/target/lib" "$work/baseline/"
 fi
 
 console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC)
 
-for variant in ${VARIANTS:-baseline new}; do
-  for scenario in ${SCENARIOS:-steady:1000:50 steady:5000:10 storm:5000:20}; do
+# Scenario by scenario, baseline then new, so both see the same machine load.
+for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
+  for variant in ${VARIANTS:-baseline new}; do
     IFS=: read -r mode agents alerts <<<"$scenario"
     data="$work/$variant-$mode-$agents"
     rm -rf "$data" && mkdir -p "$data"
-    jar="$work/$variant.jar"
+    jar="$work/$variant/vigil-console.jar"
     "$JAVA_HOME/bin/java" -jar "$jar" trust add --data "$data" --name "Load Trust" >/dev/null
     "$JAVA_HOME/bin/java" -jar "$jar" school add --data "$data" --name "Load School" --trust "Load Trust" >/dev/null
     "$JAVA_HOME/bin/java" -jar "$jar" token create --data "$data" --school "Load School" >"$data/token"

@@ -203,8 +203,8 @@ public final class AgentLoadGenerator {
                     pid, "GC.heap_info").redirectErrorStream(true).start();
             String out = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor(30, TimeUnit.SECONDS);
-            var m = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
-            String heap = m.find() ? (Long.parseLong(m.group(2)) / 1024) + " MB" : "?";
+            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+            String heap = m.find() ? (Long.parseLong(m.group(1)) / 1024) + " MB" : "?";
             return heap + " | " + rss;
         } catch (Exception e) {
             return "? | ?";
