@@ -12,6 +12,8 @@ import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
 import io.vigil.proto.v1.Heartbeat;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,17 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final StreamObserver<ConsoleMessage> out;
     private final DeviceSessions sessions;
     private final SessionRegistry registry;
+    /**
+     * How often a session writes the device's last-seen time. Heartbeats come every 30 s per device; with
+     * thousands of devices one write each made hundreds of commits a second, each a new chunk in the H2 file
+     * (the 8:45 storm grew it 13 KB per alert). "Last seen" to the minute is all the device list needs.
+     */
+    static final Duration SEEN_EVERY = Duration.ofMinutes(1);
+
     private final Clock clock;
     private volatile boolean ended;
+    /** When last_seen was last written by this session (Hello writes it too). */
+    private Instant seenWritten;
     private boolean helloSeen;
     /** Highest sequence stored before this session or accepted in it: the base for the sequence bounds. */
     private long highestKnown;
@@ -103,6 +114,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 deviceId, Text.forLog(hello.getUser()), Text.forLog(hello.getDevice().getAgentVersion()),
                 hello.getLastSpooledSequence(), stored);
         helloSeen = true;
+        seenWritten = clock.instant();
         highestKnown = Math.max(highestKnown, stored);
         ack(stored);
     }
@@ -129,7 +141,11 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     }
 
     private void heartbeat(Heartbeat heartbeat) {
-        sessions.heartbeat(deviceId);
+        Instant at = clock.instant();
+        if (seenWritten == null || !at.isBefore(seenWritten.plus(SEEN_EVERY))) {
+            sessions.heartbeat(deviceId);
+            seenWritten = at;
+        }
         if (capabilitiesSeen != null) {
             var now = ProtoMapping.capabilities(capabilitiesSeen.available(), heartbeat.getUnavailableList());
             if (!now.equals(capabilitiesSeen)) {
