@@ -63,7 +63,11 @@ final class Agent implements RunningAgent {
 
     private static final Logger log = LoggerFactory.getLogger(Agent.class);
 
+    /** How often records the spool refused (disk full) are offered to it again. */
+    private static final java.time.Duration HELD_RETRY = java.time.Duration.ofSeconds(5);
+
     private final AlertSpool spool;
+    private final SpoolingRecordSink records;
     private final ConsoleSession session;
     private final List<CaptureSource> sources;
     private final CaptureQueue queue;
@@ -75,13 +79,15 @@ final class Agent implements RunningAgent {
     private final Optional<SessionSignals> sessionSignals;
     private boolean closed;
 
-    private Agent(AlertSpool spool, ConsoleSession session, List<CaptureSource> sources, CaptureQueue queue,
-                  AlertDetector detector, ScheduledExecutorService idleFlush, CompletableFuture<Void> captureFinished,
-                  UserFacing userFacing, Optional<FilterService> filter, Optional<SessionSignals> sessionSignals) {
+    private Agent(AlertSpool spool, SpoolingRecordSink records, ConsoleSession session, List<CaptureSource> sources,
+                  CaptureQueue queue, AlertDetector detector, ScheduledExecutorService idleFlush,
+                  CompletableFuture<Void> captureFinished, UserFacing userFacing, Optional<FilterService> filter,
+                  Optional<SessionSignals> sessionSignals) {
         this.userFacing = userFacing;
         this.filter = filter;
         this.sessionSignals = sessionSignals;
         this.spool = spool;
+        this.records = records;
         this.session = session;
         this.sources = sources;
         this.queue = queue;
@@ -144,13 +150,17 @@ final class Agent implements RunningAgent {
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
         idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
+        // A full disk gets space back without telling anyone: records held in memory are offered again.
+        idleFlush.scheduleWithFixedDelay(records::retryHeld, HELD_RETRY.toMillis(), HELD_RETRY.toMillis(),
+                TimeUnit.MILLISECONDS);
 
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
                 facts, scanner.version(), new Capabilities(available, unavailable));
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
         session.start(); // capture started first: it never waits for the console
-        return new Agent(spool, session, sources, queue, detector, idleFlush, finished, userFacing, filter, sessionSignals);
+        return new Agent(spool, records, session, sources, queue, detector, idleFlush, finished, userFacing, filter,
+                sessionSignals);
     }
 
     /** The last good policy is enforced before the console is reached: offline devices stay filtered. */
@@ -293,6 +303,11 @@ final class Agent implements RunningAgent {
         detector.flush();
         captureFinished.cancel(false);
         session.close();
+        int lost = records.retryHeld();
+        if (lost > 0) {
+            log.error("{} record(s) could not be written to the spool ({}) and are lost on exit", lost,
+                    spool.writeProblem());
+        }
         spool.close();
         log.info("agent stopped; {} record(s) left in the spool for next time", spool.depth());
     }

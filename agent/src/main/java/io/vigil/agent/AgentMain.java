@@ -9,7 +9,19 @@ public final class AgentMain {
     private AgentMain() {
     }
 
+    /**
+     * Netty's buffer allocator registers a Flight Recorder event the first time the TLS channel is built, and
+     * that loads JFR's whole metadata repository: a second or more of CPU on an idle laptop, far more on a busy
+     * one, spent inside the agent's start while capture is already running. A stop requested in that window
+     * (logout, shutdown, SIGTERM) had to wait for it, and on a loaded machine the agent missed its stop deadline
+     * before it could say "agent stopped". The agent records no JFR events of its own, so Netty's are off.
+     */
+    static final String NETTY_JFR = "io.grpc.netty.shaded.io.netty.jfr.enabled";
+
     public static void main(String[] args) {
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
         System.exit(run(args));
     }
 

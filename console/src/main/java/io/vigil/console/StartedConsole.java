@@ -11,12 +11,14 @@ import io.vigil.console.auth.SessionStore;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.PortCheck;
 import io.vigil.console.config.ServeOptions;
+import io.vigil.console.domain.AlertIntake;
 import io.vigil.console.domain.AlertSearch;
 import io.vigil.console.domain.AlertValidator;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
+import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.Role;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.ingest.OpenSessions;
@@ -83,8 +85,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         LuceneAlertIndex index = own(LuceneAlertIndex.open(options.dataDir().resolve("index"), categories));
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
-        var deviceSessions = new DeviceSessions(app.devices(), app.alerts(), app.filterEvents(),
-                new AlertValidator(), app.screenshots(), app.noticeAcceptances(), app.filtering(), clock);
+        AlertIntake intake = own(new AlertIntake(app.alerts(), app.screenshots(), clock));
+        var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(),
+                app.noticeAcceptances(), app.filtering(), clock);
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var openSessions = new OpenSessions();
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
@@ -104,6 +107,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 new AuditedNoticeReader(app.noticeAcceptances(), app.audit()),
                 new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
+                () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()),
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
                         new FilterOverlays(publisher, app.overlays(), clock)));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>Auto-commit is off: MVStore's background commit would make durability depend on timing. Each
  * append commits and syncs explicitly (alerts are rare, the fsync is cheap at that rate).
  *
+ * <p>A failed write (disk full, I/O error) makes MVStore close itself for good. The spool then reopens the
+ * file on its next operation: what was committed before the failure is all there, the failed record is
+ * refused to its caller (who holds it and retries), and {@link #writeProblem()} says what is wrong until a
+ * write succeeds again, for heartbeats to report.
+ *
  * <p>Thread-safe: capture appends on one thread while the transport reads and acknowledges on others.
  */
 public final class AlertSpool implements AutoCloseable {
@@ -45,23 +50,41 @@ public final class AlertSpool implements AutoCloseable {
     private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * The largest sequence this spool issues, the same bound the console enforces. Far below 2^63, so
+     * renumbering a whole spool above a mark can never overflow into negative numbers that are never sent
+     * (which once silenced a device for good), and exact in a JSON number.
+     */
+    public static final long MAX_SEQUENCE = 1L << 53;
+
     private final Path file;
-    private final MVStore store;
+    // The store and its maps are replaced when the file is reopened after a failed write; guarded by this.
+    private MVStore store;
     /** Pending records by sequence. The map keeps its first name, "alerts", so older spools open as they are. */
-    private final MVMap<Long, byte[]> records;
-    private final MVMap<String, Long> meta;
-    private final MVMap<Long, byte[]> unreadable;
-    private final MVMap<Long, byte[]> refused;
+    private MVMap<Long, byte[]> records;
+    private MVMap<String, Long> meta;
+    private MVMap<Long, byte[]> unreadable;
+    private MVMap<Long, byte[]> refused;
     private final List<Runnable> appendListeners = new CopyOnWriteArrayList<>();
     private volatile ScreenshotSeal seal;
+    private volatile String writeProblem;
+    private volatile long depthSeen;
+    private volatile long refusedSeen;
+    private boolean closed;
 
     private AlertSpool(Path file, MVStore store) {
         this.file = file;
-        this.store = store;
-        this.records = store.openMap("alerts");
-        this.meta = store.openMap("meta");
-        this.unreadable = store.openMap("unreadable");
-        this.refused = store.openMap("refused");
+        attach(store);
+    }
+
+    private void attach(MVStore opened) {
+        this.store = opened;
+        this.records = opened.openMap("alerts");
+        this.meta = opened.openMap("meta");
+        this.unreadable = opened.openMap("unreadable");
+        this.refused = opened.openMap("refused");
+        depthSeen = records.sizeAsLong();
+        refusedSeen = refused.sizeAsLong();
     }
 
     /**
@@ -149,11 +172,16 @@ public final class AlertSpool implements AutoCloseable {
     public SpooledRecord append(DeviceRecord record) {
         SpooledRecord spooled;
         synchronized (this) {
-            long sequence = lastSequence() + 1;
-            records.put(sequence, RecordCodec.encode(record, seal));
-            meta.put(LAST_SEQUENCE, sequence);
-            commitDurably();
-            spooled = new SpooledRecord(sequence, record);
+            spooled = writing(() -> {
+                long sequence = lastSequence() + 1;
+                if (sequence > MAX_SEQUENCE) {
+                    throw new SpoolException("spool " + file + " has used every sequence up to " + MAX_SEQUENCE);
+                }
+                records.put(sequence, RecordCodec.encode(record, seal));
+                meta.put(LAST_SEQUENCE, sequence);
+                commitDurably();
+                return new SpooledRecord(sequence, record);
+            });
         }
         appendListeners.forEach(Runnable::run);
         return spooled;
@@ -166,6 +194,10 @@ public final class AlertSpool implements AutoCloseable {
 
     /** Up to {@code limit} unacknowledged records with a sequence above {@code sequence}, in order. */
     public synchronized List<SpooledRecord> pendingAfter(long sequence, int limit) {
+        return writing(() -> readPending(sequence, limit));
+    }
+
+    private List<SpooledRecord> readPending(long sequence, int limit) {
         List<SpooledRecord> result = new ArrayList<>();
         List<Long> bad = new ArrayList<>();
         Cursor<Long, byte[]> cursor = records.cursor(sequence + 1);
@@ -188,6 +220,10 @@ public final class AlertSpool implements AutoCloseable {
 
     /** Deletes every record, of any kind, with a sequence up to and including {@code sequence}; returns how many. */
     public synchronized int ackUpTo(long sequence) {
+        return writing(() -> removeUpTo(sequence));
+    }
+
+    private int removeUpTo(long sequence) {
         int removed = 0;
         for (Long first = records.firstKey(); first != null && first <= sequence; first = records.firstKey()) {
             records.remove(first);
@@ -208,17 +244,26 @@ public final class AlertSpool implements AutoCloseable {
      * @return false if no pending record has that sequence (already acknowledged or set aside)
      */
     public synchronized boolean setAside(long sequence) {
-        byte[] record = records.remove(sequence);
-        if (record == null) {
-            return false;
-        }
-        refused.put(sequence, record);
-        commitDurably();
-        return true;
+        return writing(() -> {
+            byte[] record = records.remove(sequence);
+            if (record == null) {
+                return false;
+            }
+            refused.put(sequence, record);
+            commitDurably();
+            return true;
+        });
     }
 
+    /** Never throws: while the file cannot be read, the count last seen (heartbeats must still go out). */
     public synchronized long refusedCount() {
-        return refused.sizeAsLong();
+        try {
+            reopenIfClosed();
+            refusedSeen = refused.sizeAsLong();
+        } catch (RuntimeException e) {
+            log.debug("spool {}: refused count unavailable: {}", file, e.toString());
+        }
+        return refusedSeen;
     }
 
     /**
@@ -233,8 +278,22 @@ public final class AlertSpool implements AutoCloseable {
      * @return true if the pending alerts were renumbered
      */
     public synchronized boolean reconcile(long consoleMark) {
+        return writing(() -> applyMark(consoleMark));
+    }
+
+    private boolean applyMark(long consoleMark) {
+        // uint64 on the wire: a mark above 2^63-1 arrives negative. A mark outside the range this spool may use
+        // cannot come from a console that checks sequences; following it would renumber past the range (and
+        // once overflowed into negative numbers that are never sent). It is ignored: nothing is deleted or
+        // renumbered, and every Ack in the session still covers only what this session sent.
+        if (consoleMark < 0 || consoleMark > MAX_SEQUENCE - records.sizeAsLong()) {
+            log.error("spool {}: the console says it holds sequences up to {} for this device, beyond the range a "
+                    + "device may use ({}); ignored, nothing deleted or renumbered. Upgrade the console.", file,
+                    Long.toUnsignedString(consoleMark), MAX_SEQUENCE);
+            return false;
+        }
         if (reconciled() && consoleMark <= lastSequence()) {
-            ackUpTo(consoleMark);
+            removeUpTo(consoleMark);
             return false;
         }
         boolean renumber = consoleMark > 0 && !records.isEmpty();
@@ -258,16 +317,80 @@ public final class AlertSpool implements AutoCloseable {
 
     /** Whether a console high-water mark has ever been applied to this spool (see {@link #reconcile}). */
     public synchronized boolean reconciled() {
+        reopenIfClosed();
         return meta.getOrDefault(SYNCED, 0L) == 1L;
     }
 
+    /** Never throws: while the file cannot be read (or after close), the depth last seen. */
     public synchronized long depth() {
-        return records.sizeAsLong();
+        try {
+            reopenIfClosed();
+            depthSeen = records.sizeAsLong();
+        } catch (RuntimeException e) {
+            log.debug("spool {}: depth unavailable: {}", file, e.toString());
+        }
+        return depthSeen;
     }
 
     /** The highest sequence ever issued by this spool (0 if none), including acknowledged ones. */
     public synchronized long lastSequence() {
+        reopenIfClosed();
         return meta.getOrDefault(LAST_SEQUENCE, 0L);
+    }
+
+    /**
+     * Why the last write failed ("No space left on device"), or null when writes work: set by a failed write,
+     * cleared by the next one that succeeds. Heartbeats carry it to the console.
+     */
+    public String writeProblem() {
+        return writeProblem;
+    }
+
+    /**
+     * Runs a read or write. If MVStore fails it closes itself; the spool notes the problem and reopens the file
+     * on the next call, which finds every earlier commit intact (MVStore never overwrites committed data).
+     */
+    private <T> T writing(java.util.function.Supplier<T> operation) {
+        reopenIfClosed();
+        try {
+            T result = operation.get();
+            if (writeProblem != null) {
+                log.warn("spool {} can be written again", file);
+                writeProblem = null;
+            }
+            return result;
+        } catch (MVStoreException | IllegalStateException e) {
+            String problem = rootMessage(e);
+            if (writeProblem == null) {
+                log.error("spool {} cannot be written: {}", file, problem);
+            }
+            writeProblem = problem;
+            store.closeImmediately();
+            throw new SpoolException("spool " + file + ": cannot write: " + problem, e);
+        }
+    }
+
+    private void reopenIfClosed() {
+        if (closed) {
+            throw new SpoolException("spool " + file + " is closed");
+        }
+        if (!store.isClosed()) {
+            return;
+        }
+        try {
+            attach(openStore(file));
+        } catch (MVStoreException e) {
+            writeProblem = rootMessage(e);
+            throw new SpoolException("spool " + file + ": cannot reopen: " + writeProblem, e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     /** Called after each append, on the appending thread; must be quick. */
@@ -277,8 +400,19 @@ public final class AlertSpool implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        depth();
+        closed = true;
         if (!store.isClosed()) {
-            store.close();
+            try {
+                store.close();
+            } catch (MVStoreException | IllegalStateException e) {
+                // What was committed is safe on disk; only the final housekeeping write failed.
+                log.warn("spool {}: closing failed: {}", file, rootMessage(e));
+                store.closeImmediately();
+            }
         }
     }
 

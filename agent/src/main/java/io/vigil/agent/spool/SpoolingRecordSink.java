@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Logs kind and sequence only (and an alert's category and severity); content is sensitive and never logged.
  *
  * <p>If the spool cannot take a record (disk full, I/O error) it is held in memory and retried
- * before the next one, rather than thrown at the caller's thread: an exception on the capture thread
+ * before the next one and by {@link #retryHeld()} (the agent calls it every few seconds, and once more on the
+ * way out), rather than thrown at the caller's thread: an exception on the capture thread
  * would end all monitoring on the device, which protects nobody. The memory backlog is bounded; past it
  * the oldest held record is dropped with an ERROR, because an unbounded backlog would end with the agent
  * killed.
@@ -32,6 +33,8 @@ public final class SpoolingRecordSink implements Consumer<DeviceRecord> {
 
     private final Spooler spool;
     private final Deque<DeviceRecord> held = new ArrayDeque<>();
+    /** Logged once per outage, not once per record or retry. */
+    private boolean failing;
 
     public SpoolingRecordSink(AlertSpool spool) {
         this(spool::append);
@@ -44,15 +47,35 @@ public final class SpoolingRecordSink implements Consumer<DeviceRecord> {
     @Override
     public synchronized void accept(DeviceRecord record) {
         held.addLast(record);
+        writeHeld();
+    }
+
+    /** Writes what the spool refused before, if it takes writes again; returns how many are still held. */
+    public synchronized int retryHeld() {
+        if (!held.isEmpty()) {
+            writeHeld();
+        }
+        return held.size();
+    }
+
+    private void writeHeld() {
         while (!held.isEmpty()) {
             DeviceRecord next = held.peekFirst();
             try {
                 SpooledRecord spooled = spool.append(next);
                 held.removeFirst();
                 log.info("{} raised{} seq {}", next.kind(), describe(next), spooled.sequence());
+                if (failing && held.isEmpty()) {
+                    log.warn("the spool takes records again; every record held in memory is now on disk");
+                    failing = false;
+                }
             } catch (RuntimeException e) {
-                log.error("cannot write {}{} to the spool: {}; holding {} record(s) in memory and retrying with the "
-                        + "next one", next.kind(), describe(next), e.getMessage(), held.size());
+                if (!failing) {
+                    log.error("cannot write {}{} to the spool: {}; holding it in memory and retrying", next.kind(),
+                            describe(next), e.getMessage());
+                    failing = true;
+                }
+                log.debug("spool still refuses records: {}; {} held in memory", e.getMessage(), held.size());
                 dropOldestBeyondLimit();
                 return;
             }
@@ -60,7 +83,7 @@ public final class SpoolingRecordSink implements Consumer<DeviceRecord> {
     }
 
     /** Records raised but not yet in the spool because it refused them. */
-    synchronized int held() {
+    public synchronized int held() {
         return held.size();
     }
 

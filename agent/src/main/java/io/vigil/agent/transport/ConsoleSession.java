@@ -42,8 +42,9 @@ public final class ConsoleSession implements AutoCloseable {
     /** Released by spool appends and console messages; the session loop waits on it. */
     private final Semaphore wakeup = new Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final TransportCounters counters = new TransportCounters();
     private volatile SessionCall current;
-    private ManagedChannel channel;
+    private volatile ManagedChannel channel;
     private Thread thread;
 
     public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
@@ -60,19 +61,31 @@ public final class ConsoleSession implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
-        channel = ConsoleChannels.open(address, trust);
         spool.onAppend(wakeup::release);
         thread = Thread.ofPlatform().name("vigil-transport").daemon().start(this::run);
     }
 
+    /**
+     * The channel is built here, on the transport thread, not in {@link #start()}: building the first TLS
+     * channel initialises Netty and OpenSSL (a second of CPU on a laptop, several on a busy one), and the
+     * agent's start, which a stop request must wait for, should not include it.
+     */
     private void run() {
+        ManagedChannel opened = ConsoleChannels.open(address, trust);
+        channel = opened;
+        if (isClosing()) {
+            ConsoleChannels.close(opened); // close() may have looked for the channel before it existed
+            return;
+        }
         Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), ThreadLocalRandom.current());
         while (!isClosing()) {
             SessionCall call = new SessionCall(wakeup::release);
             current = call;
             long started = System.nanoTime();
             try {
-                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing, policies).run();
+                counters.attempted();
+                new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing, policies,
+                        counters).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -147,12 +160,18 @@ public final class ConsoleSession implements AutoCloseable {
             log.warn("console session ended: {}; {} record(s) in the spool; reconnecting in {} ms", problem,
                     spool.depth(), delay.toMillis());
         }
+        counters.waiting(delay);
         try {
             return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** What the transport has done so far (attempts, loop turns, records in flight, reconnect delays). */
+    public TransportCounters counters() {
+        return counters;
     }
 
     private boolean isClosing() {
@@ -175,8 +194,9 @@ public final class ConsoleSession implements AutoCloseable {
         if (call != null) {
             call.cancel("agent shutting down");
         }
-        if (channel != null) {
-            ConsoleChannels.close(channel);
+        ManagedChannel built = channel;
+        if (built != null) {
+            ConsoleChannels.close(built);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.agent.transport;
 import io.grpc.stub.StreamObserver;
 import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.spool.AlertSpool;
+import io.vigil.agent.spool.SpoolException;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.agent.signing.PolicyReceiver;
 import io.vigil.agent.signing.SignedPolicy;
@@ -35,12 +36,17 @@ final class SessionPump {
     private final Semaphore wakeup;
     private final BooleanSupplier closing;
     private final PolicyReceiver policies;
+    private final TransportCounters counters;
     private final Deque<Long> inFlight = new ArrayDeque<>();
     private long lastSent;
+    /** The console's mark while the spool could not record it (disk full); null once applied. */
+    private Long pendingMark;
 
     SessionPump(SessionCall call, StreamObserver<AgentMessage> requests, AlertSpool spool, SessionIdentity identity,
-                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing, PolicyReceiver policies) {
+                TransportSettings settings, Semaphore wakeup, BooleanSupplier closing, PolicyReceiver policies,
+                TransportCounters counters) {
         this.policies = policies;
+        this.counters = counters;
         this.call = call;
         this.requests = requests;
         this.spool = spool;
@@ -51,19 +57,27 @@ final class SessionPump {
     }
 
     void run() throws InterruptedException {
+        counters.inFlight(0);
         if (!awaitHighWaterMark()) {
             return;
         }
         Instant nextHeartbeat = Instant.now().plus(settings.heartbeatInterval());
         while (!closing.getAsBoolean() && !call.ended()) {
             wakeup.drainPermits(); // anything released after this point wakes the wait below
+            if (pendingMark != null && applyMark(pendingMark) && pendingMark == null) {
+                log.info("applied the console's high-water mark now that the spool can be written");
+            }
             applyAck();
             applyPolicies();
-            sendPending();
+            if (pendingMark == null || spoolReconciled()) {
+                sendPending();
+            }
             if (call.takeHeartbeatRequest() || !Instant.now().isBefore(nextHeartbeat)) {
                 sendHeartbeat();
                 nextHeartbeat = Instant.now().plus(settings.heartbeatInterval());
             }
+            counters.inFlight(inFlight.size());
+            counters.turned();
             long wait = Math.max(1, nextHeartbeat.toEpochMilli() - System.currentTimeMillis());
             wakeup.tryAcquire(wait, TimeUnit.MILLISECONDS);
         }
@@ -93,13 +107,36 @@ final class SessionPump {
             return false;
         }
         long before = spool.depth();
-        spool.reconcile(mark);
+        if (!applyMark(mark)) {
+            return true; // heartbeats still go out and report the spool's problem; records wait for the mark
+        }
         log.info("connected to console as device {}; console holds up to seq {}; {} record(s) to send",
                 identity.deviceId(), mark, spool.depth());
         if (spool.depth() < before) {
             log.info("delivered up to seq {}", mark);
         }
         return true;
+    }
+
+    /**
+     * Applying the mark writes to the spool, which fails while the disk is full. The session stays up so that
+     * heartbeats tell the console; a spool that was reconciled before may still send (its numbers are above
+     * the console's), one that never was sends nothing until the mark is applied, retried on every turn.
+     */
+    private boolean applyMark(long mark) {
+        try {
+            spool.reconcile(mark);
+            pendingMark = null;
+            return true;
+        } catch (SpoolException e) {
+            pendingMark = mark;
+            log.warn("cannot apply the console's high-water mark {}: {}", mark, e.getMessage());
+            try {
+                return spool.reconciled();
+            } catch (SpoolException unreadable) {
+                return false;
+            }
+        }
     }
 
     /**
@@ -130,7 +167,13 @@ final class SessionPump {
         if (inFlight.isEmpty() || inFlight.peekFirst() > upTo) {
             return;
         }
-        spool.ackUpTo(upTo);
+        try {
+            spool.ackUpTo(upTo);
+        } catch (SpoolException e) {
+            // The console has them; they stay in the spool until a later Ack's delete succeeds, and a resend
+            // in between is stored once by the console.
+            log.debug("cannot delete acknowledged records: {}", e.getMessage());
+        }
         while (!inFlight.isEmpty() && inFlight.peekFirst() <= upTo) {
             inFlight.removeFirst();
         }
@@ -157,11 +200,20 @@ final class SessionPump {
         }
     }
 
+    private boolean spoolReconciled() {
+        try {
+            return spool.reconciled();
+        } catch (SpoolException e) {
+            return false;
+        }
+    }
+
     private void sendHeartbeat() {
         requests.onNext(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
                 .setSentAt(ProtoMapper.timestamp(Instant.now()))
                 .setSpoolDepth(spool.depth())
                 .setRefusedCount(spool.refusedCount())
+                .setSpoolWriteFailing(spool.writeProblem() == null ? "" : spool.writeProblem())
                 .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
                 .setListVersion(identity.listVersion())
                 .setPolicyVersion(policies.runningVersion())).build());

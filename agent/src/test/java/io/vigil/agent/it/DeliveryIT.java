@@ -99,6 +99,18 @@ class DeliveryIT {
         }
     }
 
+    /** Waits until the session loop has gone round {@code more} more times than now. */
+    private static void awaitTurns(ConsoleSession session, int more) throws InterruptedException {
+        long target = session.counters().turns() + more;
+        await(more + " more turns of the session loop", () -> session.counters().turns() >= target);
+    }
+
+    /** Waits until {@code more} more session calls have ended (and the agent chose when to reconnect). */
+    private static void awaitFailedAttempts(ConsoleSession session, int more) throws InterruptedException {
+        int target = session.counters().ended() + more;
+        await(more + " more ended session calls", () -> session.counters().ended() >= target);
+    }
+
     private static Set<String> uuids(List<AlertRecord> alerts) {
         return alerts.stream().map(a -> a.uuid().toString()).collect(Collectors.toSet());
     }
@@ -143,10 +155,10 @@ class DeliveryIT {
     @Test
     void aPingFromTheConsoleIsAnsweredWithAnImmediateHeartbeat() throws Exception {
         AlertSpool spool = spool();
-        session(spool, new TransportSettings(Duration.ofHours(1),
+        ConsoleSession session = session(spool, new TransportSettings(Duration.ofHours(1),
                 Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofSeconds(3)));
-        await("hello", () -> !console.hellos().isEmpty());
-        Thread.sleep(200);
+        // The first turn after the mark would send a heartbeat if one were due; then the loop sleeps for the hour.
+        await("the first turn of the session loop", () -> session.counters().turns() >= 1);
         assertEquals(0, console.heartbeats().size(), "hourly heartbeat not due yet");
         console.ping();
         await("heartbeat answering the ping", () -> console.heartbeats().size() == 1);
@@ -156,13 +168,14 @@ class DeliveryIT {
     void noMoreThanTheInFlightWindowIsSentWithoutAcknowledgement() throws Exception {
         AlertSpool spool = spool();
         console.setAcking(false);
-        session(spool);
+        ConsoleSession session = session(spool);
         for (int i = 0; i < 150; i++) {
             spool.append(Alerts.sample());
         }
-        await("window filled", () -> console.received().size() == 100);
-        Thread.sleep(500);
+        await("window filled", () -> session.counters().inFlight() == 100);
+        awaitTurns(session, 3); // each turn would send whatever the window allowed
         assertEquals(100, console.received().size(), "the agent waits for acknowledgements");
+        assertEquals(100, session.counters().inFlight());
 
         console.setAcking(true);
         console.stop(); // the next session's Hello is answered with the high-water mark 100
@@ -174,7 +187,7 @@ class DeliveryIT {
     @Test
     void anOutageDelaysAlertsButEveryOneArrivesExactlyOnce() throws Exception {
         AlertSpool spool = spool();
-        session(spool);
+        ConsoleSession session = session(spool);
         List<AlertRecord> raised = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             raised.add(Alerts.sample());
@@ -187,7 +200,7 @@ class DeliveryIT {
             raised.add(Alerts.sample());
             spool.append(raised.getLast());
         }
-        Thread.sleep(500);
+        awaitFailedAttempts(session, 2);
         assertEquals(20, spool.depth(), "alerts wait in the spool while the console is down");
         assertEquals(5, console.stored().size());
 
@@ -246,9 +259,9 @@ class DeliveryIT {
     void aRejectedCredentialKeepsEveryAlertInTheSpool() throws Exception {
         AlertSpool spool = spool();
         spool.append(Alerts.sample());
-        session(spool, "wrong-credential", console.certificate().pin());
+        ConsoleSession session = session(spool, "wrong-credential", console.certificate().pin());
         await("session refused", () -> console.sessionCalls() >= 1);
-        Thread.sleep(300);
+        awaitFailedAttempts(session, 1);
         assertEquals(1, spool.depth());
         assertTrue(console.received().isEmpty());
     }
@@ -257,8 +270,8 @@ class DeliveryIT {
     void aConsoleWithAnotherCertificateGetsNothing() throws Exception {
         AlertSpool spool = spool();
         spool.append(Alerts.sample());
-        session(spool, CREDENTIAL, TestCertificate.forLocalhost().pin());
-        Thread.sleep(1000);
+        ConsoleSession session = session(spool, CREDENTIAL, TestCertificate.forLocalhost().pin());
+        awaitFailedAttempts(session, 2); // the TLS handshake was tried, and refused, twice
         assertEquals(0, console.sessionCalls(), "no call may reach an unpinned server");
         assertEquals(1, spool.depth());
     }
@@ -274,10 +287,11 @@ class DeliveryIT {
         AlertSpool spool = spool();
         List<AlertRecord> raised = List.of(Alerts.sample(), Alerts.sample(), Alerts.sample());
         raised.forEach(spool::append);
-        session(spool, new TransportSettings(Duration.ofSeconds(30),
+        ConsoleSession session = session(spool, new TransportSettings(Duration.ofSeconds(30),
                 Duration.ofMillis(100), Duration.ofMillis(400), 100, Duration.ofMillis(300)));
         await("a late mark", () -> !console.hellos().isEmpty());
-        Thread.sleep(2000);
+        // Each session gives up waiting for the mark and reconnects; two of those is the case under test.
+        awaitFailedAttempts(session, 2);
         assertTrue(console.received().isEmpty(), "sent before the mark: " + console.received().size());
         assertEquals(3, spool.depth());
 
@@ -295,12 +309,13 @@ class DeliveryIT {
         console.setRefusing(true);
         AlertSpool spool = spool();
         spool.append(Alerts.sample());
-        session(spool, new TransportSettings(Duration.ofSeconds(30),
+        ConsoleSession session = session(spool, new TransportSettings(Duration.ofSeconds(30),
                 Duration.ofMillis(50), Duration.ofSeconds(1), 100, Duration.ofSeconds(3)));
         await("first refusal", () -> console.received().size() == 1);
-        Thread.sleep(2500);
-        // Growing delays: 50+100+200+400+800+1000 ms fill 2.5 s with about 6 calls; a reset backoff makes 25+.
-        assertTrue(console.sessionCalls() <= 10, "session calls in 2.5 s: " + console.sessionCalls());
+        awaitFailedAttempts(session, 6);
+        // Growing delays (with jitter): about 50, 100, 200, 400, 800, then the 1 s cap; a reset backoff stays at 50.
+        List<Duration> delays = session.counters().reconnectDelays();
+        assertTrue(delays.get(5).compareTo(delays.get(0).multipliedBy(4)) > 0, "delays: " + delays);
         assertEquals(1, spool.depth());
     }
 

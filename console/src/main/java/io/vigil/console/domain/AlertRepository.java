@@ -16,6 +16,16 @@ public interface AlertRepository {
      */
     boolean storeOnce(NewAlert alert, Instant receivedAt);
 
+    /**
+     * Like {@link #storeOnce} for each alert, as one transaction made durable by one sync to disk: the group
+     * commit that lets a busy console share the cost of a sync among many alerts. Returns only after that sync.
+     *
+     * @return for each alert in order, true if stored now, false if it was a duplicate (also within the batch)
+     */
+    default List<Boolean> storeAll(List<NewAlert> batch, Instant receivedAt) {
+        return batch.stream().map(a -> storeOnce(a, receivedAt)).toList();
+    }
+
     /** Alerts with row id greater than {@code rowId}, in row id order, at most {@code max} (full index builds). */
     List<StoredAlert> afterRowId(long rowId, int max);
 

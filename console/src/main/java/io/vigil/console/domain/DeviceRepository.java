@@ -16,6 +16,9 @@ public interface DeviceRepository {
 
     void recordSeen(String deviceId, Instant at);
 
+    /** Why the device's spool cannot write, from its heartbeat; empty once it can again. */
+    void recordSpoolProblem(String deviceId, String problem);
+
     /** Replaces what the device last reported it can and cannot capture. */
     void recordCapabilities(String deviceId, DeviceCapabilities capabilities);
 

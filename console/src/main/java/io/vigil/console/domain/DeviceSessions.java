@@ -1,76 +1,73 @@
 package io.vigil.console.domain;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens when an authenticated device talks to the console, independent of the wire protocol.
- * Every method returns only after the data is committed, so its result may be acknowledged.
+ * Every method returns (or its future completes) only after the data is committed durably, so its result may
+ * be acknowledged.
  */
 public final class DeviceSessions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceSessions.class);
+
     private final DeviceRepository devices;
-    private final AlertRepository alerts;
+    private final AlertIntake intake;
     private final FilterEventRepository filterEvents;
     private final AlertValidator validator;
-    private final ScreenshotRepository screenshots;
     private final NoticeAcceptanceRepository notices;
     private final FilteringReports filteringReports;
     private final Clock clock;
 
-    /**
-     * @param filteringReports where browsing summaries and review requests go; see that seam before passing
-     *                         {@link FilteringReports#NOT_KEPT}
-     */
-    public DeviceSessions(DeviceRepository devices, AlertRepository alerts, FilterEventRepository filterEvents,
-                          AlertValidator validator, ScreenshotRepository screenshots,
-                          NoticeAcceptanceRepository notices, FilteringReports filteringReports, Clock clock) {
+    public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
+                          AlertValidator validator, NoticeAcceptanceRepository notices,
+                          FilteringReports filteringReports, Clock clock) {
         this.devices = devices;
+        this.intake = intake;
         this.notices = notices;
         this.filteringReports = filteringReports;
-        this.screenshots = screenshots;
-        this.alerts = alerts;
         this.filterEvents = filterEvents;
         this.validator = validator;
         this.clock = clock;
     }
 
-    /** @return the highest sequence already stored for the device, for the Ack that answers Hello */
+    /**
+     * @return the highest sequence already stored for the device, for the Ack that answers Hello, and the
+     *     base for {@link SequenceBounds} in the session that follows
+     */
     public long hello(String deviceId, String user, DeviceFacts facts) {
         devices.recordHello(deviceId, facts, Text.bounded(user, 200), clock.instant());
         return devices.highestStoredSequence(deviceId);
     }
 
     /**
-     * Validates and stores an alert once.
+     * Validates an alert and queues it for the next group commit, keeping the screenshot too unless the
+     * alert's category may never have one (then it is dropped, whatever the agent sent, and never written) or
+     * the image is unusable. Evidence is optional, the alert is not.
      *
-     * @return the sequence that may now be acknowledged
+     * @param highestKnown the highest sequence stored or accepted for the device so far in this session
+     * @return completes when the alert is durably stored (then its sequence may be acknowledged), with whether
+     *     the screenshot was kept
      * @throws InvalidAlertException if the alert is refused; nothing is stored then
      */
-    public long alert(String deviceId, NewAlert alert) {
-        alert(deviceId, alert, Optional.empty());
-        return alert.sequence();
-    }
-
-    /**
-     * Like {@link #alert(String, NewAlert)}, keeping the screenshot too, unless the alert's category may
-     * never have one (then it is dropped here, whatever the agent sent, and never written) or the image is
-     * unusable. Either way the alert itself is stored: evidence is optional, the alert is not.
-     *
-     * @return whether the screenshot was kept; the alert's sequence may now be acknowledged either way
-     * @throws InvalidAlertException if the alert is refused; nothing is stored then
-     */
-    public boolean alert(String deviceId, NewAlert alert, Optional<AlertScreenshot> screenshot) {
+    public CompletableFuture<Boolean> alert(String deviceId, NewAlert alert, Optional<AlertScreenshot> screenshot,
+                                            long highestKnown) {
         Objects.requireNonNull(deviceId);
         validator.validate(alert);
-        alerts.storeOnce(alert, clock.instant());
-        boolean keep = screenshot.isPresent() && screenshot.get().problem() == null
-                && AlertScreenshot.allowedFor(alert.category());
-        if (keep) {
-            screenshots.storeOnce(screenshot.get(), clock.instant());
+        SequenceBounds.check(highestKnown, alert.sequence());
+        Instant now = clock.instant();
+        Instant occurred = OccurrenceTime.clamp(alert.occurredAt(), now);
+        if (!occurred.equals(alert.occurredAt())) {
+            LOG.warn("Alert {} from device {} said it happened at {}, after the console's time {}; stored as {}. "
+                    + "Check the device's clock.", alert.uuid(), Text.forLog(deviceId), alert.occurredAt(), now, now);
         }
-        return keep;
+        return intake.submit(alert.withOccurredAt(occurred), screenshot);
     }
 
     /** What the device can and cannot capture, from its Hello and each Heartbeat. */
@@ -78,16 +75,16 @@ public final class DeviceSessions {
         devices.recordCapabilities(deviceId, capabilities);
     }
 
-    /** Same guarantees as {@link #alert}: stored once, committed before the returned sequence is acked. */
-    public long filterEvent(FilterEventRecord event) {
-        requireKey(event.uuid(), event.sequence());
+    /** Stored once and durably committed before the returned sequence may be acked. */
+    public long filterEvent(FilterEventRecord event, long highestKnown) {
+        requireKey(event.uuid(), event.sequence(), highestKnown);
         filterEvents.storeOnce(event, clock.instant());
         return event.sequence();
     }
 
     /** Stored once per uuid, committed before the returned sequence is acked. */
-    public long noticeAcceptance(NoticeAcceptance acceptance) {
-        requireKey(acceptance.uuid(), acceptance.sequence());
+    public long noticeAcceptance(NoticeAcceptance acceptance, long highestKnown) {
+        requireKey(acceptance.uuid(), acceptance.sequence(), highestKnown);
         if (Text.isBlank(acceptance.user())) {
             throw new InvalidAlertException("user", "must not be empty");
         }
@@ -98,16 +95,16 @@ public final class DeviceSessions {
         return acceptance.sequence();
     }
 
-    /** Handed to the {@link FilteringReports} seam; acknowledged once it returns. */
-    public long browsingSummary(BrowsingSummary summary) {
-        requireKey(summary.uuid(), summary.sequence());
+    /** Added to the per-hour counts once per summary; acknowledged once it returns. */
+    public long browsingSummary(BrowsingSummary summary, long highestKnown) {
+        requireKey(summary.uuid(), summary.sequence(), highestKnown);
         filteringReports.browsingSummary(summary);
         return summary.sequence();
     }
 
-    /** Handed to the {@link FilteringReports} seam; acknowledged once it returns. */
-    public long reviewRequest(ReviewRequest request) {
-        requireKey(request.uuid(), request.sequence());
+    /** Stored once per uuid; acknowledged once it returns. */
+    public long reviewRequest(ReviewRequest request, long highestKnown) {
+        requireKey(request.uuid(), request.sequence(), highestKnown);
         if (request.comment().length() > 500) {
             throw new InvalidAlertException("comment", "must be at most 500 characters");
         }
@@ -115,15 +112,23 @@ public final class DeviceSessions {
         return request.sequence();
     }
 
-    /** What every spooled record needs to be stored once and acknowledged: a uuid and a positive sequence. */
-    private static void requireKey(String uuid, long sequence) {
+    /** What every spooled record needs to be stored once and acknowledged: a uuid and a sequence in bounds. */
+    private static void requireKey(String uuid, long sequence, long highestKnown) {
         AlertValidator.requireUuid(uuid);
-        if (sequence <= 0) {
-            throw new InvalidAlertException("sequence", "must be greater than 0");
-        }
+        SequenceBounds.check(highestKnown, sequence);
     }
 
     public void heartbeat(String deviceId) {
         devices.recordSeen(deviceId, clock.instant());
+    }
+
+    /** Why the device's spool cannot write, as its heartbeat says; empty when it can. */
+    public void spoolProblem(String deviceId, String problem) {
+        String bounded = Text.bounded(problem, 500);
+        devices.recordSpoolProblem(deviceId, bounded);
+        if (!bounded.isEmpty()) {
+            LOG.warn("Device {} cannot write its spool ({}); it holds new alerts in memory", Text.forLog(deviceId),
+                    Text.forLog(bounded));
+        }
     }
 }

@@ -20,4 +20,10 @@ public record NewAlert(String uuid, String deviceId, long sequence, String categ
         this(uuid, deviceId, sequence, category, severity, score, ruleIds, snippet, app, windowTitle, url, user,
                 occurredAt, source, listVersion, "");
     }
+
+    /** The same alert with another occurrence time (see {@link OccurrenceTime}). */
+    public NewAlert withOccurredAt(Instant time) {
+        return new NewAlert(uuid, deviceId, sequence, category, severity, score, ruleIds, snippet, app, windowTitle,
+                url, user, time, source, listVersion, language);
+    }
 }

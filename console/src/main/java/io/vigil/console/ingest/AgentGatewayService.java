@@ -1,9 +1,12 @@
 package io.vigil.console.ingest;
 
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.Enrolment;
+import io.vigil.console.domain.FailedAttemptLimit;
+import io.vigil.console.domain.Text;
 import io.vigil.proto.v1.AgentGatewayGrpc;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
@@ -23,6 +26,7 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
 
     private final Enrolment enrolment;
     private final DeviceSessions sessions;
+    private final FailedAttemptLimit failedEnrolments;
     private final Clock clock;
     private final PolicyDelivery policies;
     private final OpenSessions open;
@@ -31,6 +35,7 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
                         OpenSessions open) {
         this.enrolment = enrolment;
         this.sessions = sessions;
+        this.failedEnrolments = new FailedAttemptLimit(clock);
         this.clock = clock;
         this.policies = policies;
         this.open = open;
@@ -39,16 +44,27 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
     @Override
     public void enroll(EnrollRequest request, StreamObserver<EnrollResponse> response) {
         var facts = ProtoMapping.facts(request.getDevice());
+        String address = DeviceAuthInterceptor.REMOTE_HOST.get();
+        var wait = failedEnrolments.waitBefore(address);
+        if (wait.isPresent()) {
+            LOG.warn("Refused enrolment of '{}' from {}: too many failed attempts from that address",
+                    Text.forLog(facts.hostname()), address);
+            response.onError(Status.RESOURCE_EXHAUSTED.withDescription("too many failed enrolment attempts from "
+                    + "this address; try again in " + Math.max(1, wait.get().toSeconds()) + " s").asRuntimeException());
+            return;
+        }
         try {
             var enrolled = enrolment.enrol(request.getEnrolmentToken(), facts);
             if (enrolled.isEmpty()) {
-                LOG.warn("Refused enrolment of '{}': enrolment token not recognised", facts.hostname());
+                failedEnrolments.failed(address);
+                LOG.warn("Refused enrolment of '{}' from {}: enrolment token not recognised",
+                        Text.forLog(facts.hostname()), address);
                 response.onError(Status.PERMISSION_DENIED.withDescription("enrolment token not recognised")
                         .asRuntimeException());
                 return;
             }
             var e = enrolled.get();
-            LOG.info("Enrolled device {} ({}) for {}", e.deviceId(), facts.hostname(), e.school());
+            LOG.info("Enrolled device {} ({}) for {}", e.deviceId(), Text.forLog(facts.hostname()), e.school());
             var answer = EnrollResponse.newBuilder().setDeviceId(e.deviceId())
                     .setDeviceCredential(e.credential()).setSchool(e.school());
             // The agent pins these: a policy is applied only when one of them signed it.
@@ -57,7 +73,7 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
             response.onNext(answer.build());
             response.onCompleted();
         } catch (RuntimeException ex) {
-            LOG.error("Enrolment of '{}' failed", facts.hostname(), ex);
+            LOG.error("Enrolment of '{}' failed", Text.forLog(facts.hostname()), ex);
             response.onError(Status.UNAVAILABLE.withDescription("console could not enrol the device; retry later")
                     .asRuntimeException());
         }
@@ -66,6 +82,11 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
     @Override
     public StreamObserver<AgentMessage> session(StreamObserver<ConsoleMessage> response) {
         String deviceId = DeviceAuthInterceptor.AUTHENTICATED_DEVICE.get();
-        return new AgentSession(deviceId, response, sessions, clock, policies, open);
+        var session = new AgentSession(deviceId, response, sessions, open, clock, policies);
+        if (response instanceof ServerCallStreamObserver<ConsoleMessage> call) {
+            call.setOnCancelHandler(session::cancelled);
+        }
+        open.opened(deviceId, session);
+        return session;
     }
 }

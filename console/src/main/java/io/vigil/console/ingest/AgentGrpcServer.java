@@ -32,10 +32,12 @@ public final class AgentGrpcServer implements AutoCloseable {
 
     private final Server server;
     private final ExecutorService executor;
+    private final OpenSessions open;
 
     public AgentGrpcServer(ServerBuilder<?> builder, Enrolment enrolment, DeviceSessions sessions,
                            DeviceAuthenticator authenticator, Clock clock, PolicyDelivery policies,
                            OpenSessions open) {
+        this.open = open;
         // Bounded threads: a flood of devices queues rather than exhausting the console's memory.
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
             Thread t = new Thread(r, "agent-grpc");
@@ -71,6 +73,11 @@ public final class AgentGrpcServer implements AutoCloseable {
     public AgentGrpcServer start() throws IOException {
         server.start();
         return this;
+    }
+
+    /** Device sessions open now, one per device. */
+    public int openSessions() {
+        return open.size();
     }
 
     public int port() {

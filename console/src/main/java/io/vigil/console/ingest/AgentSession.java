@@ -3,8 +3,10 @@ package io.vigil.console.ingest;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.vigil.console.domain.DeviceCapabilities;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.InvalidAlertException;
+import io.vigil.console.domain.Text;
 import io.vigil.console.policy.PolicyDelivery;
 import io.vigil.console.policy.SignedPolicy;
 import com.google.protobuf.ByteString;
@@ -13,14 +15,20 @@ import io.vigil.proto.v1.PolicyUpdate;
 import io.vigil.proto.v1.Ack;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
+import io.vigil.proto.v1.Heartbeat;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One device's session stream. gRPC delivers a stream's messages one at a time, so everything here runs
- * sequentially: store and commit, then acknowledge, then ask for indexing. An Ack therefore never covers
- * anything that is not durably stored.
+ * One device's session stream. gRPC delivers a stream's messages one at a time; alerts are handed to the
+ * group commit and acknowledged from its thread when their batch is durable, in the order they arrived.
+ * Anything else that answers the device (a filter event's Ack, a refusal) first waits for the alerts before
+ * it, because an Ack covers every sequence up to its own. An Ack therefore never covers anything that is not
+ * durably stored.
  */
 final class AgentSession implements StreamObserver<AgentMessage> {
 
@@ -32,22 +40,37 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private final String deviceId;
     private final StreamObserver<ConsoleMessage> out;
     private final DeviceSessions sessions;
-    private final Clock clock;
-    private final PolicyDelivery policies;
     private final OpenSessions open;
-    /** Written by the stream's own thread, read by publishers pushing from web threads. */
+    private final PolicyDelivery policies;
+    /**
+     * How often a session writes the device's last-seen time. Heartbeats come every 30 s per device; with
+     * thousands of devices one write each made hundreds of commits a second, each a new chunk in the H2 file
+     * (the 8:45 storm grew it 13 KB per alert). "Last seen" to the minute is all the device list needs.
+     */
+    static final Duration SEEN_EVERY = Duration.ofMinutes(1);
+
+    private final Clock clock;
     private volatile boolean ended;
+    /** When last_seen was last written by this session (Hello writes it too). */
+    private Instant seenWritten;
+    private boolean helloSeen;
+    /** Highest sequence stored before this session or accepted in it: the base for the sequence bounds. */
+    private long highestKnown;
+    /** Completes when every alert accepted so far in this session is stored (or has failed). */
+    private CompletableFuture<?> stored = CompletableFuture.completedFuture(null);
     /** As last stored; a heartbeat rewrites the device row only when what is unavailable changed. */
-    private io.vigil.console.domain.DeviceCapabilities capabilitiesSeen;
+    private DeviceCapabilities capabilitiesSeen;
+    /** As last stored; null until the first heartbeat, so a stale problem from an earlier session is cleared. */
+    private String spoolProblemSeen;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
-                 Clock clock, PolicyDelivery policies, OpenSessions open) {
+                 OpenSessions open, Clock clock, PolicyDelivery policies) {
         this.deviceId = deviceId;
         this.out = out;
         this.sessions = sessions;
-        this.clock = clock;
-        this.policies = policies;
         this.open = open;
+        this.policies = policies;
+        this.clock = clock;
     }
 
     @Override
@@ -56,59 +79,39 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             return;
         }
         try {
+            if (!helloSeen && message.getKindCase() != AgentMessage.KindCase.HELLO) {
+                LOG.warn("Device {} sent {} before Hello; session refused", deviceId, message.getKindCase());
+                end(Status.FAILED_PRECONDITION.withDescription("a session must start with Hello"), null);
+                return;
+            }
             switch (message.getKindCase()) {
-                case HELLO -> {
-                    var hello = message.getHello();
-                    long stored = sessions.hello(deviceId, hello.getUser(), ProtoMapping.facts(hello.getDevice()));
-                    var capabilities = ProtoMapping.capabilities(hello.getCapabilitiesList(), hello.getUnavailableList());
-                    sessions.capabilities(deviceId, capabilities);
-                    capabilitiesSeen = capabilities;
-                    capabilities.problems().forEach(p -> LOG.warn("Device {}: {}", deviceId, p));
-                    LOG.info("Device {} session started (user {}, agent {}, spooled up to {}, stored up to {})",
-                            deviceId, hello.getUser(), hello.getDevice().getAgentVersion(),
-                            hello.getLastSpooledSequence(), stored);
-                    ack(stored);
-                    // Registered before looking at the live version: a publish in between is then sent twice
-                    // (the device applies the same version once), never missed.
-                    open.opened(deviceId, this);
-                    policies.dueAfterHello(deviceId, hello.getPolicyVersion()).ifPresent(this::sendPolicy);
-                }
-                case ALERT -> {
-                    var alert = ProtoMapping.alert(deviceId, message.getAlert(), clock.instant());
-                    var shot = ProtoMapping.screenshot(alert.uuid(), message.getAlert());
-                    boolean kept = sessions.alert(deviceId, alert, shot);
-                    ack(alert.sequence());
-                    LOG.info("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
-                            alert.severity(), kept ? " with screenshot" : "");
-                    if (shot.isPresent() && !kept) {
-                        LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
-                                ? shot.get().problem() : "category " + alert.category() + " never keeps imagery");
-                    }
-                }
-                case FILTER_EVENT -> ack(sessions.filterEvent(
-                        ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant())));
+                case HELLO -> hello(message.getHello());
+                case ALERT -> alert(message.getAlert());
+                case FILTER_EVENT -> stored(sessions.filterEvent(
+                        ProtoMapping.filterEvent(deviceId, message.getFilterEvent(), clock.instant()), known()));
                 case NOTICE_ACCEPTANCE -> {
                     var acceptance = ProtoMapping.noticeAcceptance(deviceId, message.getNoticeAcceptance(),
                             clock.instant());
-                    ack(sessions.noticeAcceptance(acceptance));
+                    stored(sessions.noticeAcceptance(acceptance, known()));
                     LOG.info("Notice acceptance {} from device {}: notice {} ({})", acceptance.uuid(), deviceId,
-                            acceptance.noticeVersion(), acceptance.group());
+                            Text.forLog(acceptance.noticeVersion()), Text.forLog(acceptance.group()));
                 }
-                case BROWSING_SUMMARY -> ack(sessions.browsingSummary(
-                        ProtoMapping.browsingSummary(deviceId, message.getBrowsingSummary())));
-                case REVIEW_REQUEST -> ack(sessions.reviewRequest(
-                        ProtoMapping.reviewRequest(deviceId, message.getReviewRequest(), clock.instant())));
+                case BROWSING_SUMMARY -> stored(sessions.browsingSummary(
+                        ProtoMapping.browsingSummary(deviceId, message.getBrowsingSummary()), known()));
+                case REVIEW_REQUEST -> stored(sessions.reviewRequest(
+                        ProtoMapping.reviewRequest(deviceId, message.getReviewRequest(), clock.instant()), known()));
                 case HEARTBEAT -> heartbeat(message.getHeartbeat());
-                case POLICY_APPLIED -> policies.applied(deviceId, message.getPolicyApplied().getVersion(),
-                        message.getPolicyApplied().getOk(), message.getPolicyApplied().getError());
-                case KIND_NOT_SET -> LOG.debug("Device {} sent a message kind this console does not know", deviceId);
+                case POLICY_APPLIED -> {
+                    var applied = message.getPolicyApplied();
+                    LOG.info("Device {} policy {} applied: {} {}", deviceId, Text.forLog(applied.getVersion()),
+                            applied.getOk(), Text.forLog(applied.getError()));
+                    policies.applied(deviceId, applied.getVersion(), applied.getOk(), applied.getError());
+                }
+                default -> LOG.debug("Device {} sent a message kind this console does not handle: {}", deviceId,
+                        message.getKindCase());
             }
         } catch (InvalidAlertException e) {
-            LOG.warn("Refused a message from device {}: {}", deviceId, e.getMessage());
-            Metadata trailers = new Metadata();
-            trailers.put(REFUSED_SEQUENCE, Long.toString(sequenceOf(message)));
-            end(Status.INVALID_ARGUMENT.withDescription("invalid " + message.getKindCase().name().toLowerCase()
-                    + ": " + e.getMessage()), trailers);
+            refuse(message, e);
         } catch (RuntimeException e) {
             // Nothing was acknowledged, so the device keeps the record and resends it on the next session.
             LOG.error("Could not process a message from device {}", deviceId, e);
@@ -116,8 +119,66 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         }
     }
 
-    private void heartbeat(io.vigil.proto.v1.Heartbeat heartbeat) {
-        sessions.heartbeat(deviceId);
+    private void hello(io.vigil.proto.v1.Hello hello) {
+        awaitStored();
+        long stored = sessions.hello(deviceId, hello.getUser(), ProtoMapping.facts(hello.getDevice()));
+        var capabilities = ProtoMapping.capabilities(hello.getCapabilitiesList(), hello.getUnavailableList());
+        sessions.capabilities(deviceId, capabilities);
+        capabilitiesSeen = capabilities;
+        capabilities.problems().forEach(p -> LOG.warn("Device {}: {}", deviceId, Text.forLog(p)));
+        LOG.info("Device {} session started (user {}, agent {}, spooled up to {}, stored up to {})",
+                deviceId, Text.forLog(hello.getUser()), Text.forLog(hello.getDevice().getAgentVersion()),
+                hello.getLastSpooledSequence(), stored);
+        helloSeen = true;
+        seenWritten = clock.instant();
+        highestKnown = Math.max(highestKnown, stored);
+        ack(stored);
+        // The session was registered when the call opened, before this look at the live version: a publish in
+        // between is then sent twice (the device applies the same version once), never missed.
+        policies.dueAfterHello(deviceId, hello.getPolicyVersion()).ifPresent(this::sendPolicy);
+    }
+
+    private void alert(io.vigil.proto.v1.Alert message) {
+        var alert = ProtoMapping.alert(deviceId, message, clock.instant());
+        var shot = ProtoMapping.screenshot(alert.uuid(), message);
+        var done = sessions.alert(deviceId, alert, shot, highestKnown);
+        highestKnown = Math.max(highestKnown, alert.sequence());
+        stored = done;
+        done.whenComplete((kept, failure) -> {
+            if (failure != null) {
+                end(Status.UNAVAILABLE.withDescription("console could not store the alert; retry later"), null);
+                return;
+            }
+            ack(alert.sequence());
+            LOG.debug("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
+                    alert.severity(), kept ? " with screenshot" : "");
+            if (shot.isPresent() && !kept) {
+                LOG.warn("Alert {}: screenshot dropped ({})", alert.uuid(), shot.get().problem() != null
+                        ? Text.forLog(shot.get().problem()) : "category " + alert.category() + " never keeps imagery");
+            }
+        });
+    }
+
+    /**
+     * For a record stored synchronously: waits for the alerts before it first, because its Ack covers every
+     * sequence up to its own.
+     */
+    private long known() {
+        awaitStored();
+        return highestKnown;
+    }
+
+    private void stored(long sequence) {
+        highestKnown = Math.max(highestKnown, sequence);
+        ack(sequence);
+    }
+
+    private void heartbeat(Heartbeat heartbeat) {
+        Instant at = clock.instant();
+        if (seenWritten == null || !at.isBefore(seenWritten.plus(SEEN_EVERY))) {
+            sessions.heartbeat(deviceId);
+            seenWritten = at;
+        }
         if (capabilitiesSeen != null) {
             var now = ProtoMapping.capabilities(capabilitiesSeen.available(), heartbeat.getUnavailableList());
             if (!now.equals(capabilitiesSeen)) {
@@ -125,11 +186,33 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                 capabilitiesSeen = now;
             }
         }
+        if (!heartbeat.getSpoolWriteFailing().equals(spoolProblemSeen)) {
+            sessions.spoolProblem(deviceId, heartbeat.getSpoolWriteFailing());
+            spoolProblemSeen = heartbeat.getSpoolWriteFailing();
+        }
         if (heartbeat.getRefusedCount() > 0) {
             LOG.warn("Device {} holds {} record(s) this console refused as invalid; check that agent and console "
                     + "versions match", deviceId, heartbeat.getRefusedCount());
         }
         LOG.debug("Heartbeat from {} (spool depth {})", deviceId, heartbeat.getSpoolDepth());
+    }
+
+    /** Waits until the alerts before this point are stored, so what follows cannot overtake their Acks. */
+    private void awaitStored() {
+        try {
+            stored.join();
+        } catch (RuntimeException alreadyReported) {
+            // The alert's own completion ended the session; nothing after it is answered.
+        }
+    }
+
+    private void refuse(AgentMessage message, InvalidAlertException e) {
+        awaitStored();
+        LOG.warn("Refused a message from device {}: {}", deviceId, Text.forLog(e.getMessage()));
+        Metadata trailers = new Metadata();
+        trailers.put(REFUSED_SEQUENCE, Long.toUnsignedString(sequenceOf(message)));
+        end(Status.INVALID_ARGUMENT.withDescription("invalid " + message.getKindCase().name().toLowerCase()
+                + ": " + Text.forLog(e.getMessage())), trailers);
     }
 
     private static long sequenceOf(AgentMessage message) {
@@ -156,24 +239,51 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                         .setKeyId(policy.keyId()))).build());
     }
 
-    /** gRPC stream observers are not thread-safe: acks (stream thread) and pushes (web threads) take turns. */
-    private synchronized boolean send(ConsoleMessage message) {
-        if (ended) {
-            return false;
-        }
-        try {
-            out.onNext(message);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.debug("Device {}: could not send on a closing session", deviceId, e);
-            return false;
+    /**
+     * gRPC stream observers are not thread-safe: acks (stream and group-commit threads) and policy pushes (web
+     * threads) take turns.
+     */
+    private boolean send(ConsoleMessage message) {
+        synchronized (out) {
+            if (ended) {
+                return false;
+            }
+            try {
+                out.onNext(message);
+                return true;
+            } catch (RuntimeException e) {
+                // The call was cancelled under us (the device went away); the device resends what it lacks.
+                ended = true;
+                return false;
+            }
         }
     }
 
-    private synchronized void end(Status status, Metadata trailers) {
+    private void end(Status status, Metadata trailers) {
+        synchronized (out) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            try {
+                out.onError(status.asRuntimeException(trailers));
+            } catch (RuntimeException e) {
+                LOG.debug("Device {} session already closed", deviceId);
+            }
+        }
+        open.closed(deviceId, this);
+    }
+
+    /** Another session of the same device took over. */
+    void replaced() {
+        LOG.info("Device {} opened a new session; the previous one is closed", deviceId);
+        end(Status.ABORTED.withDescription("replaced by a newer session from the same device"), null);
+    }
+
+    /** The device cancelled the call or the connection broke. */
+    void cancelled() {
         ended = true;
         open.closed(deviceId, this);
-        out.onError(status.asRuntimeException(trailers));
     }
 
     @Override
@@ -185,13 +295,18 @@ final class AgentSession implements StreamObserver<AgentMessage> {
 
     @Override
     public void onCompleted() {
-        open.closed(deviceId, this);
-        synchronized (this) {
+        awaitStored();
+        synchronized (out) {
             if (!ended) {
                 ended = true;
-                out.onCompleted();
+                try {
+                    out.onCompleted();
+                } catch (RuntimeException e) {
+                    LOG.debug("Device {} session already closed", deviceId);
+                }
             }
         }
+        open.closed(deviceId, this);
         LOG.info("Device {} session closed", deviceId);
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.console.ingest;
 
 import io.grpc.Context;
 import io.grpc.Contexts;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -9,6 +10,8 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.proto.v1.AgentGatewayGrpc;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 /**
  * Authenticates Session calls from their metadata before any handler runs, and hands the device id to
@@ -21,6 +24,8 @@ final class DeviceAuthInterceptor implements ServerInterceptor {
     static final Metadata.Key<String> DEVICE_CREDENTIAL =
             Metadata.Key.of("x-vigil-device-credential", Metadata.ASCII_STRING_MARSHALLER);
     static final Context.Key<String> AUTHENTICATED_DEVICE = Context.key("vigil-device-id");
+    /** The peer's IP address, for per-address limits; "unknown" for transports without one (in-process). */
+    static final Context.Key<String> REMOTE_HOST = Context.keyWithDefault("vigil-remote-host", "unknown");
 
     private final DeviceAuthenticator authenticator;
 
@@ -33,7 +38,8 @@ final class DeviceAuthInterceptor implements ServerInterceptor {
                                                       ServerCallHandler<Q, R> next) {
         if (!AgentGatewayGrpc.getSessionMethod().getFullMethodName()
                 .equals(call.getMethodDescriptor().getFullMethodName())) {
-            return next.startCall(call, headers);
+            return Contexts.interceptCall(Context.current().withValue(REMOTE_HOST, remoteHost(call)), call, headers,
+                    next);
         }
         String deviceId = headers.get(DEVICE_ID);
         if (!authenticator.authenticate(deviceId, headers.get(DEVICE_CREDENTIAL))) {
@@ -44,5 +50,10 @@ final class DeviceAuthInterceptor implements ServerInterceptor {
         }
         Context context = Context.current().withValue(AUTHENTICATED_DEVICE, deviceId);
         return Contexts.interceptCall(context, call, headers, next);
+    }
+
+    private static String remoteHost(ServerCall<?, ?> call) {
+        SocketAddress address = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+        return address instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : "unknown";
     }
 }

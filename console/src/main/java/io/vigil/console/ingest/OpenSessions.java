@@ -7,15 +7,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The device sessions open on this console node, by device id, so a publish can reach them at once. A device
- * whose session is on another node (or closed) gets the policy after its next Hello instead.
+ * The one open session of each device on this console node, by device id, so a publish can reach it at once.
+ * A device whose session is on another node (or closed) gets the policy after its next Hello instead. A device
+ * whose network dropped reconnects before the console notices the old stream is dead; the new session replaces
+ * the old one at once, so the device is never refused and the two never acknowledge in an interleaved order.
  */
 public final class OpenSessions implements PolicyPush {
 
     private final Map<String, AgentSession> byDevice = new ConcurrentHashMap<>();
 
+    /** Makes {@code session} the device's session and ends the one it replaces, if any. */
     void opened(String deviceId, AgentSession session) {
-        byDevice.put(deviceId, session);
+        AgentSession previous = byDevice.put(deviceId, session);
+        if (previous != null && previous != session) {
+            previous.replaced();
+        }
+    }
+
+    int size() {
+        return byDevice.size();
     }
 
     void closed(String deviceId, AgentSession session) {

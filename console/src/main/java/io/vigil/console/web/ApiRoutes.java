@@ -8,6 +8,7 @@ import io.vigil.console.auth.Login;
 import io.vigil.console.auth.Session;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
+import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.Role;
@@ -16,6 +17,7 @@ import io.vigil.console.policy.DevicePolicyStatus;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The JSON API under /api. Access is declared per route; handlers only read the request and delegate. */
 final class ApiRoutes {
@@ -28,10 +30,12 @@ final class ApiRoutes {
     private final AuditLog audit;
     private final CategoryCatalog categories;
     private final Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses;
+    private final Supplier<HealthReport> health;
 
     ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
               DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
-              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses) {
+              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health) {
+        this.health = health;
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
@@ -43,7 +47,7 @@ final class ApiRoutes {
     }
 
     void register(SecuredRoutes routes) {
-        routes.get("/api/health", Access.PUBLIC, ctx -> ctx.json(Map.of("status", "ok")))
+        routes.get("/api/health", Access.PUBLIC, this::health)
                 .post("/api/session", Access.PUBLIC, this::signIn)
                 // Public so an expired session can still clear its cookie; it closes only the caller's own session.
                 .delete("/api/session", Access.PUBLIC, this::signOut)
@@ -51,6 +55,13 @@ final class ApiRoutes {
                 .get("/api/alerts", Access.to(Permission.ALERTS_READ), this::alerts)
                 .get("/api/alerts/ids", Access.to(Permission.ALERTS_READ), this::alertIds)
                 .get("/api/devices", Access.to(Permission.DEVICES_READ), this::devices);
+    }
+
+    /** Figures only, nothing about any school: health is public so monitoring needs no account. */
+    private void health(Context ctx) {
+        HealthReport report = health.get();
+        ctx.json(Map.of("status", "ok", "databaseBytes", report.databaseBytes(),
+                "alertsWaiting", report.alertsWaiting(), "deviceSessions", report.deviceSessions()));
     }
 
     private void signIn(Context ctx) {

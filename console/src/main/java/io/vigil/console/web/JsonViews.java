@@ -44,13 +44,15 @@ final class JsonViews {
     /**
      * @param capabilities what the agent runs, e.g. "capture.keyboard"
      * @param unavailable  what it could not start, each with the reason
-     * @param problems     the same in words: "keyboard capture unavailable: no display (DISPLAY is not set)"
+     * @param problems     the same in words: "keyboard capture unavailable: no display (DISPLAY is not set)",
+     *                     and a spool that cannot write
+     * @param spoolProblem why the device's spool cannot write ("No space left on device"); empty when it can
      */
     record DeviceView(String id, String hostname, long schoolId, String school, String lastUser, String agentVersion,
                       String enrolledAt, String lastSeenAt, String osName, String osVersion, String model,
                       String hardwareId, List<String> capabilities,
-                      List<UnavailableView> unavailable, List<String> problems, String policyVersion,
-                      String policyError) {
+                      List<UnavailableView> unavailable, List<String> problems, String spoolProblem,
+                      String policyVersion, String policyError) {
     }
 
     record UnavailableView(String capability, String reason) {
@@ -103,9 +105,19 @@ final class JsonViews {
                 d.facts().osName(), d.facts().osVersion(), d.facts().model(), d.facts().hardwareId(),
                 d.capabilities().available(), d.capabilities().unavailable().entrySet().stream()
                         .map(e -> new UnavailableView(e.getKey(), e.getValue())).toList(),
-                d.capabilities().problems(),
+                problems(d), d.spoolProblem(),
                 Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::runningVersion).orElse(null),
                 Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::error).orElse(null))).toList());
+    }
+
+    /** Capabilities that could not start, and a spool that cannot write: both leave a device partly unwatched. */
+    private static List<String> problems(Device d) {
+        if (d.spoolProblem().isEmpty()) {
+            return d.capabilities().problems();
+        }
+        List<String> all = new java.util.ArrayList<>(d.capabilities().problems());
+        all.add("spool write failing: " + d.spoolProblem() + " (new alerts are held in memory on the device)");
+        return all;
     }
 
     static String iso(Instant instant) {

@@ -18,6 +18,7 @@ import io.vigil.console.auth.Login;
 import io.vigil.console.auth.SessionStore;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
+import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.InvalidQueryException;
 import io.vigil.console.web.view.ErrorView;
 import io.vigil.console.domain.Schools;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +45,16 @@ public final class WebServer implements AutoCloseable {
     public record Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
                            AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
-                           SchoolSettingsRepository settings, Clock clock, Optional<Filtering> filtering) {
+                           SchoolSettingsRepository settings, Clock clock, Supplier<HealthReport> health,
+                           Optional<Filtering> filtering) {
 
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                         AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
                         AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
-                        SchoolSettingsRepository settings, Clock clock, Filtering filtering) {
+                        SchoolSettingsRepository settings, Clock clock, Supplier<HealthReport> health,
+                        Filtering filtering) {
             this(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
-                    illegalCategories, settings, clock, Optional.of(filtering));
+                    illegalCategories, settings, clock, health, Optional.of(filtering));
         }
 
         /** Without the filtering routes: the web tests that exercise alerts and access alone. */
@@ -59,7 +63,7 @@ public final class WebServer implements AutoCloseable {
                         AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
                         SchoolSettingsRepository settings, Clock clock) {
             this(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
-                    illegalCategories, settings, clock, Optional.empty());
+                    illegalCategories, settings, clock, () -> HealthReport.UNKNOWN, Optional.empty());
         }
     }
 
@@ -80,7 +84,8 @@ public final class WebServer implements AutoCloseable {
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.devices(), services.audit(), services.categories(),
-                scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()));
+                scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()),
+                services.health());
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), school -> services.settings().of(school).repeatWindow(),

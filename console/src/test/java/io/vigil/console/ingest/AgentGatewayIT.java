@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.vigil.console.domain.AlertIntake;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertValidator;
 import io.vigil.console.domain.DeviceAuthenticator;
@@ -57,6 +58,7 @@ class AgentGatewayIT {
     private TestAgentClient client;
     private String token;
     private JdbcIndexOutbox outbox;
+    private AlertIntake intake;
 
     @BeforeEach
     void start() throws Exception {
@@ -71,9 +73,11 @@ class AgentGatewayIT {
                 new Secrets(new SecureRandom()), clock);
         token = enrolment.createToken(new Schools(new JdbcSchoolRepository(db.dataSource()), clock)
                 .addSchool("Test School", java.util.Optional.empty()));
-        var sessions = new DeviceSessions(devices, alerts, new JdbcFilterEventRepository(db.dataSource()),
-                new AlertValidator(), new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource()),
-                new JdbcNoticeAcceptanceRepository(db.dataSource()), FilteringReports.NOT_KEPT, clock);
+        intake = new AlertIntake(alerts, new io.vigil.console.store.jdbc.JdbcScreenshotRepository(db.dataSource()),
+                clock);
+        var sessions = new DeviceSessions(devices, intake, new JdbcFilterEventRepository(db.dataSource()),
+                new AlertValidator(), new JdbcNoticeAcceptanceRepository(db.dataSource()), FilteringReports.NOT_KEPT,
+                clock);
         server = new AgentGrpcServer(AgentGrpcServer.nettyTls("127.0.0.1", 0, tls), enrolment, sessions,
                 new DeviceAuthenticator(devices), clock,
                 new io.vigil.console.policy.PolicyDelivery(io.vigil.console.signing.SigningKeyStore.loadOrCreate(dataDir),
@@ -86,6 +90,7 @@ class AgentGatewayIT {
     void stop() throws Exception {
         client.close();
         server.close();
+        intake.close();
         db.close();
     }
 
@@ -238,6 +243,8 @@ class AgentGatewayIT {
     void invalidSeverityIsRefusedNamingTheField() throws Exception {
         EnrollResponse device = client.enrol(token, "LAPTOP-06");
         var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-06"));
+        session.nextAck();
         session.send(TestAgentClient.message(TestAgentClient.alert(1, "self_harm", 9, "hello")));
         Status status = Status.fromThrowable(session.awaitEnd());
         assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode());
@@ -250,9 +257,11 @@ class AgentGatewayIT {
         EnrollResponse device = client.enrol(token, "LAPTOP-07");
         var devices = new JdbcDeviceRepository(db.dataSource());
         var session = client.session(device.getDeviceId(), device.getDeviceCredential());
-        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSpoolDepth(3)).build());
         session.send(TestAgentClient.hello("j.smith", "LAPTOP-07"));
-        assertEquals(0, session.nextAck(), "the first reply answers Hello, so the heartbeat was not acked");
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder().setSpoolDepth(3)).build());
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "bullying", 3, "hello")));
+        assertEquals(0, session.nextAck(), "the first reply answers Hello");
+        assertEquals(1, session.nextAck(), "the next answers the alert, so the heartbeat between was not acked");
         var stored = devices.inScope(io.vigil.console.domain.Scope.of(1)).stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow();
         assertNotNull(stored.lastSeenAt());
         assertEquals("j.smith", stored.lastUser());
@@ -294,6 +303,27 @@ class AgentGatewayIT {
         session.nextAck();
         assertTrue(devices.inScope(io.vigil.console.domain.Scope.of(1)).stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow()
                 .capabilities().unavailable().isEmpty());
+    }
+
+    @Test
+    void aSpoolThatCannotWriteIsShownForTheDeviceUntilAHeartbeatSaysItCanAgain() throws Exception {
+        EnrollResponse device = client.enrol(token, "LAPTOP-FULL");
+        var devices = new JdbcDeviceRepository(db.dataSource());
+        var session = client.session(device.getDeviceId(), device.getDeviceCredential());
+        session.send(TestAgentClient.hello("j.smith", "LAPTOP-FULL"));
+        session.nextAck();
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
+                .setSpoolWriteFailing("No space left on device")).build());
+        session.send(TestAgentClient.message(TestAgentClient.alert(1, "bullying", 3, "hello")));
+        session.nextAck(); // same stream, in order: the heartbeat before it was processed
+        java.util.function.Supplier<io.vigil.console.domain.Device> stored = () -> devices.inScope(Scope.of(1))
+                .stream().filter(d -> d.id().equals(device.getDeviceId())).findFirst().orElseThrow();
+        assertEquals("No space left on device", stored.get().spoolProblem());
+
+        session.send(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()).build());
+        session.send(TestAgentClient.message(TestAgentClient.alert(2, "bullying", 3, "hello again")));
+        session.nextAck();
+        assertEquals("", stored.get().spoolProblem());
     }
 
     @Test

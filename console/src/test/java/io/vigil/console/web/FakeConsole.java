@@ -223,6 +223,10 @@ final class FakeConsole implements AutoCloseable {
         }
 
         @Override
+        public void recordSpoolProblem(String deviceId, String problem) {
+        }
+
+        @Override
         public void recordCapabilities(String deviceId, io.vigil.console.domain.DeviceCapabilities capabilities) {
         }
 

@@ -24,7 +24,12 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Set by the write helpers below, so a transaction that wrote something knows to flush (see transaction). */
+    private static final ThreadLocal<Boolean> WROTE = ThreadLocal.withInitial(() -> false);
+
     private final DataSource dataSource;
+    /** Null until the first connection says which database this is. */
+    private volatile Boolean embeddedH2;
 
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -38,30 +43,69 @@ final class Jdbc {
         return transaction(c -> update(c, sql, params));
     }
 
+    /**
+     * Runs {@code work} in a transaction. On embedded H2 a transaction that wrote is then written to the file
+     * ({@code CHECKPOINT}): H2 otherwise keeps commits in memory for up to its write delay, and a console killed
+     * in that window would forget, say, a device it had just enrolled. The operating system has the data after
+     * this, so it survives the process being killed, but not a power cut: see {@link #durableTransaction}.
+     * (H2's write delay stays on because its background thread is also the one that compacts the file.)
+     */
     <T> T transaction(InTransaction<T> work) {
+        return transaction(work, false);
+    }
+
+    /**
+     * Like {@link #transaction}, and returns only once the commit is on stable storage, so the caller may tell
+     * a device the data is safe. PostgreSQL does that on commit ({@code synchronous_commit} on, its default);
+     * embedded H2 needs {@code CHECKPOINT SYNC}, which writes and fsyncs its file.
+     */
+    <T> T durableTransaction(InTransaction<T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(InTransaction<T> work, boolean durable) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            WROTE.set(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                if ((durable || WROTE.get()) && isEmbeddedH2(c)) {
+                    try (var s = c.createStatement()) {
+                        s.execute(durable ? "checkpoint sync" : "checkpoint");
+                    }
+                    c.commit();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                WROTE.set(false);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
     }
 
+    private boolean isEmbeddedH2(Connection c) throws SQLException {
+        Boolean h2 = embeddedH2;
+        if (h2 == null) {
+            h2 = c.getMetaData().getURL().startsWith("jdbc:h2:");
+            embeddedH2 = h2;
+        }
+        return h2;
+    }
+
     /**
      * Runs an idempotent "store unless already there" transaction. The existence check inside cannot see a
      * row another connection (another console node, or a resend racing on a second stream) has inserted but
-     * not yet committed; the unique key catches that case, and the loser reports "already stored".
+     * not yet committed; the unique key catches that case, and the loser reports "already stored". Durable,
+     * because what a device sends is acknowledged as soon as this returns.
      */
     boolean insertOnce(InTransaction<Boolean> work) {
         try {
-            return transaction(work);
+            return durableTransaction(work);
         } catch (StoreException e) {
             if (e.getCause() instanceof SQLException sql && isUniqueViolation(sql)) {
                 return false;
@@ -81,6 +125,7 @@ final class Jdbc {
     }
 
     static int update(Connection c, String sql, Object... params) throws SQLException {
+        WROTE.set(true);
         try (PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         }
@@ -88,6 +133,7 @@ final class Jdbc {
 
     /** Runs an insert and returns the identity value the database gave the new row's {@code id}. */
     static long insertReturningId(Connection c, String sql, Object... params) throws SQLException {
+        WROTE.set(true);
         try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
             bind(ps, params);
             ps.executeUpdate();

@@ -11,7 +11,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,7 +38,7 @@ public final class JdbcAlertRepository implements AlertRepository {
     @Override
     public boolean storeOnce(NewAlert alert, Instant receivedAt) {
         String uuid = alert.uuid().toLowerCase(Locale.ROOT);
-        return jdbc.transaction(c -> {
+        return jdbc.durableTransaction(c -> {
             if (!Jdbc.query(c, "select 1 from alerts where uuid = ?", rs -> 1, uuid).isEmpty()) {
                 return false;
             }
@@ -53,6 +56,52 @@ public final class JdbcAlertRepository implements AlertRepository {
                 throw e;
             }
         });
+    }
+
+    /**
+     * One transaction and one sync for the whole batch. If another console node (or a resend on a second
+     * connection) commits one of these uuids first, the unique key fails the batch; it is then stored one by one,
+     * each alert idempotently, which is slow but rare.
+     */
+    @Override
+    public List<Boolean> storeAll(List<NewAlert> batch, Instant receivedAt) {
+        try {
+            return jdbc.durableTransaction(c -> insertAll(c, batch, receivedAt));
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && Jdbc.isUniqueViolation(sql)) {
+                return batch.stream().map(a -> storeOnce(a, receivedAt)).toList();
+            }
+            throw e;
+        }
+    }
+
+    private static List<Boolean> insertAll(Connection c, List<NewAlert> batch, Instant receivedAt)
+            throws SQLException {
+        Set<String> present = new HashSet<>(alreadyStored(c, batch));
+        List<Boolean> stored = new ArrayList<>(batch.size());
+        for (NewAlert alert : batch) {
+            String uuid = alert.uuid().toLowerCase(Locale.ROOT);
+            if (!present.add(uuid)) {
+                stored.add(false);
+                continue;
+            }
+            long id = insert(c, uuid, alert, receivedAt);
+            Jdbc.update(c, "insert into index_outbox (node_id, alert_id) select id, ? from console_nodes", id);
+            stored.add(true);
+        }
+        return stored;
+    }
+
+    private static List<String> alreadyStored(Connection c, List<NewAlert> batch) throws SQLException {
+        List<String> uuids = batch.stream().map(a -> a.uuid().toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> found = new ArrayList<>();
+        for (int from = 0; from < uuids.size(); from += 500) {
+            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + 500));
+            found.addAll(Jdbc.query(c, "select uuid from alerts where uuid in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rs -> rs.getString(1),
+                    chunk.toArray()));
+        }
+        return found;
     }
 
     private static long insert(Connection c, String uuid, NewAlert a, Instant receivedAt) throws SQLException {

@@ -6,6 +6,7 @@ import io.vigil.console.domain.DeviceFacts;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.Text;
 import io.vigil.console.domain.Scope;
+import io.vigil.console.domain.SequenceBounds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,11 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public void recordSpoolProblem(String deviceId, String problem) {
+        jdbc.update("update devices set spool_problem = ? where id = ?", Text.bounded(problem, 500), deviceId);
+    }
+
+    @Override
     public void recordCapabilities(String deviceId, DeviceCapabilities capabilities) {
         StringBuilder unavailable = new StringBuilder();
         capabilities.unavailable().forEach((capability, reason) -> unavailable.append(capability.replaceAll("\\s", "_"))
@@ -73,15 +79,21 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         return new DeviceCapabilities(list, missing);
     }
 
+    /**
+     * Records above {@link SequenceBounds#SAFE_MAX} can only be left from before the console refused them; they
+     * do not count, or the device would be told to number its records past the safe range.
+     */
     @Override
     public long highestStoredSequence(String deviceId) {
         return jdbc.query("""
-                select greatest(coalesce((select max(sequence) from alerts where device_id = ?), 0),
-                                coalesce((select max(sequence) from filter_events where device_id = ?), 0),
-                                coalesce((select max(sequence) from notice_acceptances where device_id = ?), 0),
-                                coalesce((select max(sequence) from browsing_summaries_received where device_id = ?), 0),
-                                coalesce((select max(sequence) from review_requests where device_id = ?), 0))""",
-                rs -> rs.getLong(1), deviceId, deviceId, deviceId, deviceId, deviceId).getFirst();
+                select greatest(coalesce((select max(sequence) from alerts where device_id = ? and sequence <= ?), 0),
+                                coalesce((select max(sequence) from filter_events where device_id = ? and sequence <= ?), 0),
+                                coalesce((select max(sequence) from notice_acceptances where device_id = ? and sequence <= ?), 0),
+                                coalesce((select max(sequence) from browsing_summaries_received
+                                          where device_id = ? and sequence <= ?), 0),
+                                coalesce((select max(sequence) from review_requests where device_id = ? and sequence <= ?), 0))""",
+                rs -> rs.getLong(1), deviceId, SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX, deviceId,
+                SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX).getFirst();
     }
 
     @Override
@@ -98,7 +110,8 @@ public final class JdbcDeviceRepository implements DeviceRepository {
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
                         rs.getString("hardware_id"), rs.getString("agent_version"), rs.getString("model")),
                 rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
-                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities"))),
+                capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities")),
+                rs.getString("spool_problem")),
                 params);
     }
 }

@@ -17,9 +17,10 @@ public final class JdbcScreenshotRepository implements ScreenshotRepository {
     }
 
     @Override
-    public synchronized void storeOnce(AlertScreenshot s, Instant receivedAt) {
+    public void storeOnce(AlertScreenshot s, Instant receivedAt) {
         String uuid = s.alertUuid().toLowerCase(Locale.ROOT);
-        jdbc.transaction(c -> {
+        // No lock: a resend racing on another connection loses on the unique key and reports "already stored".
+        jdbc.insertOnce(c -> {
             if (!Jdbc.query(c, "select 1 from alert_screenshots where alert_uuid = ?", rs -> 1, uuid).isEmpty()) {
                 return false;
             }

@@ -86,6 +86,30 @@ public interface AlertRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void aBatchStoresEachNewAlertOnceAndReportsDuplicatesInOrder() {
+        device("dev-1", "LAPTOP-01");
+        NewAlert old = alert("dev-1", 1, "bullying", 3, T0);
+        NewAlert fresh = alert("dev-1", 2, "bullying", 3, T0);
+        NewAlert other = alert("dev-1", 3, "self_harm", 5, T0);
+        assertTrue(alerts().storeOnce(old, T0));
+        assertEquals(List.of(false, true, false, true), alerts().storeAll(List.of(old, fresh, fresh, other), T0),
+                "already stored, new, resent within the batch, new");
+        assertEquals(3, all().total());
+    }
+
+    @Test
+    default void concurrentBatchesOverlappingEachOtherStoreEveryAlertExactlyOnce() throws Exception {
+        device("dev-1", "LAPTOP-01");
+        List<NewAlert> sent = LongStream.rangeClosed(1, 60).mapToObj(s -> alert("dev-1", s, "bullying", 2, T0))
+                .toList();
+        // Two console nodes receive the same resends: the unique key decides, and the loser falls back.
+        List<Boolean> done = StoreContract.concurrently(4,
+                () -> new JdbcAlertRepository(dataSource()).storeAll(sent, T0).size() == sent.size());
+        assertTrue(done.stream().allMatch(d -> d));
+        assertEquals(60, all().total());
+    }
+
+    @Test
     default void concurrentResendsOfOneAlertStoreExactlyOneRow() throws Exception {
         device("dev-1", "LAPTOP-01");
         NewAlert a = alert("dev-1", 1, "grooming", 4, T0);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Load-tests agent ingest end to end: N simulated agents over real TLS on loopback against a real `serve`
+# (embedded H2 in a fresh data directory), each enrolling, opening its session with Hello, sending heartbeats
+# and alerts with the agent's in-flight window of 100. Runs the same scenarios against a baseline console built
+# from BASELINE_REF (default: main) and against this tree, side by side, and prints Markdown rows:
+#   steady N=1,000 and N=5,000, and the 8:45 storm (5,000 agents reconnecting within 60 s, 20 spooled alerts each,
+#   /api/health polled every 250 ms throughout), then checks each data directory holds every alert exactly once.
+# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] bench/agent-load.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/jdk.sh
+select_jdk
+
+work=console/target/agent-load
+mkdir -p "$work"
+./mvnw -B -q -o -pl console package -DskipTests
+./mvnw -B -q -o -pl console test-compile
+./mvnw -B -q -o -pl console dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+cp="console/target/test-classes:console/target/classes:$(cat console/target/bench.cp)"
+# A copy of the jar with its lib/ beside it (the manifest's Class-Path is relative), safe from later builds.
+rm -rf "$work/new" && mkdir -p "$work/new" && cp -r console/target/vigil-console.jar console/target/lib "$work/new/"
+
+if [[ "${VARIANTS:-baseline new}" == *baseline* && ! -f "$work/baseline/vigil-console.jar" ]]; then
+  src="$work/baseline-src"
+  rm -rf "$src" && mkdir -p "$src"
+  git archive "${BASELINE_REF:-main}" | tar -x -C "$src"
+  (cd "$src" && ./mvnw -B -q -o -pl console -am package -DskipTests)
+  mkdir -p "$work/baseline" && cp -r "$src/console/target/vigil-console.jar" "$src/console/target/lib" "$work/baseline/"
+fi
+
+console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC)
+
+# Scenario by scenario, baseline then new, so both see the same machine load.
+for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
+  for variant in ${VARIANTS:-baseline new}; do
+    IFS=: read -r mode agents alerts <<<"$scenario"
+    data="$work/$variant-$mode-$agents"
+    rm -rf "$data" && mkdir -p "$data"
+    jar="$work/$variant/vigil-console.jar"
+    "$JAVA_HOME/bin/java" -jar "$jar" trust add --data "$data" --name "Load Trust" >/dev/null
+    "$JAVA_HOME/bin/java" -jar "$jar" school add --data "$data" --name "Load School" --trust "Load Trust" >/dev/null
+    "$JAVA_HOME/bin/java" -jar "$jar" token create --data "$data" --school "Load School" >"$data/token"
+    "${console_java[@]}" -jar "$jar" serve --data "$data" --bind 127.0.0.1 --http-port 0 --grpc-port 0 \
+      >"$data/serve.out" 2>"$data/serve.err" &
+    pid=$!
+    for _ in $(seq 600); do grep -q "Vigil console ready" "$data/serve.out" && break; sleep 0.1; done
+    grpc=$(grep -o 'Agent gRPC: 127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
+    http=$(grep -o 'Console web: https://127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
+    "$JAVA_HOME/bin/java" -Xmx1500m -cp "$cp" io.vigil.console.bench.AgentLoadGenerator --label "$variant" \
+      --mode "$mode" --agents "$agents" --alerts "$alerts" --grpc-port "$grpc" --http-port "$http" \
+      --cert "$data/console-cert.pem" --token-file "$data/token" --console-pid "$pid" \
+      --timeout-seconds "${TIMEOUT:-600}" 2>"$data/generator.err" | tee -a "$work/results.md"
+    kill "$pid"; wait "$pid" || true
+    echo "  $variant $scenario: data file $(stat -c %s "$data/console.mv.db") bytes; $("$JAVA_HOME/bin/java" \
+      -cp "$cp" io.vigil.console.bench.StoredAlertCount "$data" 2>/dev/null)" | tee -a "$work/results.md"
+  done
+done

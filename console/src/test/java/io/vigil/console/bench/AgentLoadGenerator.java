@@ -1,0 +1,325 @@
+package io.vigil.console.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import io.vigil.console.testing.HttpsClient;
+import io.vigil.console.testing.TestAgentClient;
+import io.vigil.proto.v1.AgentGatewayGrpc;
+import io.vigil.proto.v1.AgentMessage;
+import io.vigil.proto.v1.ConsoleMessage;
+import io.vigil.proto.v1.EnrollRequest;
+import io.vigil.proto.v1.EnrollResponse;
+import io.vigil.proto.v1.Heartbeat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * N simulated agents against a running console over real TLS on loopback: each enrols, opens its session with
+ * Hello, sends heartbeats and alerts with the real agent's in-flight window, and resends what was not
+ * acknowledged if its session breaks. Two shapes:
+ * <ul>
+ *   <li>{@code steady}: every agent connects at once and streams its alerts; reports sessions held, alerts/s
+ *       ingested and send-to-ack latency.</li>
+ *   <li>{@code storm}: the 8:45 storm, every agent reconnecting at a random moment within the window, each with
+ *       its spooled alerts; /api/health is polled throughout and its slowest answer reported.</li>
+ * </ul>
+ * Console heap and RSS are read from the console process. Prints one Markdown table row.
+ * Run by bench/agent-load.sh, which starts the console; not a test.
+ */
+public final class AgentLoadGenerator {
+
+    /** The agent's own window: at most this many alerts unacknowledged per session. */
+    private static final int IN_FLIGHT = 100;
+
+    private final Map<String, String> options;
+    private final int agents;
+    private final int alertsPerAgent;
+    private final String mode;
+    private final long windowMillis;
+    private final int grpcPort;
+    private final Path certificate;
+    private final LongAdder acked = new LongAdder();
+    private final LongAdder resent = new LongAdder();
+    private final AtomicInteger sessionsHeld = new AtomicInteger();
+    private final AtomicInteger sessionsBroken = new AtomicInteger();
+    private final long[] latencies;
+    private final AtomicInteger latencyCount = new AtomicInteger();
+    private final AtomicLong healthWorstMillis = new AtomicLong();
+    private final AtomicInteger healthChecks = new AtomicInteger();
+    private final AtomicInteger healthFailures = new AtomicInteger();
+
+    private AgentLoadGenerator(Map<String, String> options) {
+        this.options = options;
+        this.agents = Integer.parseInt(options.getOrDefault("agents", "1000"));
+        this.alertsPerAgent = Integer.parseInt(options.getOrDefault("alerts", "50"));
+        this.mode = options.getOrDefault("mode", "steady");
+        this.windowMillis = Long.parseLong(options.getOrDefault("window-seconds", "60")) * 1000;
+        this.grpcPort = Integer.parseInt(options.get("grpc-port"));
+        this.certificate = Path.of(options.get("cert"));
+        this.latencies = new long[agents * alertsPerAgent];
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        new AgentLoadGenerator(options).run();
+        System.exit(0);
+    }
+
+    private record Enrolled(String deviceId, String credential) {
+    }
+
+    private void run() throws Exception {
+        int channelsCount = agents;
+        var credentials = TlsChannelCredentials.newBuilder().trustManager(certificate.toFile()).build();
+        List<ManagedChannel> channels = new ArrayList<>();
+        for (int i = 0; i < channelsCount; i++) {
+            channels.add(NettyChannelBuilder.forAddress("localhost", grpcPort, credentials)
+                    .maxInboundMessageSize(1 << 20).build());
+        }
+        List<Enrolled> devices = enrolAll(channels);
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
+        Thread health = startHealthPolling();
+        CountDownLatch done = new CountDownLatch(agents);
+        long start = System.nanoTime();
+        for (int i = 0; i < agents; i++) {
+            SimulatedAgent agent = new SimulatedAgent(i, channels.get(i), devices.get(i), done, timers);
+            long delay = mode.equals("storm") ? ThreadLocalRandom.current().nextLong(windowMillis) : 0;
+            timers.schedule(agent::connect, delay, TimeUnit.MILLISECONDS);
+        }
+        boolean finished = done.await(Long.parseLong(options.getOrDefault("timeout-seconds", "600")), TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int held = sessionsHeld.get();
+        health.interrupt();
+        String memory = consoleMemory();
+        long total = (long) agents * alertsPerAgent;
+        long[] sorted = Arrays.copyOf(latencies, Math.min(latencyCount.get(), latencies.length));
+        Arrays.sort(sorted);
+        System.out.printf("| %s | %s | %,d | %,d / %,d | %,d | %,.0f | %s | %s | %s | %s |%n",
+                options.getOrDefault("label", "?"), mode, agents, acked.sum(), total, held,
+                acked.sum() / seconds, millis(sorted, 0.50), millis(sorted, 0.95), memory,
+                mode.equals("storm") ? healthChecks.get() + " checks, slowest " + healthWorstMillis.get() + " ms, "
+                        + healthFailures.get() + " failed" : "-");
+        System.err.printf("finished=%s in %.1f s; broken sessions %d, resent %d%n", finished, seconds,
+                sessionsBroken.get(), resent.sum());
+        timers.shutdownNow();
+        channels.forEach(ManagedChannel::shutdownNow);
+    }
+
+    private static String millis(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        return String.format("%,d ms", sorted[(int) Math.min(sorted.length - 1, sorted.length * quantile)] / 1_000_000);
+    }
+
+    /** Enrols every agent, 16 at a time, as a rollout through MDM would. */
+    private List<Enrolled> enrolAll(List<ManagedChannel> channels) throws Exception {
+        String token = Files.readString(Path.of(options.get("token-file"))).strip();
+        Enrolled[] result = new Enrolled[agents];
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < agents; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                EnrollResponse r = AgentGatewayGrpc.newBlockingStub(channels.get(n))
+                        .withDeadlineAfter(120, TimeUnit.SECONDS)
+                        .enroll(EnrollRequest.newBuilder().setEnrolmentToken(token)
+                                .setDevice(TestAgentClient.facts("LOAD-" + n)).build());
+                result[n] = new Enrolled(r.getDeviceId(), r.getDeviceCredential());
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        System.err.printf("enrolled %d agents%n", agents);
+        return List.of(result);
+    }
+
+    private Thread startHealthPolling() throws Exception {
+        if (!options.containsKey("http-port")) {
+            return new Thread(() -> { });
+        }
+        HttpsClient http = new HttpsClient(Integer.parseInt(options.get("http-port")), certificate);
+        return Thread.ofPlatform().daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long t0 = System.nanoTime();
+                try {
+                    int status = http.get("/api/health").statusCode();
+                    if (status != 200) {
+                        healthFailures.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    healthFailures.incrementAndGet();
+                }
+                healthWorstMillis.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
+                healthChecks.incrementAndGet();
+                try {
+                    Thread.sleep(250); // a monitoring poll, not a wait in a test
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** VmRSS and VmHWM of the console process and its heap after the run (jcmd GC.heap_info). */
+    private String consoleMemory() {
+        String pid = options.get("console-pid");
+        if (pid == null) {
+            return "- | -";
+        }
+        try {
+            String rss = "?";
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    rss = (Long.parseLong(line.replaceAll("\\D", "")) / 1024) + " MB";
+                }
+            }
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    pid, "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+            String heap = m.find() ? (Long.parseLong(m.group(1)) / 1024) + " MB" : "?";
+            return heap + " | " + rss;
+        } catch (Exception e) {
+            return "? | ?";
+        }
+    }
+
+    /** One device: its session, its spool of alerts (acknowledged ones are dropped), its resends. */
+    private final class SimulatedAgent implements StreamObserver<ConsoleMessage> {
+
+        private final int index;
+        private final ManagedChannel channel;
+        private final Enrolled device;
+        private final CountDownLatch done;
+        private final ScheduledExecutorService timers;
+        private final long[] sentAt;
+        private final AgentMessage[] alerts;
+        private StreamObserver<AgentMessage> out;
+        private boolean helloAcked;
+        private long ackedUpTo;
+        private long lastSent;
+        private boolean finished;
+        private java.util.concurrent.ScheduledFuture<?> heartbeat;
+
+        SimulatedAgent(int index, ManagedChannel channel, Enrolled device, CountDownLatch done,
+                       ScheduledExecutorService timers) {
+            this.index = index;
+            this.channel = channel;
+            this.device = device;
+            this.done = done;
+            this.timers = timers;
+            this.sentAt = new long[alertsPerAgent + 1];
+            this.alerts = new AgentMessage[alertsPerAgent + 1];
+            for (int s = 1; s <= alertsPerAgent; s++) {
+                alerts[s] = TestAgentClient.message(TestAgentClient.alert(s, "bullying", 3, "load " + index + "/" + s));
+            }
+        }
+
+        synchronized void connect() {
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("x-vigil-device-id", Metadata.ASCII_STRING_MARSHALLER), device.deviceId());
+            headers.put(Metadata.Key.of("x-vigil-device-credential", Metadata.ASCII_STRING_MARSHALLER),
+                    device.credential());
+            helloAcked = false;
+            lastSent = ackedUpTo;
+            out = AgentGatewayGrpc.newStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .session(this);
+            out.onNext(TestAgentClient.hello("pupil" + index, "LOAD-" + index));
+            heartbeat = timers.scheduleAtFixedRate(this::heartbeat, 10, 10, TimeUnit.SECONDS);
+        }
+
+        private synchronized void heartbeat() {
+            if (out != null) {
+                out.onNext(AgentMessage.newBuilder().setHeartbeat(Heartbeat.newBuilder()
+                        .setSpoolDepth(alertsPerAgent - ackedUpTo)).build());
+            }
+        }
+
+        private void sendWindow() {
+            while (lastSent < alertsPerAgent && lastSent - ackedUpTo < IN_FLIGHT) {
+                lastSent++;
+                if (sentAt[(int) lastSent] != 0) {
+                    resent.increment();
+                }
+                sentAt[(int) lastSent] = System.nanoTime();
+                out.onNext(alerts[(int) lastSent]);
+            }
+        }
+
+        @Override
+        public synchronized void onNext(ConsoleMessage message) {
+            if (!message.hasAck()) {
+                return;
+            }
+            long upTo = message.getAck().getUpToSequence();
+            if (!helloAcked) {
+                helloAcked = true;
+                sessionsHeld.incrementAndGet();
+                long mark = Math.min(upTo, alertsPerAgent);
+                if (mark > ackedUpTo) {
+                    acked.add(mark - ackedUpTo); // stored before the session broke, acknowledged by the mark
+                    ackedUpTo = mark;
+                }
+                lastSent = ackedUpTo;
+            } else {
+                long now = System.nanoTime();
+                for (long s = ackedUpTo + 1; s <= Math.min(upTo, lastSent); s++) {
+                    int slot = latencyCount.getAndIncrement();
+                    if (slot < latencies.length) {
+                        latencies[slot] = now - sentAt[(int) s];
+                    }
+                    acked.increment();
+                }
+                ackedUpTo = Math.max(ackedUpTo, Math.min(upTo, lastSent));
+            }
+            sendWindow();
+            if (ackedUpTo >= alertsPerAgent && !finished) {
+                finished = true;
+                done.countDown(); // the session stays open, as a real agent's does
+            }
+        }
+
+        @Override
+        public synchronized void onError(Throwable t) {
+            if (helloAcked) {
+                sessionsHeld.decrementAndGet();
+            }
+            sessionsBroken.incrementAndGet();
+            out = null;
+            heartbeat.cancel(false);
+            timers.schedule(this::connect, 200 + ThreadLocalRandom.current().nextInt(800), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void onCompleted() {
+            onError(new IllegalStateException("console closed the session"));
+        }
+    }
+}
