@@ -8,6 +8,7 @@ import io.vigil.agent.capture.WindowFocused;
 import io.vigil.agent.capture.keyboard.KeyboardHookSource;
 import io.vigil.agent.capture.replay.ReplaySource;
 import io.vigil.agent.capture.replay.Sleeper;
+import io.vigil.agent.capture.session.CurrentUser;
 import io.vigil.agent.capture.session.SessionAwareFocus;
 import io.vigil.agent.capture.windows.WindowWatcherSource;
 import io.vigil.agent.cli.CliException;
@@ -115,6 +116,9 @@ final class Agent implements RunningAgent {
         MonitoringGroup group = config.policy().groups().groupOf(user, OsGroups.of(user));
         ScopeGate scope = new ScopeGate(config.policy().scope(), group, Clock.systemUTC(), detector::flush);
         scope.check();
+        // Who is signed in now: a user switch seen by the session watcher reaches scope, notice, help and filter.
+        CurrentUser current = new CurrentUser(user);
+        current.onChange(u -> scope.userGroup(config.policy().groups().groupOf(u, OsGroups.of(u))));
         CaptureQueue queue = new CaptureQueue(event -> {
             if (scope.open()) {
                 detector.accept(event);
@@ -130,14 +134,14 @@ final class Agent implements RunningAgent {
             startSource(source, queue, scope, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            sessionSignals = startLive(platform, settings, guard, user, queue, scope, sources, available, unavailable);
+            sessionSignals = startLive(platform, settings, guard, current, queue, scope, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
         // The session user's group is looked up once (OS groups cost a process); any other user when asked.
-        UserFacing userFacing = UserFacing.start(platform, config, user,
+        UserFacing userFacing = UserFacing.start(platform, config, current,
                 u -> u.equals(user) ? group : config.policy().groups().groupOf(u, OsGroups.of(u)), records,
                 available, unavailable);
-        Optional<FilterService> filter = FilterService.forAgent(config, user, records, available, unavailable);
+        Optional<FilterService> filter = FilterService.forAgent(config, current::get, records, available, unavailable);
         reportUnavailable(unavailable);
 
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
@@ -167,7 +171,7 @@ final class Agent implements RunningAgent {
     }
 
     private static Optional<SessionSignals> startLive(Platform platform, CaptureSettings settings,
-                                                     SignInWindowGuard guard, String user, CaptureQueue queue,
+                                                     SignInWindowGuard guard, CurrentUser user, CaptureQueue queue,
                                                      ScopeGate scope, List<CaptureSource> sources,
                                                      List<String> available, Map<String, String> unavailable) {
         FocusProbe windowProbe = FocusProbe.NONE;
@@ -180,9 +184,9 @@ final class Agent implements RunningAgent {
         Optional<SessionSignals> session = Optional.empty();
         if (settings.keyboard() || windowProbe != FocusProbe.NONE) {
             // Looked at with the window, on the queue's thread: a lock or a new user is ordered against keys.
-            SessionSignals signals = platform.sessionSignals(user);
+            SessionSignals signals = platform.sessionSignals(user.get());
             queue.watchFocus(new ScopedFocus(new SessionAwareFocus(windowProbe, signals.session(),
-                    signals.secretInput(), user), scope), settings.windowPoll(), guard::isSensitive);
+                    signals.secretInput(), user.get(), user::signedIn), scope), settings.windowPoll(), guard::isSensitive);
             log.info("screen lock checks: {}; password-field signal: {}",
                     signals.session().signalNames().isEmpty() ? "none on this platform"
                             : String.join(", ", signals.session().signalNames()), signals.secretInput().name());

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,7 @@ public final class FilterService implements AutoCloseable {
      * the state directory (the built-in default on first start), and checks that the OS resolves through it
      * ({@code filter.in_path}). A filter that cannot start is reported unavailable; the agent runs on.
      */
-    static Optional<FilterService> forAgent(AgentConfig config, String user, Consumer<DeviceRecord> records,
+    static Optional<FilterService> forAgent(AgentConfig config, Supplier<String> user, Consumer<DeviceRecord> records,
                                             List<String> available, Map<String, String> unavailable) {
         FilterSettings s = config.filter();
         if (!s.enabled()) {
@@ -95,7 +96,7 @@ public final class FilterService implements AutoCloseable {
         AsyncFilterListener toSpool = new AsyncFilterListener(
                 new SpoolingFilterListener(records, () -> engineRef.get() == null ? "" : engineRef.get().version()));
         FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
-                Clock.systemUTC(), () -> user, toSpool);
+                Clock.systemUTC(), user, toSpool); // asked per query: a user switch moves the filter group
         engineRef.set(engine);
         try {
             FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),

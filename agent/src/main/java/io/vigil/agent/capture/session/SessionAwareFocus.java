@@ -25,6 +25,7 @@ public final class SessionAwareFocus implements FocusProbe {
     private final FocusProbe windows;
     private final DesktopSession session;
     private final SecretInputSignal secretInput;
+    private final java.util.function.Consumer<String> onUserChange;
     private String user;
     private boolean locked;
     private boolean secret;
@@ -34,6 +35,13 @@ public final class SessionAwareFocus implements FocusProbe {
     /** @param initialUser the user the agent started as (what alerts carried until now) */
     public SessionAwareFocus(FocusProbe windows, DesktopSession session, SecretInputSignal secretInput,
                              String initialUser) {
+        this(windows, session, secretInput, initialUser, u -> { });
+    }
+
+    /** @param userChanged told of each new signed-in user, on the thread that looks (the capture queue's) */
+    public SessionAwareFocus(FocusProbe windows, DesktopSession session, SecretInputSignal secretInput,
+                             String initialUser, java.util.function.Consumer<String> userChanged) {
+        this.onUserChange = userChanged;
         this.windows = windows;
         this.session = session;
         this.secretInput = secretInput;
@@ -60,6 +68,7 @@ public final class SessionAwareFocus implements FocusProbe {
                     state.user(), state.user());
             user = state.user();
             windows.forgetLast();
+            onUserChange.accept(user);
         }
         if (resumed) {
             log.info("screen unlocked: typed text is matched again");

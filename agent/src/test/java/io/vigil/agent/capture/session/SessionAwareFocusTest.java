@@ -113,6 +113,22 @@ class SessionAwareFocusTest {
     }
 
     @Test
+    void aUserSwitchReachesTheCurrentUserHolderOnceAndItsListeners() {
+        CurrentUser current = new CurrentUser("amy");
+        List<String> heard = new java.util.ArrayList<>();
+        current.onChange(heard::add);
+        SessionAwareFocus watched = new SessionAwareFocus(windows,
+                new DesktopSession(signals, List.of(signals), "amy"), secret, "amy", current::signedIn);
+        watched.lookNow();
+        assertEquals(List.of(), heard, "the user the agent started as is no switch");
+        signals.user = "ben";
+        watched.lookNow();
+        watched.lookNow();
+        assertEquals("ben", current.get());
+        assertEquals(List.of("ben"), heard);
+    }
+
+    @Test
     void aUserSourceThatFailsKeepsTheLastUser() {
         DesktopSession session = new DesktopSession(() -> {
             throw new IllegalStateException("loginctl hung");
