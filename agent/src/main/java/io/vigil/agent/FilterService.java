@@ -5,7 +5,6 @@ import io.vigil.agent.config.AgentConfig;
 import io.vigil.agent.config.FilterSettings;
 import io.vigil.agent.filter.AsyncFilterListener;
 import io.vigil.agent.filter.FilterEngine;
-import io.vigil.agent.filter.PolicyStore;
 import io.vigil.agent.filter.SpoolingFilterListener;
 import io.vigil.agent.filter.dns.DnsFilterServer;
 import io.vigil.agent.filter.dns.InPathCheck;
@@ -32,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 public final class FilterService implements AutoCloseable {
 
     public static final String CAPABILITY = "filter.dns";
-    /** Under the state directory: the last good policy, kept across restarts. */
-    static final String POLICY_DIR = "filter-policy";
     /** Browsing counts close on the hour; a minute's tick is soon enough to send them. */
     private static final long FLUSH_SECONDS = 60;
 
@@ -82,8 +79,8 @@ public final class FilterService implements AutoCloseable {
     }
 
     /**
-     * Starts the filter when the config enables it ({@code filter.dns}), enforcing the last good policy from
-     * the state directory (the built-in default on first start), and checks that the OS resolves through it
+     * Starts the filter when the config enables it ({@code filter.dns}), enforcing the built-in default until
+     * the policy receiver hands in the verified last good policy, and checks that the OS resolves through it
      * ({@code filter.in_path}). A filter that cannot start is reported unavailable; the agent runs on.
      */
     static Optional<FilterService> forAgent(AgentConfig config, Supplier<String> user, Consumer<DeviceRecord> records,
@@ -95,8 +92,9 @@ public final class FilterService implements AutoCloseable {
         AtomicReference<FilterEngine> engineRef = new AtomicReference<>();
         AsyncFilterListener toSpool = new AsyncFilterListener(
                 new SpoolingFilterListener(records, () -> engineRef.get() == null ? "" : engineRef.get().version()));
-        FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
-                Clock.systemUTC(), user, toSpool); // asked per query: a user switch moves the filter group
+        // The built-in default until the policy receiver applies the verified last good policy: the filter
+        // keeps no unsigned copy of its own, so only what was signed by the school's key is ever enforced.
+        FilterEngine engine = FilterEngine.builtIn(Clock.systemUTC(), user, toSpool); // asked per query: a user switch moves the filter group
         engineRef.set(engine);
         try {
             FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),
