@@ -20,6 +20,8 @@ import io.vigil.agent.evidence.EvidenceAttacher;
 import io.vigil.agent.evidence.ScreenCapture;
 import io.vigil.agent.evidence.ScreenshotPolicy;
 import io.vigil.agent.health.Capabilities;
+import io.vigil.agent.health.CapabilityBoard;
+import io.vigil.agent.filter.dns.InPathCheck;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.KeywordScanner;
 import io.vigil.agent.match.SignInWindowGuard;
@@ -149,8 +151,11 @@ final class Agent implements RunningAgent {
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
         idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
 
+        CapabilityBoard capabilities = new CapabilityBoard(new Capabilities(available, unavailable));
+        filter.ifPresent(f -> f.watchInPath(Optional.ofNullable(unavailable.get(InPathCheck.CAPABILITY)),
+                capabilities::update));
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
-                facts, scanner.version(), new Capabilities(available, unavailable));
+                facts, scanner.version(), capabilities::now);
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
         session.start(); // capture started first: it never waits for the console

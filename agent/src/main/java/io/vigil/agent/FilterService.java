@@ -8,6 +8,7 @@ import io.vigil.agent.filter.FilterEngine;
 import io.vigil.agent.filter.SpoolingFilterListener;
 import io.vigil.agent.filter.dns.DnsFilterServer;
 import io.vigil.agent.filter.dns.InPathCheck;
+import io.vigil.agent.filter.dns.InPathMonitor;
 import io.vigil.agent.filter.dns.InPathProbe;
 import io.vigil.agent.filter.web.BlockPageServer;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.Executors;
@@ -33,6 +35,12 @@ public final class FilterService implements AutoCloseable {
     public static final String CAPABILITY = "filter.dns";
     /** Browsing counts close on the hour; a minute's tick is soon enough to send them. */
     private static final long FLUSH_SECONDS = 60;
+    /**
+     * How often "is the filter still in the DNS path?" is asked again: a laptop moving to another network can
+     * be handed a resolver that bypasses the filter; within a minute the console's device list says so. Each
+     * check is one look-up of a fresh name, so asking this often costs nothing worth measuring.
+     */
+    private static final long IN_PATH_RECHECK_SECONDS = 60;
 
     private final FilterEngine engine;
     private final DnsFilterServer dns;
@@ -114,6 +122,18 @@ public final class FilterService implements AutoCloseable {
     /** The filter policy engine: {@link FilterEngine#apply} is where a verified, pushed policy is handed in. */
     public FilterEngine engine() {
         return engine;
+    }
+
+    /**
+     * Re-checks the DNS path every minute and reports each change to {@code report}, so a filter that drops
+     * out of the path (or comes back) shows on the console's device list via the next Heartbeat.
+     *
+     * @param atStart what was reported at start for {@link InPathCheck#CAPABILITY}
+     */
+    void watchInPath(Optional<String> atStart, BiConsumer<String, Optional<String>> report) {
+        InPathMonitor monitor = new InPathMonitor(this::inPathProblem, atStart, report);
+        timer.scheduleWithFixedDelay(monitor::recheck, IN_PATH_RECHECK_SECONDS, IN_PATH_RECHECK_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     public InetSocketAddress dnsAddress() {

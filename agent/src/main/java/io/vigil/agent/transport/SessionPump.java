@@ -162,7 +162,7 @@ final class SessionPump {
                 .setSentAt(ProtoMapper.timestamp(Instant.now()))
                 .setSpoolDepth(spool.depth())
                 .setRefusedCount(spool.refusedCount())
-                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
+                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities().get()))
                 .setListVersion(identity.listVersion())
                 .setPolicyVersion(policies.runningVersion())).build());
     }

@@ -74,7 +74,7 @@ class DeliveryIT {
     private ConsoleSession session(AlertSpool spool, String credential, CertificatePin pin,
                                    TransportSettings settings) {
         SessionIdentity identity = new SessionIdentity(deviceId, credential, "j.smith",
-                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", io.vigil.agent.health.Capabilities.of("capture.replay"));
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", () -> io.vigil.agent.health.Capabilities.of("capture.replay"));
         // No keys pinned: this suite is about alerts; policy refusal has PolicyPushIT and PolicyReceiverTest.
         ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()), pin, identity, spool,
                 settings, new io.vigil.agent.signing.PolicyReceiver(new io.vigil.agent.signing.PolicyVerifier(
