@@ -50,6 +50,16 @@ class FilterEngineTest {
     }
 
     @Test
+    void theGroupFollowsTheSignedInUserAtEachLookUp() {
+        var current = new io.vigil.agent.capture.session.CurrentUser("alice");
+        FilterEngine engine = FilterEngine.builtIn(clock, current::get, records);
+        engine.apply(school("v7"));
+        assertEquals(Action.BLOCK, engine.decide("gaming.example").action(), "alice is ks1");
+        current.signedIn("sam");
+        assertEquals(Action.ALLOW, engine.decide("gaming.example").action(), "sam is staff");
+    }
+
+    @Test
     void aBrokenUpdateIsRefusedWithFileAndLineAndNeverReplacesTheLastGood() {
         FilterEngine engine = engine();
         engine.apply(school("v7"));
