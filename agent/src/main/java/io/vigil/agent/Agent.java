@@ -190,8 +190,9 @@ final class Agent implements RunningAgent {
         if (settings.keyboard() || windowProbe != FocusProbe.NONE) {
             // Looked at with the window, on the queue's thread: a lock or a new user is ordered against keys.
             SessionSignals signals = platform.sessionSignals(user.get());
-            queue.watchFocus(new ScopedFocus(new SessionAwareFocus(windowProbe, signals.session(),
-                    signals.secretInput(), user.get(), user::signedIn), scope), settings.windowPoll(), guard::isSensitive);
+            SessionAwareFocus sessionFocus = new SessionAwareFocus(windowProbe, signals.session(),
+                    signals.secretInput(), user.get(), user::signedIn);
+            queue.watchFocus(new ScopedFocus(sessionFocus, scope, sessionFocus::checkUser), settings.windowPoll(), guard::isSensitive);
             log.info("screen lock checks: {}; password-field signal: {}",
                     signals.session().signalNames().isEmpty() ? "none on this platform"
                             : String.join(", ", signals.session().signalNames()), signals.secretInput().name());
@@ -306,11 +307,18 @@ final class Agent implements RunningAgent {
         log.info("agent stopped; {} record(s) left in the spool for next time", spool.depth());
     }
 
-    /** Outside the monitoring scope no window is looked at, and no lock or user check is run either. */
-    private record ScopedFocus(FocusProbe inner, ScopeGate scope) implements FocusProbe {
+    /**
+     * Outside the monitoring scope no window is looked at and no lock check is run; only who is signed in is
+     * asked, so a user whose group is monitored who takes over the session opens capture again.
+     */
+    private record ScopedFocus(FocusProbe inner, ScopeGate scope, Runnable whileClosed) implements FocusProbe {
         @Override
         public Optional<WindowFocused> lookNow() {
-            return scope.open() ? inner.lookNow() : Optional.empty();
+            if (scope.open()) {
+                return inner.lookNow();
+            }
+            whileClosed.run();
+            return Optional.empty();
         }
 
         @Override

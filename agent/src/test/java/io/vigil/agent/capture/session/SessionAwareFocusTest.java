@@ -129,6 +129,20 @@ class SessionAwareFocusTest {
     }
 
     @Test
+    void whileCapturePausedOnlyTheUserIsAskedAndASwitchIsStillHeard() {
+        CurrentUser current = new CurrentUser("amy");
+        SessionAwareFocus watched = new SessionAwareFocus(windows,
+                new DesktopSession(signals, List.of(signals), "amy"), secret, "amy", current::signedIn);
+        signals.user = "ben";
+        signals.locks.add(Optional.of("must not be asked while paused"));
+        watched.checkUser();
+        assertEquals("ben", current.get());
+        assertEquals(null, windows.reported, "no window looked at");
+        assertEquals(1, signals.locks.size(), "no lock signal asked");
+        assertEquals(Optional.of(WindowFocused.lockScreen("ben")), watched.lookNow(), "capture on again: all asked");
+    }
+
+    @Test
     void aUserSourceThatFailsKeepsTheLastUser() {
         DesktopSession session = new DesktopSession(() -> {
             throw new IllegalStateException("loginctl hung");
