@@ -8,6 +8,7 @@ import io.vigil.agent.capture.WindowFocused;
 import io.vigil.agent.capture.keyboard.KeyboardHookSource;
 import io.vigil.agent.capture.replay.ReplaySource;
 import io.vigil.agent.capture.replay.Sleeper;
+import io.vigil.agent.capture.session.CurrentUser;
 import io.vigil.agent.capture.session.SessionAwareFocus;
 import io.vigil.agent.capture.windows.WindowWatcherSource;
 import io.vigil.agent.cli.CliException;
@@ -19,6 +20,8 @@ import io.vigil.agent.evidence.EvidenceAttacher;
 import io.vigil.agent.evidence.ScreenCapture;
 import io.vigil.agent.evidence.ScreenshotPolicy;
 import io.vigil.agent.health.Capabilities;
+import io.vigil.agent.health.CapabilityBoard;
+import io.vigil.agent.filter.dns.InPathCheck;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.KeywordScanner;
 import io.vigil.agent.match.SignInWindowGuard;
@@ -121,6 +124,9 @@ final class Agent implements RunningAgent {
         MonitoringGroup group = config.policy().groups().groupOf(user, OsGroups.of(user));
         ScopeGate scope = new ScopeGate(config.policy().scope(), group, Clock.systemUTC(), detector::flush);
         scope.check();
+        // Who is signed in now: a user switch seen by the session watcher reaches scope, notice, help and filter.
+        CurrentUser current = new CurrentUser(user);
+        current.onChange(u -> scope.userGroup(config.policy().groups().groupOf(u, OsGroups.of(u))));
         CaptureQueue queue = new CaptureQueue(event -> {
             if (scope.open()) {
                 detector.accept(event);
@@ -136,14 +142,14 @@ final class Agent implements RunningAgent {
             startSource(source, queue, scope, sources, available, unavailable);
             finished = source.finished().thenCompose(done -> queue.barrier());
         } else {
-            sessionSignals = startLive(platform, settings, guard, user, queue, scope, sources, available, unavailable);
+            sessionSignals = startLive(platform, settings, guard, current, queue, scope, sources, available, unavailable);
             finished = new CompletableFuture<>(); // live capture ends only when the agent is stopped
         }
         // The session user's group is looked up once (OS groups cost a process); any other user when asked.
-        UserFacing userFacing = UserFacing.start(platform, config, user,
+        UserFacing userFacing = UserFacing.start(platform, config, current,
                 u -> u.equals(user) ? group : config.policy().groups().groupOf(u, OsGroups.of(u)), records,
                 available, unavailable);
-        Optional<FilterService> filter = FilterService.forAgent(config, user, records, available, unavailable);
+        Optional<FilterService> filter = FilterService.forAgent(config, current::get, records, available, unavailable);
         reportUnavailable(unavailable);
 
         ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
@@ -154,8 +160,11 @@ final class Agent implements RunningAgent {
         idleFlush.scheduleWithFixedDelay(records::retryHeld, HELD_RETRY.toMillis(), HELD_RETRY.toMillis(),
                 TimeUnit.MILLISECONDS);
 
+        CapabilityBoard capabilities = new CapabilityBoard(new Capabilities(available, unavailable));
+        filter.ifPresent(f -> f.watchInPath(Optional.ofNullable(unavailable.get(InPathCheck.CAPABILITY)),
+                capabilities::update));
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
-                facts, scanner.version(), new Capabilities(available, unavailable));
+                facts, scanner.version(), capabilities::now);
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
                 TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
         session.start(); // capture started first: it never waits for the console
@@ -177,7 +186,7 @@ final class Agent implements RunningAgent {
     }
 
     private static Optional<SessionSignals> startLive(Platform platform, CaptureSettings settings,
-                                                     SignInWindowGuard guard, String user, CaptureQueue queue,
+                                                     SignInWindowGuard guard, CurrentUser user, CaptureQueue queue,
                                                      ScopeGate scope, List<CaptureSource> sources,
                                                      List<String> available, Map<String, String> unavailable) {
         FocusProbe windowProbe = FocusProbe.NONE;
@@ -190,9 +199,10 @@ final class Agent implements RunningAgent {
         Optional<SessionSignals> session = Optional.empty();
         if (settings.keyboard() || windowProbe != FocusProbe.NONE) {
             // Looked at with the window, on the queue's thread: a lock or a new user is ordered against keys.
-            SessionSignals signals = platform.sessionSignals(user);
-            queue.watchFocus(new ScopedFocus(new SessionAwareFocus(windowProbe, signals.session(),
-                    signals.secretInput(), user), scope), settings.windowPoll(), guard::isSensitive);
+            SessionSignals signals = platform.sessionSignals(user.get());
+            SessionAwareFocus sessionFocus = new SessionAwareFocus(windowProbe, signals.session(),
+                    signals.secretInput(), user.get(), user::signedIn);
+            queue.watchFocus(new ScopedFocus(sessionFocus, scope, sessionFocus::checkUser), settings.windowPoll(), guard::isSensitive);
             log.info("screen lock checks: {}; password-field signal: {}",
                     signals.session().signalNames().isEmpty() ? "none on this platform"
                             : String.join(", ", signals.session().signalNames()), signals.secretInput().name());
@@ -312,11 +322,18 @@ final class Agent implements RunningAgent {
         log.info("agent stopped; {} record(s) left in the spool for next time", spool.depth());
     }
 
-    /** Outside the monitoring scope no window is looked at, and no lock or user check is run either. */
-    private record ScopedFocus(FocusProbe inner, ScopeGate scope) implements FocusProbe {
+    /**
+     * Outside the monitoring scope no window is looked at and no lock check is run; only who is signed in is
+     * asked, so a user whose group is monitored who takes over the session opens capture again.
+     */
+    private record ScopedFocus(FocusProbe inner, ScopeGate scope, Runnable whileClosed) implements FocusProbe {
         @Override
         public Optional<WindowFocused> lookNow() {
-            return scope.open() ? inner.lookNow() : Optional.empty();
+            if (scope.open()) {
+                return inner.lookNow();
+            }
+            whileClosed.run();
+            return Optional.empty();
         }
 
         @Override

@@ -5,10 +5,10 @@ import io.vigil.agent.config.AgentConfig;
 import io.vigil.agent.config.FilterSettings;
 import io.vigil.agent.filter.AsyncFilterListener;
 import io.vigil.agent.filter.FilterEngine;
-import io.vigil.agent.filter.PolicyStore;
 import io.vigil.agent.filter.SpoolingFilterListener;
 import io.vigil.agent.filter.dns.DnsFilterServer;
 import io.vigil.agent.filter.dns.InPathCheck;
+import io.vigil.agent.filter.dns.InPathMonitor;
 import io.vigil.agent.filter.dns.InPathProbe;
 import io.vigil.agent.filter.web.BlockPageServer;
 import java.io.IOException;
@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +33,14 @@ import java.util.concurrent.TimeUnit;
 public final class FilterService implements AutoCloseable {
 
     public static final String CAPABILITY = "filter.dns";
-    /** Under the state directory: the last good policy, kept across restarts. */
-    static final String POLICY_DIR = "filter-policy";
     /** Browsing counts close on the hour; a minute's tick is soon enough to send them. */
     private static final long FLUSH_SECONDS = 60;
+    /**
+     * How often "is the filter still in the DNS path?" is asked again: a laptop moving to another network can
+     * be handed a resolver that bypasses the filter; within a minute the console's device list says so. Each
+     * check is one look-up of a fresh name, so asking this often costs nothing worth measuring.
+     */
+    private static final long IN_PATH_RECHECK_SECONDS = 60;
 
     private final FilterEngine engine;
     private final DnsFilterServer dns;
@@ -81,11 +87,11 @@ public final class FilterService implements AutoCloseable {
     }
 
     /**
-     * Starts the filter when the config enables it ({@code filter.dns}), enforcing the last good policy from
-     * the state directory (the built-in default on first start), and checks that the OS resolves through it
+     * Starts the filter when the config enables it ({@code filter.dns}), enforcing the built-in default until
+     * the policy receiver hands in the verified last good policy, and checks that the OS resolves through it
      * ({@code filter.in_path}). A filter that cannot start is reported unavailable; the agent runs on.
      */
-    static Optional<FilterService> forAgent(AgentConfig config, String user, Consumer<DeviceRecord> records,
+    static Optional<FilterService> forAgent(AgentConfig config, Supplier<String> user, Consumer<DeviceRecord> records,
                                             List<String> available, Map<String, String> unavailable) {
         FilterSettings s = config.filter();
         if (!s.enabled()) {
@@ -94,8 +100,9 @@ public final class FilterService implements AutoCloseable {
         AtomicReference<FilterEngine> engineRef = new AtomicReference<>();
         AsyncFilterListener toSpool = new AsyncFilterListener(
                 new SpoolingFilterListener(records, () -> engineRef.get() == null ? "" : engineRef.get().version()));
-        FilterEngine engine = FilterEngine.fromStore(new PolicyStore(config.statePath().resolve(POLICY_DIR)),
-                Clock.systemUTC(), () -> user, toSpool);
+        // The built-in default until the policy receiver applies the verified last good policy: the filter
+        // keeps no unsigned copy of its own, so only what was signed by the school's key is ever enforced.
+        FilterEngine engine = FilterEngine.builtIn(Clock.systemUTC(), user, toSpool); // asked per query: a user switch moves the filter group
         engineRef.set(engine);
         try {
             FilterService service = start(new DnsFilterServer.Settings(s.listen(), s.upstreams(),
@@ -115,6 +122,18 @@ public final class FilterService implements AutoCloseable {
     /** The filter policy engine: {@link FilterEngine#apply} is where a verified, pushed policy is handed in. */
     public FilterEngine engine() {
         return engine;
+    }
+
+    /**
+     * Re-checks the DNS path every minute and reports each change to {@code report}, so a filter that drops
+     * out of the path (or comes back) shows on the console's device list via the next Heartbeat.
+     *
+     * @param atStart what was reported at start for {@link InPathCheck#CAPABILITY}
+     */
+    void watchInPath(Optional<String> atStart, BiConsumer<String, Optional<String>> report) {
+        InPathMonitor monitor = new InPathMonitor(this::inPathProblem, atStart, report);
+        timer.scheduleWithFixedDelay(monitor::recheck, IN_PATH_RECHECK_SECONDS, IN_PATH_RECHECK_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     public InetSocketAddress dnsAddress() {

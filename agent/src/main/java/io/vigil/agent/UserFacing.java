@@ -1,6 +1,7 @@
 package io.vigil.agent;
 
 import io.vigil.agent.alert.DeviceRecord;
+import io.vigil.agent.capture.session.CurrentUser;
 import io.vigil.agent.config.AgentConfig;
 import io.vigil.agent.config.PolicySettings;
 import io.vigil.agent.help.HelpDesk;
@@ -47,7 +48,7 @@ final class UserFacing implements AutoCloseable {
         this.display = display;
     }
 
-    static UserFacing start(Platform platform, AgentConfig config, String user, Function<String, MonitoringGroup> groupOf,
+    static UserFacing start(Platform platform, AgentConfig config, CurrentUser user, Function<String, MonitoringGroup> groupOf,
                             Consumer<DeviceRecord> records, List<String> available, Map<String, String> unavailable) {
         PolicySettings policy = config.policy();
         Clock clock = Clock.systemUTC();
@@ -57,7 +58,7 @@ final class UserFacing implements AutoCloseable {
                 : Optional.empty();
         Optional<HelpPageServer> page = Optional.empty();
         if (policy.help()) {
-            page = helpPage(new HelpDesk(records::accept, () -> user, policy.helpSeverity(), clock), notices,
+            page = helpPage(new HelpDesk(records::accept, user::get, policy.helpSeverity(), clock), notices,
                     user, config.statePath(), available, unavailable);
         }
         Optional<SwingNoticeDisplay> desktop = desktop(platform, notices.isPresent() || page.isPresent(), page,
@@ -65,15 +66,19 @@ final class UserFacing implements AutoCloseable {
         if (page.isPresent() && desktop.isPresent() && desktop.get().addTrayIcon()) {
             available.add("help.tray");
         }
-        notices.ifPresent(n -> new NoticePresenter(n, desktop.map(d -> (NoticeDisplay) d),
-                () -> desktop.ifPresent(SwingNoticeDisplay::openHelpPage)).userSignedIn(user));
+        notices.ifPresent(n -> {
+            NoticePresenter presenter = new NoticePresenter(n, desktop.map(d -> (NoticeDisplay) d),
+                    () -> desktop.ifPresent(SwingNoticeDisplay::openHelpPage));
+            presenter.userSignedIn(user.get());
+            user.onChange(presenter::userSignedIn); // each user sees, and accepts, the notice for their group
+        });
         return new UserFacing(page, desktop.map(d -> (NoticeDisplay) d));
     }
 
-    private static Optional<HelpPageServer> helpPage(HelpDesk desk, Optional<NoticeService> notices, String user,
+    private static Optional<HelpPageServer> helpPage(HelpDesk desk, Optional<NoticeService> notices, CurrentUser user,
                                                      Path stateDir, List<String> available,
                                                      Map<String, String> unavailable) {
-        HelpPageServer server = new HelpPageServer(desk, notices, () -> user, new SecureRandom());
+        HelpPageServer server = new HelpPageServer(desk, notices, user::get, new SecureRandom());
         try {
             server.start(0);
             Path file = stateDir.resolve(HELP_URL_FILE);

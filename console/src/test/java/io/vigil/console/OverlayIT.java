@@ -162,6 +162,30 @@ class OverlayIT {
         assertEquals("live", history.get(1).get("status").asText(), history::toPrettyString);
     }
 
+    @Test
+    void fullWebAddressesOnIllegalListsAreStatedAsNotEnforcedOnUploadAndOnThePolicyPage() throws Exception {
+        String withUrls = POLICY.replace("illegal-entry ctiru terror.example\n", "illegal-entry ctiru terror.example\n"
+                + "illegal-entry iwf http://imagehost.example/a/b.jpg\nillegal-entry iwf imagehost.example/c\n");
+        String stated = "2 entries are full web addresses; the DNS filter can only block whole sites, so these are "
+                + "not enforced on the device.";
+        HttpsClient it = signedIn("oak.it");
+        var proposed = it.postText("/api/filter-policy?name=school.vfp", withUrls);
+        assertEquals(201, proposed.statusCode(), proposed.body());
+        var limits = JSON.readTree(proposed.body()).get("limits");
+        assertEquals(2, limits.get("notEnforced").asInt(), proposed.body());
+        assertEquals(stated, limits.get("summary").asText());
+        assertEquals("http://imagehost.example/a/b.jpg (school.vfp line 5)", limits.get("examples").get(0).asText());
+
+        String before = it.get("/filter-policy").body();
+        assertFalse(before.contains(stated), "nothing is in force yet, so no limit is claimed for it");
+        var approved = signedIn("oak.dsl").postJson("/api/filter-policy/changes/"
+                + JSON.readTree(proposed.body()).get("id").asLong() + "/approve", "{}");
+        assertEquals(200, approved.statusCode(), approved.body());
+        String page = it.get("/filter-policy").body();
+        assertTrue(page.contains(stated), page);
+        assertTrue(page.contains("http://imagehost.example/a/b.jpg (policy line 5)"), page);
+    }
+
     /** Proposed by the IT provider, approved by the DSL: the four-eyes path every policy takes. */
     private void publish(String policy) throws Exception {
         long change = propose(signedIn("oak.it"), policy);

@@ -75,7 +75,7 @@ public final class FilterCommand implements Callable<Integer> {
         FilterPolicy filterPolicy = loadPolicy();
         String version = policy == null ? "builtin" : "file:" + policy.getFileName();
         FilterEngine engine = new FilterEngine(version, filterPolicy, Clock.systemUTC(), () -> user,
-                new AsyncFilterListener(new LoggingFilterListener()), Optional.empty(),
+                new AsyncFilterListener(new LoggingFilterListener()),
                 new io.vigil.agent.filter.BypassAlerts(io.vigil.agent.filter.BypassAlerts.DEFAULT_THRESHOLD,
                         io.vigil.agent.filter.BypassAlerts.DEFAULT_WINDOW));
         DnsFilterServer.Settings settings = new DnsFilterServer.Settings(listen, upstreams,

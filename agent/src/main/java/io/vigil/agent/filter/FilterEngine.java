@@ -7,7 +7,6 @@ import io.vigil.filter.Decision;
 import io.vigil.filter.FilterPolicy;
 import io.vigil.filter.PolicyException;
 import io.vigil.filter.format.ListSource;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +40,6 @@ public final class FilterEngine {
     private final Clock clock;
     private final Supplier<String> currentUser;
     private final FilterListener listener;
-    private final Optional<PolicyStore> store;
     private final BypassAlerts bypass;
     private final BrowsingCounter browsing = new BrowsingCounter();
     private final OncePerWindow recentlyRecorded = new OncePerWindow(java.time.Duration.ofSeconds(10), 10_000);
@@ -53,23 +51,22 @@ public final class FilterEngine {
     };
 
     public FilterEngine(String version, FilterPolicy initial, Clock clock, Supplier<String> currentUser,
-                        FilterListener listener, Optional<PolicyStore> store, BypassAlerts bypass) {
+                        FilterListener listener, BypassAlerts bypass) {
         this.active = new AtomicReference<>(new Active(version, initial));
         this.clock = clock;
         this.currentUser = currentUser;
         this.listener = listener;
-        this.store = store;
         this.bypass = bypass;
     }
 
-    /** Starts from the store's last good policy, or the built-in default on first start. */
-    public static FilterEngine fromStore(PolicyStore store, Clock clock, Supplier<String> currentUser,
-                                         FilterListener listener) {
-        Optional<PolicyStore.Stored> saved = store.load();
-        String version = saved.map(PolicyStore.Stored::version).orElse("builtin");
-        FilterPolicy policy = saved.map(PolicyStore.Stored::policy).orElseGet(FilterPolicy::builtInDefault);
-        log.info("filter policy {} in force", version);
-        return new FilterEngine(version, policy, clock, currentUser, listener, Optional.of(store),
+    /**
+     * Starts from the built-in default. The agent keeps no policy copy of its own: the last good policy is the
+     * signed one the policy receiver verifies (again, at every start) and hands in through {@link #apply}, so a
+     * policy file someone drops into the state directory is never enforced.
+     */
+    public static FilterEngine builtIn(Clock clock, Supplier<String> currentUser, FilterListener listener) {
+        log.info("filter policy builtin in force until a verified policy is applied");
+        return new FilterEngine("builtin", FilterPolicy.builtInDefault(), clock, currentUser, listener,
                 new BypassAlerts(BypassAlerts.DEFAULT_THRESHOLD, BypassAlerts.DEFAULT_WINDOW));
     }
 
@@ -130,8 +127,8 @@ public final class FilterEngine {
     }
 
     /**
-     * Validates {@code doc} and, only if it is valid, saves it as the last good policy and swaps it in. The
-     * entry point for the signed-push receiver, after it verified the signature.
+     * Validates {@code doc} and, only if it is valid, swaps it in. The entry point for the signed-push receiver,
+     * after it verified the signature; the receiver, not the engine, keeps the last good (signed) copy.
      */
     public PolicyApplied apply(PolicyDocument doc) {
         if (doc.policyText() == null) {
@@ -143,14 +140,6 @@ public final class FilterEngine {
         } catch (PolicyException e) {
             log.warn("filter policy {} refused; {} stays in force: {}", doc.version(), version(), e.getMessage());
             return new PolicyApplied(doc.version(), false, String.join("\n", e.problems()), List.of());
-        }
-        if (store.isPresent()) {
-            try {
-                store.get().save(doc);
-            } catch (IOException e) {
-                // Enforce it anyway (it is valid and newer); a restart falls back to the previous saved policy.
-                log.error("filter policy {} is in force but could not be saved: {}", doc.version(), e.getMessage());
-            }
         }
         active.set(new Active(doc.version(), policy));
         policy.limits().forEach(l -> log.info("filter policy {}: not enforceable by DNS: {}", doc.version(), l));

@@ -129,13 +129,14 @@ public final class ConsoleSession implements AutoCloseable {
         StreamObserver<AgentMessage> requests = AgentGatewayGrpc.newStub(channel)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .session(call);
+        var capabilities = identity.capabilities().get();
         requests.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder()
                 .setUser(identity.user())
                 .setDevice(ProtoMapper.deviceFacts(identity.facts()))
                 .setListVersion(identity.listVersion())
                 .setPolicyVersion(policies.runningVersion())
-                .addAllCapabilities(identity.capabilities().available())
-                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
+                .addAllCapabilities(capabilities.available())
+                .addAllUnavailable(ProtoMapper.unavailable(capabilities))
                 .setLastSpooledSequence(spool.lastSequence())).build());
         return requests;
     }

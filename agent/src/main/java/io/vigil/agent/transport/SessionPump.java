@@ -214,7 +214,7 @@ final class SessionPump {
                 .setSpoolDepth(spool.depth())
                 .setRefusedCount(spool.refusedCount())
                 .setSpoolWriteFailing(spool.writeProblem() == null ? "" : spool.writeProblem())
-                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities()))
+                .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities().get()))
                 .setListVersion(identity.listVersion())
                 .setPolicyVersion(policies.runningVersion())).build());
     }

@@ -41,6 +41,8 @@ class DeliveryIT {
     private TestConsole console;
     private String deviceId;
     private final List<AutoCloseable> open = new ArrayList<>();
+    private final io.vigil.agent.health.CapabilityBoard capabilities = new io.vigil.agent.health.CapabilityBoard(
+            io.vigil.agent.health.Capabilities.of("capture.replay"));
 
     @BeforeEach
     void startConsole() throws Exception {
@@ -74,7 +76,7 @@ class DeliveryIT {
     private ConsoleSession session(AlertSpool spool, String credential, CertificatePin pin,
                                    TransportSettings settings) {
         SessionIdentity identity = new SessionIdentity(deviceId, credential, "j.smith",
-                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", io.vigil.agent.health.Capabilities.of("capture.replay"));
+                new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists", capabilities::now);
         // No keys pinned: this suite is about alerts; policy refusal has PolicyPushIT and PolicyReceiverTest.
         ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()), pin, identity, spool,
                 settings, new io.vigil.agent.signing.PolicyReceiver(new io.vigil.agent.signing.PolicyVerifier(
@@ -150,6 +152,24 @@ class DeliveryIT {
         await("a heartbeat", () -> !console.heartbeats().isEmpty());
         assertEquals(0, console.heartbeats().getFirst().getHeartbeat().getSpoolDepth());
         assertEquals("sha256:lists", console.heartbeats().getFirst().getHeartbeat().getListVersion());
+    }
+
+    @Test
+    void heartbeatsReportACapabilityThatIsLostWhileRunningAndClearItWhenItIsBack() throws Exception {
+        session(spool());
+        await("a heartbeat", () -> !console.heartbeats().isEmpty());
+
+        capabilities.update("filter.in_path", java.util.Optional.of("the system resolver does not send look-ups "
+                + "to the filter"));
+        await("a heartbeat saying the filter is not in the path", () -> console.heartbeats().stream()
+                .anyMatch(h -> h.getHeartbeat().getUnavailableList().stream()
+                        .anyMatch(u -> u.getCapability().equals("filter.in_path")
+                                && u.getReason().startsWith("the system resolver"))));
+
+        int seen = console.heartbeats().size();
+        capabilities.update("filter.in_path", java.util.Optional.empty());
+        await("a heartbeat with nothing unavailable", () -> console.heartbeats().stream().skip(seen)
+                .anyMatch(h -> h.getHeartbeat().getUnavailableList().isEmpty()));
     }
 
     @Test

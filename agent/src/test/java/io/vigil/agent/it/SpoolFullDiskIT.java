@@ -85,7 +85,7 @@ class SpoolFullDiskIT {
     private ConsoleSession session(AlertSpool spool) throws java.io.IOException {
         SessionIdentity identity = new SessionIdentity(deviceId, CREDENTIAL, "j.smith",
                 new DeviceFacts("lab-07", "Linux", "6.1", "", "test"), "sha256:lists",
-                io.vigil.agent.health.Capabilities.of("capture.replay"));
+                () -> io.vigil.agent.health.Capabilities.of("capture.replay"));
         ConsoleSession session = new ConsoleSession(ConsoleAddress.parse(console.address()),
                 console.certificate().pin(), identity, spool, FAST,
                 new io.vigil.agent.signing.PolicyReceiver(new io.vigil.agent.signing.PolicyVerifier(java.util.List.of()),

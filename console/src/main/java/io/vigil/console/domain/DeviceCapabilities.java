@@ -23,12 +23,20 @@ public record DeviceCapabilities(List<String> available, Map<String, String> una
         unavailable = java.util.Collections.unmodifiableMap(bounded);
     }
 
-    /** Lines for people: "keyboard capture unavailable: no display (DISPLAY is not set)". */
+    /**
+     * Lines for people: "keyboard capture unavailable: no display (DISPLAY is not set)". The filter being out of
+     * the DNS path is not a part that failed to start but a device that is not filtered, so it says that.
+     */
     public List<String> problems() {
         List<String> lines = new ArrayList<>();
-        unavailable.forEach((capability, reason) -> lines.add(label(capability) + " unavailable: " + reason));
+        unavailable.forEach((capability, reason) -> lines.add(FILTER_IN_PATH.equals(capability)
+                ? "filter not in path: " + reason
+                : label(capability) + " unavailable: " + reason));
         return lines;
     }
+
+    /** Reported by the agent (and cleared again) while it runs, so it comes and goes with heartbeats. */
+    static final String FILTER_IN_PATH = "filter.in_path";
 
     static String label(String capability) {
         return switch (capability) {

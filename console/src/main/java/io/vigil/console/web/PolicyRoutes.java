@@ -7,6 +7,7 @@ import io.vigil.console.auth.Session;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.School;
+import io.vigil.console.policy.DnsCoverage;
 import io.vigil.console.policy.InvalidPolicyException;
 import io.vigil.console.policy.PolicyProblem;
 import io.vigil.console.policy.PublishedPolicy;
@@ -50,6 +51,19 @@ final class PolicyRoutes {
         }
     }
 
+    /** An accepted upload, with what of it the devices' DNS filter cannot enforce stated plainly. */
+    record ProposedView(long id, long schoolId, String version, String fileName, String requestedBy,
+                        String requestedAt, String status, String keyId, LimitsView limits) {
+        static ProposedView of(PublishedPolicy p, DnsCoverage coverage) {
+            return new ProposedView(p.id(), p.schoolId(), p.version(), p.fileName(), p.requestedBy(),
+                    JsonViews.iso(p.requestedAt()), p.status(), p.keyId(),
+                    new LimitsView(coverage.fullAddresses(), coverage.summary(), coverage.examples()));
+        }
+    }
+
+    record LimitsView(int notEnforced, String summary, List<String> examples) {
+    }
+
     record RefusedView(String error, List<String> problems) {
     }
 
@@ -61,9 +75,11 @@ final class PolicyRoutes {
         Session session = AccessControl.session(ctx);
         long school = school(session, ctx.queryParam("school"));
         try {
+            byte[] body = ctx.bodyAsBytes();
             PublishedPolicy published = filtering.publisher().propose(session.username(), school,
-                    ctx.queryParam("name"), ctx.bodyAsBytes());
-            ctx.status(201).json(PublishedView.of(published));
+                    ctx.queryParam("name"), body);
+            ctx.status(201).json(ProposedView.of(published,
+                    DnsCoverage.of(published.fileName(), new String(body, StandardCharsets.UTF_8))));
         } catch (InvalidPolicyException e) {
             ctx.status(422).json(new RefusedView("policy refused; nothing was published",
                     e.problems().stream().map(PolicyProblem::toString).toList()));
@@ -168,7 +184,7 @@ final class PolicyRoutes {
     }
 
     private void page(Context ctx) {
-        render(ctx, AccessControl.session(ctx), null, List.of(), "");
+        render(ctx, AccessControl.session(ctx), null, List.of(), "", DnsCoverage.FULL);
     }
 
     private void publishForm(Context ctx) {
@@ -180,20 +196,31 @@ final class PolicyRoutes {
             PublishedPolicy p = filtering.publisher().propose(session.username(), school, name,
                     document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8));
             render(ctx, session, "The policy is valid and waits as change " + p.id() + " for a leader of the school"
-                    + " (DSL or headteacher) to approve it; devices receive it once approved.", List.of(), "");
+                    + " (DSL or headteacher) to approve it; devices receive it once approved.", List.of(), "",
+                    DnsCoverage.of(p.fileName(), document == null ? "" : document));
         } catch (InvalidPolicyException e) {
             ctx.status(422);
             render(ctx, session, null, e.problems().stream().map(PolicyProblem::toString).toList(),
-                    document == null ? "" : document);
+                    document == null ? "" : document, DnsCoverage.FULL);
         }
     }
 
-    private void render(Context ctx, Session session, String notice, List<String> problems, String draft) {
+    private void render(Context ctx, Session session, String notice, List<String> problems, String draft,
+                        DnsCoverage uploaded) {
         audit.record(session.username(), AuditAction.POLICY_HISTORY_VIEW, "page");
         List<School> schools = session.scope().schoolIds().stream().sorted()
                 .flatMap(id -> filtering.schools().school(id).stream()).toList();
         ctx.html(templates.render("policy.jte", new PolicyView(session.username(), schools,
-                filtering.policies().history(session.scope(), 20), notice, problems, draft)));
+                filtering.policies().history(session.scope(), 20), notice, problems, draft, uploaded,
+                liveLimits(schools))));
+    }
+
+    /** Each school's live policy whose entries the devices cannot all enforce, said on the page every time. */
+    private List<PolicyView.LiveLimits> liveLimits(List<School> schools) {
+        return schools.stream().flatMap(school -> filtering.policies().live(school.id()).stream()
+                .map(live -> new PolicyView.LiveLimits(school.name(), live.version(),
+                        DnsCoverage.of("policy", new String(live.document(), StandardCharsets.UTF_8)))))
+                .filter(l -> l.coverage().limited()).toList();
     }
 
     /** The school named, which must be in the user's scope, or their only school. */

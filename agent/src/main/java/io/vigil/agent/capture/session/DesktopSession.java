@@ -22,14 +22,7 @@ public final class DesktopSession {
     }
 
     public SessionState read() {
-        try {
-            String now = users.currentUser();
-            if (now != null && !now.isBlank()) {
-                user = now.strip();
-            }
-        } catch (RuntimeException e) {
-            // Keep the last user: who typed does not change because a lookup failed.
-        }
+        user();
         for (LockSignal signal : signals) {
             Optional<String> locked;
             try {
@@ -42,6 +35,19 @@ public final class DesktopSession {
             }
         }
         return new SessionState(user, Optional.empty());
+    }
+
+    /** Who is signed in, without asking the lock signals (nothing is captured while it is asked). */
+    public String user() {
+        try {
+            String now = users.currentUser();
+            if (now != null && !now.isBlank()) {
+                user = now.strip();
+            }
+        } catch (RuntimeException e) {
+            // Keep the last user: who typed does not change because a lookup failed.
+        }
+        return user;
     }
 
     public List<String> signalNames() {

@@ -25,6 +25,7 @@ public final class SessionAwareFocus implements FocusProbe {
     private final FocusProbe windows;
     private final DesktopSession session;
     private final SecretInputSignal secretInput;
+    private final java.util.function.Consumer<String> onUserChange;
     private String user;
     private boolean locked;
     private boolean secret;
@@ -34,6 +35,13 @@ public final class SessionAwareFocus implements FocusProbe {
     /** @param initialUser the user the agent started as (what alerts carried until now) */
     public SessionAwareFocus(FocusProbe windows, DesktopSession session, SecretInputSignal secretInput,
                              String initialUser) {
+        this(windows, session, secretInput, initialUser, u -> { });
+    }
+
+    /** @param userChanged told of each new signed-in user, on the thread that looks (the capture queue's) */
+    public SessionAwareFocus(FocusProbe windows, DesktopSession session, SecretInputSignal secretInput,
+                             String initialUser, java.util.function.Consumer<String> userChanged) {
+        this.onUserChange = userChanged;
         this.windows = windows;
         this.session = session;
         this.secretInput = secretInput;
@@ -54,13 +62,7 @@ public final class SessionAwareFocus implements FocusProbe {
         }
         boolean resumed = locked;
         locked = false;
-        boolean userChanged = !state.user().equals(user);
-        if (userChanged) {
-            log.info("signed-in user changed from {} to {}: the line being typed ends, alerts name {}", user,
-                    state.user(), state.user());
-            user = state.user();
-            windows.forgetLast();
-        }
+        boolean userChanged = switchedTo(state.user());
         if (resumed) {
             log.info("screen unlocked: typed text is matched again");
         }
@@ -79,6 +81,25 @@ public final class SessionAwareFocus implements FocusProbe {
     @Override
     public void forgetLast() {
         windows.forgetLast();
+    }
+
+    /**
+     * Only who is signed in, for while capture is paused (outside the monitoring scope): no window is looked
+     * at, but a user whose group is monitored can still take over the session and open capture again.
+     */
+    public void checkUser() {
+        switchedTo(session.user());
+    }
+
+    private boolean switchedTo(String now) {
+        if (now.equals(user)) {
+            return false;
+        }
+        log.info("signed-in user changed from {} to {}: the line being typed ends, alerts name {}", user, now, now);
+        user = now;
+        windows.forgetLast();
+        onUserChange.accept(user);
+        return true;
     }
 
     /** Fails closed: a signal that cannot answer counts as "typing goes into a password field". */

@@ -61,19 +61,34 @@ public final class DnsFilterServer implements AutoCloseable {
         this.tcpThread = Thread.ofPlatform().name("vigil-dns-tcp").daemon().unstarted(this::serveTcp);
     }
 
-    /** Binds UDP and TCP on the same port (the one UDP got, when the port is 0) and starts serving. */
+    /** Any-port binds that find the TCP twin taken; ten collisions in a row would mean something else is wrong. */
+    private static final int ANY_PORT_ATTEMPTS = 10;
+
+    /**
+     * Binds UDP and TCP on the same port and starts serving. With port 0 the port is the one UDP got; another
+     * process may hold that number for TCP (a busy test machine), so a few fresh UDP ports are tried.
+     */
     public static DnsFilterServer start(Settings settings, FilterEngine engine, InPathProbe probe) throws IOException {
-        DatagramChannel udp = DatagramChannel.open();
-        ServerSocket tcp = new ServerSocket();
-        try {
-            udp.bind(settings.listen());
-            int port = ((InetSocketAddress) udp.getLocalAddress()).getPort();
-            tcp.setReuseAddress(true);
-            tcp.bind(new InetSocketAddress(settings.listen().getAddress(), port), 128);
-        } catch (IOException e) {
-            udp.close();
-            tcp.close();
-            throw new IOException("cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
+        int attempts = settings.listen().getPort() == 0 ? ANY_PORT_ATTEMPTS : 1;
+        DatagramChannel udp = null;
+        ServerSocket tcp = null;
+        for (int attempt = 1; udp == null; attempt++) {
+            DatagramChannel u = DatagramChannel.open();
+            ServerSocket t = new ServerSocket();
+            try {
+                u.bind(settings.listen());
+                int port = ((InetSocketAddress) u.getLocalAddress()).getPort();
+                t.setReuseAddress(true);
+                t.bind(new InetSocketAddress(settings.listen().getAddress(), port), 128);
+                udp = u;
+                tcp = t;
+            } catch (IOException e) {
+                u.close();
+                t.close();
+                if (attempt >= attempts) {
+                    throw new IOException("cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
+                }
+            }
         }
         QueryHandler handler = new QueryHandler(engine, new Upstreams(settings.upstreams(), settings.upstreamTimeout()),
                 new AnswerCache(System::nanoTime), settings.blockAddresses(), probe);

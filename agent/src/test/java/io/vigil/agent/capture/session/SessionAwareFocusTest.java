@@ -113,6 +113,36 @@ class SessionAwareFocusTest {
     }
 
     @Test
+    void aUserSwitchReachesTheCurrentUserHolderOnceAndItsListeners() {
+        CurrentUser current = new CurrentUser("amy");
+        List<String> heard = new java.util.ArrayList<>();
+        current.onChange(heard::add);
+        SessionAwareFocus watched = new SessionAwareFocus(windows,
+                new DesktopSession(signals, List.of(signals), "amy"), secret, "amy", current::signedIn);
+        watched.lookNow();
+        assertEquals(List.of(), heard, "the user the agent started as is no switch");
+        signals.user = "ben";
+        watched.lookNow();
+        watched.lookNow();
+        assertEquals("ben", current.get());
+        assertEquals(List.of("ben"), heard);
+    }
+
+    @Test
+    void whileCapturePausedOnlyTheUserIsAskedAndASwitchIsStillHeard() {
+        CurrentUser current = new CurrentUser("amy");
+        SessionAwareFocus watched = new SessionAwareFocus(windows,
+                new DesktopSession(signals, List.of(signals), "amy"), secret, "amy", current::signedIn);
+        signals.user = "ben";
+        signals.locks.add(Optional.of("must not be asked while paused"));
+        watched.checkUser();
+        assertEquals("ben", current.get());
+        assertEquals(null, windows.reported, "no window looked at");
+        assertEquals(1, signals.locks.size(), "no lock signal asked");
+        assertEquals(Optional.of(WindowFocused.lockScreen("ben")), watched.lookNow(), "capture on again: all asked");
+    }
+
+    @Test
     void aUserSourceThatFailsKeepsTheLastUser() {
         DesktopSession session = new DesktopSession(() -> {
             throw new IllegalStateException("loginctl hung");

@@ -74,7 +74,7 @@ class DnsFilterIT {
                 "both.example", "6.6.6.6",
                 "www.google.com", "142.250.0.1",
                 "forcesafesearch.google.com", "216.239.38.120"));
-        engine = new FilterEngine("test", TestPolicies.school(), clock, user::get, records, Optional.empty(),
+        engine = new FilterEngine("test", TestPolicies.school(), clock, user::get, records,
                 new BypassAlerts(3, Duration.ofHours(1)));
         server = DnsFilterServer.start(new DnsFilterServer.Settings(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

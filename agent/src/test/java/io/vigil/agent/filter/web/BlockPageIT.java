@@ -29,7 +29,7 @@ class BlockPageIT {
     @BeforeEach
     void start() throws Exception {
         engine = new FilterEngine("test", TestPolicies.school(), new MutableClock(wednesday("10:00")), () -> "alice",
-                records, Optional.empty(), new BypassAlerts(3, Duration.ofHours(1)));
+                records, new BypassAlerts(3, Duration.ofHours(1)));
         page = BlockPageServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), engine);
     }
 
