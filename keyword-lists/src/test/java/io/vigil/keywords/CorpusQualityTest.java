@@ -45,7 +45,8 @@ class CorpusQualityTest {
     /** Help-seeking and teaching lines are visible but calm: never rated above this. */
     private static final int CALM_MAX_SEVERITY = 2;
     /** Blind sets written by independent authors: reported (aggregates only) when present, never gated. */
-    private static final List<String> OPTIONAL_BLIND = List.of("/corpus/holdout4.tsv", "/corpus/languages.tsv");
+    private static final List<String> OPTIONAL_BLIND = List.of("/corpus/holdout4.tsv", "/corpus/languages.tsv",
+            "/corpus/holdout5.tsv");
 
     private List<Sample> corpus;
     private Result labelled;
@@ -158,7 +159,7 @@ class CorpusQualityTest {
      * Reads a corpus. Two line formats, told apart by their number of tab-separated fields:
      * {@code category<TAB>min_severity<TAB>text} (English typed text, no tags), and
      * {@code category<TAB>min_severity<TAB>language<TAB>source<TAB>tags<TAB>text} where source is
-     * typed|search|title|url and tags is a comma list or {@code -}.
+     * typed|chat|document|search|title|url and tags is a comma list or {@code -}.
      */
     static List<Sample> load(String resource) {
         List<Sample> samples = new ArrayList<>();
@@ -188,7 +189,8 @@ class CorpusQualityTest {
         return samples;
     }
 
-    private static final List<String> SOURCES = List.of("typed", "search", "title", "url");
+    /** chat and document: holdout5 separates chat messages and lesson documents from other typed text. */
+    private static final List<String> SOURCES = List.of("typed", "chat", "document", "search", "title", "url");
 
     private static int severity(String field, String where) {
         try {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ShippedAutomatonEquivalenceTest {
 
     private static final List<String> CORPORA = List.of("/corpus/labelled.tsv", "/corpus/holdout2.tsv",
-            "/corpus/holdout3.tsv", "/corpus/holdout4.tsv", "/corpus/languages.tsv");
+            "/corpus/holdout3.tsv", "/corpus/holdout4.tsv", "/corpus/languages.tsv", "/corpus/holdout5.tsv");
 
     @Test
     void compactAndFullTableAutomataAgreeOnEveryCorpusLine() throws Exception {
