@@ -33,6 +33,10 @@ public interface ConsoleOperations {
 
     void addTrust(Path dataDir, DatabaseConfig database, String name);
 
+    /** Sets the school's on-call order for urgent alerts; returns the school's name. */
+    String setOnCall(Path dataDir, DatabaseConfig database, Optional<String> school,
+                     java.util.List<io.vigil.console.notify.OnCallPerson> people);
+
     /** Takes a consistent copy of a data directory's embedded database, certificate and key. */
     BackupSummary backup(Path dataDir, Path archive);
 
