@@ -143,6 +143,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 config.flatMap(NotifyConfig::webhook).map(HttpWebhook::new), clock);
     }
 
+    /** Sets a school's on-call order (tests; administrators use `oncall set`). */
+    void setOnCall(String school, java.util.List<io.vigil.console.notify.OnCallPerson> people) {
+        app.setOnCall(ConsoleApp.CLI_ACTOR, java.util.Optional.of(school), people);
+    }
+
     /** The urgent-alert notifier (tests move the clock, then wake it). */
     UrgentNotifier urgentNotifier() {
         return urgent;

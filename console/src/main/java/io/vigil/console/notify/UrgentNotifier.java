@@ -39,6 +39,7 @@ public final class UrgentNotifier implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition nudged = lock.newCondition();
     private boolean nudge;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closing;
     private Thread thread;
 
@@ -81,8 +82,14 @@ public final class UrgentNotifier implements AutoCloseable {
                 // A database outage must not end the thread: the rows wait in the outbox until it is back.
                 LOG.warn("Urgent-alert notifier could not read its outbox: {}", e.toString());
             }
+            passes.incrementAndGet();
             waitForNudge();
         }
+    }
+
+    /** Passes completed so far: a caller that moved the clock and woke the notifier waits for two more. */
+    public long passes() {
+        return passes.get();
     }
 
     private void waitForNudge() {
