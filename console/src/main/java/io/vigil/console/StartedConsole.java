@@ -114,7 +114,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
                 () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()),
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
-                        new FilterOverlays(publisher, app.overlays(), clock)));
+                        new FilterOverlays(publisher, app.overlays(), clock))).withOnCall(app.onCall());
         urgent = own(urgentNotifier(clock));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());

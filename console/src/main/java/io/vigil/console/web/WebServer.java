@@ -20,6 +20,7 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.InvalidQueryException;
+import io.vigil.console.notify.OnCallRepository;
 import io.vigil.console.web.view.ErrorView;
 import io.vigil.console.domain.Schools;
 import io.vigil.console.filtering.FilteringRecords;
@@ -46,7 +47,22 @@ public final class WebServer implements AutoCloseable {
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
                            AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
                            SchoolSettingsRepository settings, Clock clock, Supplier<HealthReport> health,
-                           Optional<Filtering> filtering) {
+                           Optional<Filtering> filtering, Optional<OnCallRepository> onCall) {
+
+        public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
+                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                        AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
+                        SchoolSettingsRepository settings, Clock clock, Supplier<HealthReport> health,
+                        Optional<Filtering> filtering) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
+                    illegalCategories, settings, clock, health, filtering, Optional.empty());
+        }
+
+        /** With the urgent-alert settings page. */
+        public Services withOnCall(OnCallRepository repository) {
+            return new Services(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
+                    illegalCategories, settings, clock, health, filtering, Optional.of(repository));
+        }
 
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                         AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
@@ -127,6 +143,8 @@ public final class WebServer implements AutoCloseable {
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);
+            services.onCall().ifPresent(o -> new UrgentSettingsRoutes(o, services.casework()::schoolName, templates)
+                    .register(routes));
             // An address that matches no route: a proper page with a way back (the API keeps its JSON).
             cfg.routes.error(404, "*", ctx -> {
                 // Javalin has already written its plain-text "Endpoint not found"; our own 404 pages are HTML.
