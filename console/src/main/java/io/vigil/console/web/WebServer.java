@@ -92,6 +92,9 @@ public final class WebServer implements AutoCloseable {
     record Route(String method, String path, List<Access> access) {
     }
 
+    /** Set on a request whose error answer is already written, so the 404 handler leaves it alone. */
+    private static final String RENDERED = "vigil.error-rendered";
+
     private final Javalin app;
     private final Templates templates;
 
@@ -147,12 +150,16 @@ public final class WebServer implements AutoCloseable {
                     .register(routes));
             // An address that matches no route: a proper page with a way back (the API keeps its JSON).
             cfg.routes.error(404, "*", ctx -> {
-                // Javalin has already written its plain-text "Endpoint not found"; our own 404 pages are HTML.
-                boolean ours = String.valueOf(ctx.res().getContentType()).startsWith("text/html");
-                if (AccessControl.isPage(ctx) && !ours) {
-                    ctx.html(templates.render("error.jte", new ErrorView("Page not found",
-                            "There is nothing at this address. It may have been mistyped, or the alert it named"
-                                    + " may belong to another school.")));
+                // Javalin has already written its own "Endpoint not found" (plain text, or HTML for a browser);
+                // a 404 that a route answered itself (an alert of another school) keeps the page it rendered.
+                if (ctx.attribute(RENDERED) == null) {
+                    if (AccessControl.isPage(ctx)) {
+                        ctx.html(templates.render("error.jte", new ErrorView("Page not found",
+                                "There is nothing at this address. It may have been mistyped, or the alert it named"
+                                        + " may belong to another school.")));
+                    } else {
+                        ctx.json(new JsonViews.ErrorResponse("there is no such API endpoint"));
+                    }
                 }
             });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -167,6 +174,7 @@ public final class WebServer implements AutoCloseable {
     /** JSON for the API, a plain page for people. */
     private void error(Context ctx, int status, String message) {
         ctx.status(status);
+        ctx.attribute(RENDERED, true);
         if (AccessControl.isPage(ctx)) {
             String title = switch (status) {
                 case 403 -> "Not available to your role";
