@@ -30,6 +30,7 @@ import io.vigil.console.domain.UserRepository;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.notify.OnCallPerson;
 import io.vigil.console.notify.OnCallRepository;
+import io.vigil.console.notify.UrgentSettings;
 import io.vigil.console.notify.UrgentOutbox;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcOnCallRepository;
@@ -93,9 +94,11 @@ final class ConsoleApp implements AutoCloseable {
     private final RetentionRepository retention;
     private final JdbcUrgentOutbox urgentOutbox;
     private final JdbcOnCallRepository onCall;
+    private final Clock clock;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
+        this.clock = clock;
         var source = db.dataSource();
         this.secrets = new Secrets(random);
         this.alerts = new JdbcAlertRepository(source);
@@ -180,8 +183,17 @@ final class ConsoleApp implements AutoCloseable {
      *
      * @return the school's name
      */
-    String setOnCall(String actor, Optional<String> schoolName, List<OnCallPerson> people) {
+    String setOnCall(String actor, Optional<String> schoolName, List<OnCallPerson> people,
+                     Optional<Integer> minSeverity, Optional<Integer> escalateAfterMinutes) {
         School school = schools.requireSchool(schoolName);
+        UrgentSettings current = onCall.settings(school.id());
+        UrgentSettings next;
+        try {
+            next = new UrgentSettings(minSeverity.orElse(current.minSeverity()),
+                    escalateAfterMinutes.orElse(current.escalateAfterMinutes()));
+        } catch (io.vigil.console.domain.InvalidCaseChangeException e) {
+            throw new ConsoleException(e.getMessage());
+        }
         List<String> allowed = users.safeguardingUsers(school.id());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (OnCallPerson p : people) {
@@ -194,8 +206,11 @@ final class ConsoleApp implements AutoCloseable {
             }
         }
         onCall.setOnCall(school.id(), people);
+        if (!next.equals(current)) {
+            onCall.saveSettings(school.id(), next, actor, clock.instant());
+        }
         audit.record(actor, AuditAction.ONCALL_SET, "school=" + school.id() + " order="
-                + people.stream().map(OnCallPerson::username).toList());
+                + people.stream().map(OnCallPerson::username).toList() + " " + next);
         return school.name();
     }
 

@@ -67,9 +67,10 @@ final class ConsoleWiring implements ConsoleOperations {
 
     @Override
     public String setOnCall(Path dataDir, DatabaseConfig database, Optional<String> school,
-                            java.util.List<io.vigil.console.notify.OnCallPerson> people) {
+                            java.util.List<io.vigil.console.notify.OnCallPerson> people, Optional<Integer> minSeverity,
+                            Optional<Integer> escalateAfterMinutes) {
         try (ConsoleApp app = open(database, dataDir)) {
-            return app.setOnCall(ConsoleApp.CLI_ACTOR, school, people);
+            return app.setOnCall(ConsoleApp.CLI_ACTOR, school, people, minSeverity, escalateAfterMinutes);
         }
     }
 

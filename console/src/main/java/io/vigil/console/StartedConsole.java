@@ -145,7 +145,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
     /** Sets a school's on-call order (tests; administrators use `oncall set`). */
     void setOnCall(String school, java.util.List<io.vigil.console.notify.OnCallPerson> people) {
-        app.setOnCall(ConsoleApp.CLI_ACTOR, java.util.Optional.of(school), people);
+        app.setOnCall(ConsoleApp.CLI_ACTOR, java.util.Optional.of(school), people, java.util.Optional.empty(),
+                java.util.Optional.empty());
     }
 
     /** The urgent-alert notifier (tests move the clock, then wake it). */

@@ -34,6 +34,15 @@ final class OncallCommand extends CommandGroup {
         @Option(names = "--school", paramLabel = "NAME", description = "The school (optional when there is one).")
         String school;
 
+        @Option(names = "--severity", paramLabel = "1-5",
+                description = "Email alerts at or above this severity (default 5, imminent risk only).")
+        Integer minSeverity;
+
+        @Option(names = "--escalate-after", paramLabel = "MINUTES",
+                description = "Tell the next person when nobody has acknowledged within this many minutes"
+                        + " (default 10; 1-1440).")
+        Integer escalateAfter;
+
         @Parameters(paramLabel = "USER=EMAIL,...", arity = "1",
                 description = "Safeguarding users in order, each with the address to email, e.g."
                         + " mrs.khan=s.khan@oak.sch.uk,mr.jones=d.jones@oak.sch.uk")
@@ -50,8 +59,16 @@ final class OncallCommand extends CommandGroup {
         @Override
         public Integer call() {
             List<OnCallPerson> people = parse(spec, order);
+            if (minSeverity != null && (minSeverity < 1 || minSeverity > 5)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--severity: must be 1 to 5, not "
+                        + minSeverity);
+            }
+            if (escalateAfter != null && (escalateAfter < 1 || escalateAfter > 1440)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--escalate-after: must be 1 to 1440"
+                        + " minutes, not " + escalateAfter);
+            }
             String name = operations.setOnCall(common.dataDir, database.toConfig(spec), Optional.ofNullable(school),
-                    people);
+                    people, Optional.ofNullable(minSeverity), Optional.ofNullable(escalateAfter));
             out.println("On call for urgent alerts at " + name + ": "
                     + String.join(", then ", people.stream().map(OnCallPerson::username).toList()));
             return ExitCodes.OK;

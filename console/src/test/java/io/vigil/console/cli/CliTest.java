@@ -61,8 +61,10 @@ class CliTest {
 
         @Override
         public String setOnCall(Path dataDir, DatabaseConfig database, java.util.Optional<String> school,
-                                List<io.vigil.console.notify.OnCallPerson> people) {
-            calls.add("oncall " + school.orElse("(only school)") + " " + people);
+                                List<io.vigil.console.notify.OnCallPerson> people,
+                                java.util.Optional<Integer> minSeverity, java.util.Optional<Integer> escalate) {
+            calls.add("oncall " + school.orElse("(only school)") + " " + people
+                    + minSeverity.map(m -> " severity " + m).orElse("") + escalate.map(m -> " after " + m).orElse(""));
             return school.orElse("Oak School");
         }
 
@@ -132,6 +134,17 @@ class CliTest {
         assertEquals(List.of("oncall Oak [OnCallPerson[username=mrs.khan, email=s.khan@oak.sch.uk],"
                 + " OnCallPerson[username=mr.jones, email=d.jones@oak.sch.uk]]"), calls);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("mrs.khan, then mr.jones"), out.toString());
+    }
+
+    @Test
+    void oncallSetMayChangeTheUrgentLevelAndTheEscalationDelay() {
+        assertEquals(0, run("", "oncall", "set", "--data", "/tmp/x", "--severity", "4", "--escalate-after", "15",
+                "mrs.khan=s.khan@oak.sch.uk"));
+        assertTrue(calls.getFirst().endsWith(" severity 4 after 15"), calls.toString());
+        calls.clear();
+        assertEquals(2, run("", "oncall", "set", "--data", "/tmp/x", "--escalate-after", "0", "a=a@oak.sch.uk"));
+        assertTrue(err().contains("--escalate-after: must be 1 to 1440 minutes, not 0"), err());
+        assertTrue(calls.isEmpty());
     }
 
     @Test
