@@ -228,4 +228,14 @@ class UrgentAlertIT {
         assertTrue(GreenMailUtil.getBody(email).contains("/alerts/" + urgent));
         assertEquals(1, mail.getReceivedMessages().length);
     }
+
+    @Test
+    void onlyActiveSafeguardingUsersOfTheSchoolGoOnCall() throws Exception {
+        StartedConsole console = start(false);
+        console.addOrResetUser("it.support", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(io.vigil.console.domain.ConsoleException.class,
+                () -> console.setOnCall("Oak School", List.of(new OnCallPerson("it.support", "it@oak.sch.uk"))));
+        assertTrue(refused.getMessage().contains("'it.support' is not an active safeguarding user of Oak School"),
+                refused.getMessage());
+    }
 }
