@@ -28,7 +28,13 @@ import io.vigil.console.domain.Trust;
 import io.vigil.console.domain.User;
 import io.vigil.console.domain.UserRepository;
 import io.vigil.console.store.jdbc.Database;
+import io.vigil.console.notify.OnCallPerson;
+import io.vigil.console.notify.OnCallRepository;
+import io.vigil.console.notify.UrgentSettings;
+import io.vigil.console.notify.UrgentOutbox;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
+import io.vigil.console.store.jdbc.JdbcOnCallRepository;
+import io.vigil.console.store.jdbc.JdbcUrgentOutbox;
 import io.vigil.console.store.jdbc.JdbcAuditLog;
 import io.vigil.console.store.jdbc.JdbcCaseworkRepository;
 import io.vigil.console.store.jdbc.JdbcRetentionRepository;
@@ -51,6 +57,7 @@ import io.vigil.console.store.jdbc.JdbcUserRepository;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,9 +92,13 @@ final class ConsoleApp implements AutoCloseable {
     private final CaseworkRepository casework;
     private final SchoolSettingsRepository settings;
     private final RetentionRepository retention;
+    private final JdbcUrgentOutbox urgentOutbox;
+    private final JdbcOnCallRepository onCall;
+    private final Clock clock;
 
     private ConsoleApp(Database db, Clock clock, SecureRandom random) {
         this.db = db;
+        this.clock = clock;
         var source = db.dataSource();
         this.secrets = new Secrets(random);
         this.alerts = new JdbcAlertRepository(source);
@@ -109,6 +120,16 @@ final class ConsoleApp implements AutoCloseable {
         this.casework = new JdbcCaseworkRepository(source);
         this.settings = new JdbcSchoolSettingsRepository(source);
         this.retention = new JdbcRetentionRepository(source);
+        this.urgentOutbox = new JdbcUrgentOutbox(source);
+        this.onCall = new JdbcOnCallRepository(source);
+    }
+
+    UrgentOutbox urgentOutbox() {
+        return urgentOutbox;
+    }
+
+    OnCallRepository onCall() {
+        return onCall;
     }
 
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
@@ -154,6 +175,43 @@ final class ConsoleApp implements AutoCloseable {
     void addOrResetUser(String actor, String username, Set<Role> roles, String schoolName, String password) {
         userAdmin.addOrResetPassword(actor, username, roles,
                 Membership.school(schoolNamedOrAdded(actor, schoolName).id()), password);
+    }
+
+    /**
+     * Sets the school's on-call order for urgent alerts. Each person must be an active safeguarding user who can
+     * see the school's alerts: an email about an alert its reader cannot open would only cause alarm.
+     *
+     * @return the school's name
+     */
+    String setOnCall(String actor, Optional<String> schoolName, List<OnCallPerson> people,
+                     Optional<Integer> minSeverity, Optional<Integer> escalateAfterMinutes) {
+        School school = schools.requireSchool(schoolName);
+        UrgentSettings current = onCall.settings(school.id());
+        UrgentSettings next;
+        try {
+            next = new UrgentSettings(minSeverity.orElse(current.minSeverity()),
+                    escalateAfterMinutes.orElse(current.escalateAfterMinutes()));
+        } catch (io.vigil.console.domain.InvalidCaseChangeException e) {
+            throw new ConsoleException(e.getMessage());
+        }
+        List<String> allowed = users.safeguardingUsers(school.id());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (OnCallPerson p : people) {
+            if (!allowed.contains(p.username())) {
+                throw new ConsoleException("'" + p.username() + "' is not an active safeguarding user of "
+                        + school.name() + " (safeguarding users: " + (allowed.isEmpty() ? "none" : allowed) + ")");
+            }
+            if (!seen.add(p.username())) {
+                throw new ConsoleException("'" + p.username() + "' is named twice in the on-call order");
+            }
+        }
+        onCall.setOnCall(school.id(), people);
+        if (!next.equals(current)) {
+            onCall.saveSettings(school.id(), next, actor, clock.instant());
+        }
+        audit.record(actor, AuditAction.ONCALL_SET, "school=" + school.id() + " order="
+                + people.stream().map(OnCallPerson::username).toList() + " " + next);
+        return school.name();
     }
 
     void addSchool(String actor, String name, Optional<String> trust) {

@@ -66,6 +66,15 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
+    public String setOnCall(Path dataDir, DatabaseConfig database, Optional<String> school,
+                            java.util.List<io.vigil.console.notify.OnCallPerson> people, Optional<Integer> minSeverity,
+                            Optional<Integer> escalateAfterMinutes) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            return app.setOnCall(ConsoleApp.CLI_ACTOR, school, people, minSeverity, escalateAfterMinutes);
+        }
+    }
+
+    @Override
     public BackupSummary backup(Path dataDir, Path archive) {
         Path dir = DataDirectory.existing(dataDir);
         BackupArchive.create(dir, archive, clock.instant());

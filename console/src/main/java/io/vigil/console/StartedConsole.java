@@ -20,6 +20,10 @@ import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.Role;
+import io.vigil.console.config.NotifyConfig;
+import io.vigil.console.notify.HttpWebhook;
+import io.vigil.console.notify.SmtpEmail;
+import io.vigil.console.notify.UrgentNotifier;
 import io.vigil.console.ingest.AgentGrpcServer;
 import io.vigil.console.ingest.OpenSessions;
 import io.vigil.console.policy.VfpPolicyValidator;
@@ -52,6 +56,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final ServeOptions options;
     private TlsIdentity tls;
+    private UrgentNotifier urgent;
     private ConsoleApp app;
     private int webPort;
     private int grpcPort;
@@ -109,14 +114,44 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
                 () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()),
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
-                        new FilterOverlays(publisher, app.overlays(), clock)));
+                        new FilterOverlays(publisher, app.overlays(), clock))).withOnCall(app.onCall());
+        urgent = own(urgentNotifier(clock));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
+        urgent.consoleUrl(options.notifyConfig().flatMap(NotifyConfig::consoleUrl).orElse(webUrl()));
+        if (options.notifyConfig().isPresent()) {
+            urgent.start();
+        }
         LOG.info("Console started on {} (web {}, gRPC {}, sessions lock after {} idle)", options.bind(), webPort,
                 grpcPort, options.idleTimeout());
+    }
+
+    /**
+     * Email and webhook from {@code --notify-config}. Without one the notifier is not started: urgent alerts wait
+     * in the outbox, and a console later started with a configuration sends them (unless acknowledged by then).
+     */
+    private UrgentNotifier urgentNotifier(Clock clock) {
+        var config = options.notifyConfig();
+        if (config.isEmpty()) {
+            LOG.warn("No --notify-config: urgent alerts are shown in the inbox but nobody is emailed");
+        }
+        return new UrgentNotifier(app.urgentOutbox(), app.onCall(),
+                config.flatMap(NotifyConfig::smtp).map(SmtpEmail::new),
+                config.flatMap(NotifyConfig::webhook).map(HttpWebhook::new), clock);
+    }
+
+    /** Sets a school's on-call order (tests; administrators use `oncall set`). */
+    void setOnCall(String school, java.util.List<io.vigil.console.notify.OnCallPerson> people) {
+        app.setOnCall(ConsoleApp.CLI_ACTOR, java.util.Optional.of(school), people, java.util.Optional.empty(),
+                java.util.Optional.empty());
+    }
+
+    /** The urgent-alert notifier (tests move the clock, then wake it). */
+    UrgentNotifier urgentNotifier() {
+        return urgent;
     }
 
     /** Category names from the same keyword lists the agents ship with. */

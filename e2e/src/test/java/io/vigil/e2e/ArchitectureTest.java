@@ -158,6 +158,19 @@ class ArchitectureTest {
             .because("a PDF is one more rendering of the incident record, next to the printable page");
 
     @ArchTest
+    static final ArchRule mailOnlyInNotify = noClasses()
+            .that().resideOutsideOfPackage("..console.notify..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+            .because("urgent-alert email is one channel of the notifier; nothing else sends mail");
+
+    @ArchTest
+    static final ArchRule notifierKnowsNoTransportOrStore = noClasses()
+            .that().resideInAPackage("..console.notify..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.grpc..", "java.sql..",
+                    "org.apache.lucene..", "..console.store..", "..console.web..")
+            .because("the notifier works on its outbox interface; SQL stays in store.jdbc, pages in web");
+
+    @ArchTest
     static final ArchRule webReachesCaseworkOnlyThroughTheAuditedService = noClasses()
             .that().resideInAPackage("..console.web..")
             .should().dependOnClassesThat().haveSimpleName("CaseworkRepository")

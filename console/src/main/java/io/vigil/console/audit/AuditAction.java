@@ -67,7 +67,9 @@ public enum AuditAction {
     /** A pupil was placed in the suspended group (internet withdrawn) until a time. */
     PUPIL_SUSPEND,
     /** The grants and suspensions in force were listed. */
-    FILTER_OVERLAYS_LIST;
+    FILTER_OVERLAYS_LIST,
+    /** A school's on-call order for urgent alerts was set (who is told first, who next). */
+    ONCALL_SET;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

@@ -33,6 +33,8 @@ public final class Cli {
                         .addSubcommand(new TokenCommand.Create(operations, out)))
                 .addSubcommand(new CommandLine(new SchoolCommand())
                         .addSubcommand(new SchoolCommand.Add(operations, out)))
+                .addSubcommand(new CommandLine(new OncallCommand())
+                        .addSubcommand(new OncallCommand.Set(operations, out)))
                 .addSubcommand(new CommandLine(new TrustCommand())
                         .addSubcommand(new TrustCommand.Add(operations, out)))
                 .addSubcommand(new FingerprintCommand(operations, out))
@@ -69,7 +71,7 @@ public final class Cli {
         @Override
         public void run() {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "missing command: choose serve, demo, school add, trust add, user add, token create, fingerprint,"
+                    "missing command: choose serve, demo, school add, trust add, user add, oncall set, token create, fingerprint,"
                             + " backup or restore");
         }
     }

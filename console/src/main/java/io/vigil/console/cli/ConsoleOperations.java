@@ -33,6 +33,14 @@ public interface ConsoleOperations {
 
     void addTrust(Path dataDir, DatabaseConfig database, String name);
 
+    /**
+     * Sets the school's on-call order for urgent alerts and, where given, its urgent settings (the severity that
+     * is emailed, minutes before escalation; unchanged when empty). Returns the school's name.
+     */
+    String setOnCall(Path dataDir, DatabaseConfig database, Optional<String> school,
+                     java.util.List<io.vigil.console.notify.OnCallPerson> people, Optional<Integer> minSeverity,
+                     Optional<Integer> escalateAfterMinutes);
+
     /** Takes a consistent copy of a data directory's embedded database, certificate and key. */
     BackupSummary backup(Path dataDir, Path archive);
 

@@ -28,6 +28,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, all interfaces).")
     String bind;
 
+    @Option(names = "--notify-config", paramLabel = "FILE",
+            description = "Mail server and webhook for urgent-alert messages (properties file; see README"
+                    + " \"Being told\"). Without it nobody is emailed; urgent alerts wait to be sent.")
+    java.nio.file.Path notifyConfig;
+
     private final ConsoleOperations operations;
     private final PrintStream out;
 
@@ -39,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var options = listen.toServeOptions(spec, common.dataDir, bind).withDatabase(database.toConfig(spec));
+        if (notifyConfig != null) {
+            // Read before anything starts: a bad file stops serve with the key it got wrong.
+            options = options.withNotify(io.vigil.console.config.NotifyConfig.load(notifyConfig));
+        }
         var console = operations.serve(options);
         Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
         Announcement.ready(out, console);

@@ -2,13 +2,15 @@ package io.vigil.console.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How to run the console: where its data lives, which database holds its records, where it listens, and how
- * long a signed-in session may stay idle before it locks.
+ * long a signed-in session may stay idle before it locks, and how urgent alerts reach people (none: nobody is
+ * emailed, and urgent alerts wait in the outbox until a configuration is given).
  */
 public record ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort, DatabaseConfig database,
-                           Duration idleTimeout) {
+                           Duration idleTimeout, Optional<NotifyConfig> notifyConfig) {
 
     public static final int DEFAULT_HTTP_PORT = 8443;
     public static final int DEFAULT_GRPC_PORT = 9443;
@@ -20,15 +22,24 @@ public record ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort
         this(dataDir, bind, httpPort, grpcPort, DatabaseConfig.embedded(), DEFAULT_IDLE_TIMEOUT);
     }
 
+    public ServeOptions(Path dataDir, String bind, int httpPort, int grpcPort, DatabaseConfig database,
+                        Duration idleTimeout) {
+        this(dataDir, bind, httpPort, grpcPort, database, idleTimeout, Optional.empty());
+    }
+
     public ServeOptions withDataDir(Path dir) {
-        return new ServeOptions(dir, bind, httpPort, grpcPort, database, idleTimeout);
+        return new ServeOptions(dir, bind, httpPort, grpcPort, database, idleTimeout, notifyConfig);
+    }
+
+    public ServeOptions withNotify(NotifyConfig config) {
+        return new ServeOptions(dataDir, bind, httpPort, grpcPort, database, idleTimeout, Optional.of(config));
     }
 
     public ServeOptions withDatabase(DatabaseConfig config) {
-        return new ServeOptions(dataDir, bind, httpPort, grpcPort, config, idleTimeout);
+        return new ServeOptions(dataDir, bind, httpPort, grpcPort, config, idleTimeout, notifyConfig);
     }
 
     public ServeOptions withIdleTimeout(Duration timeout) {
-        return new ServeOptions(dataDir, bind, httpPort, grpcPort, database, timeout);
+        return new ServeOptions(dataDir, bind, httpPort, grpcPort, database, timeout, notifyConfig);
     }
 }

@@ -20,6 +20,7 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.DeviceRepository;
 import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.InvalidQueryException;
+import io.vigil.console.notify.OnCallRepository;
 import io.vigil.console.web.view.ErrorView;
 import io.vigil.console.domain.Schools;
 import io.vigil.console.filtering.FilteringRecords;
@@ -46,7 +47,22 @@ public final class WebServer implements AutoCloseable {
                            AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
                            AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
                            SchoolSettingsRepository settings, Clock clock, Supplier<HealthReport> health,
-                           Optional<Filtering> filtering) {
+                           Optional<Filtering> filtering, Optional<OnCallRepository> onCall) {
+
+        public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
+                        AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
+                        AuditedNoticeReader notices, AuditedCasework casework, Set<String> illegalCategories,
+                        SchoolSettingsRepository settings, Clock clock, Supplier<HealthReport> health,
+                        Optional<Filtering> filtering) {
+            this(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
+                    illegalCategories, settings, clock, health, filtering, Optional.empty());
+        }
+
+        /** With the urgent-alert settings page. */
+        public Services withOnCall(OnCallRepository repository) {
+            return new Services(sessions, login, alerts, devices, audit, categories, screenshots, notices, casework,
+                    illegalCategories, settings, clock, health, filtering, Optional.of(repository));
+        }
 
         public Services(SessionStore sessions, Login login, AuditedAlertReader alerts, DeviceRepository devices,
                         AuditLog audit, CategoryCatalog categories, AuditedScreenshotReader screenshots,
@@ -75,6 +91,9 @@ public final class WebServer implements AutoCloseable {
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
     record Route(String method, String path, List<Access> access) {
     }
+
+    /** Set on a request whose error answer is already written, so the 404 handler leaves it alone. */
+    private static final String RENDERED = "vigil.error-rendered";
 
     private final Javalin app;
     private final Templates templates;
@@ -127,14 +146,20 @@ public final class WebServer implements AutoCloseable {
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);
+            services.onCall().ifPresent(o -> new UrgentSettingsRoutes(o, services.casework()::schoolName, templates)
+                    .register(routes));
             // An address that matches no route: a proper page with a way back (the API keeps its JSON).
             cfg.routes.error(404, "*", ctx -> {
-                // Javalin has already written its plain-text "Endpoint not found"; our own 404 pages are HTML.
-                boolean ours = String.valueOf(ctx.res().getContentType()).startsWith("text/html");
-                if (AccessControl.isPage(ctx) && !ours) {
-                    ctx.html(templates.render("error.jte", new ErrorView("Page not found",
-                            "There is nothing at this address. It may have been mistyped, or the alert it named"
-                                    + " may belong to another school.")));
+                // Javalin has already written its own "Endpoint not found" (plain text, or HTML for a browser);
+                // a 404 that a route answered itself (an alert of another school) keeps the page it rendered.
+                if (ctx.attribute(RENDERED) == null) {
+                    if (AccessControl.isPage(ctx)) {
+                        ctx.html(templates.render("error.jte", new ErrorView("Page not found",
+                                "There is nothing at this address. It may have been mistyped, or the alert it named"
+                                        + " may belong to another school.")));
+                    } else {
+                        ctx.json(new JsonViews.ErrorResponse("there is no such API endpoint"));
+                    }
                 }
             });
             cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -149,6 +174,7 @@ public final class WebServer implements AutoCloseable {
     /** JSON for the API, a plain page for people. */
     private void error(Context ctx, int status, String message) {
         ctx.status(status);
+        ctx.attribute(RENDERED, true);
         if (AccessControl.isPage(ctx)) {
             String title = switch (status) {
                 case 403 -> "Not available to your role";

@@ -60,6 +60,15 @@ class CliTest {
         }
 
         @Override
+        public String setOnCall(Path dataDir, DatabaseConfig database, java.util.Optional<String> school,
+                                List<io.vigil.console.notify.OnCallPerson> people,
+                                java.util.Optional<Integer> minSeverity, java.util.Optional<Integer> escalate) {
+            calls.add("oncall " + school.orElse("(only school)") + " " + people
+                    + minSeverity.map(m -> " severity " + m).orElse("") + escalate.map(m -> " after " + m).orElse(""));
+            return school.orElse("Oak School");
+        }
+
+        @Override
         public String fingerprint(Path dataDir) {
             return "ab".repeat(32);
         }
@@ -116,6 +125,44 @@ class CliTest {
         assertEquals(2, run("", "serve", "--data", "/tmp/x", "--idle-timeout", "9h"));
         assertTrue(err().contains("between 1m and 8h"), err());
         assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    void oncallSetTakesUsersWithTheirAddressesInOrder() {
+        assertEquals(0, run("", "oncall", "set", "--data", "/tmp/x", "--school", "Oak",
+                "mrs.khan=s.khan@oak.sch.uk,mr.jones=d.jones@oak.sch.uk"));
+        assertEquals(List.of("oncall Oak [OnCallPerson[username=mrs.khan, email=s.khan@oak.sch.uk],"
+                + " OnCallPerson[username=mr.jones, email=d.jones@oak.sch.uk]]"), calls);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("mrs.khan, then mr.jones"), out.toString());
+    }
+
+    @Test
+    void oncallSetMayChangeTheUrgentLevelAndTheEscalationDelay() {
+        assertEquals(0, run("", "oncall", "set", "--data", "/tmp/x", "--severity", "4", "--escalate-after", "15",
+                "mrs.khan=s.khan@oak.sch.uk"));
+        assertTrue(calls.getFirst().endsWith(" severity 4 after 15"), calls.toString());
+        calls.clear();
+        assertEquals(2, run("", "oncall", "set", "--data", "/tmp/x", "--escalate-after", "0", "a=a@oak.sch.uk"));
+        assertTrue(err().contains("--escalate-after: must be 1 to 1440 minutes, not 0"), err());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    void oncallEntryWithoutAnAddressIsAUsageErrorNamingIt() {
+        assertEquals(2, run("", "oncall", "set", "--data", "/tmp/x", "mrs.khan=s.khan@oak.sch.uk,mr.jones"));
+        assertTrue(err().contains("on-call entry 'mr.jones' needs an email address"), err());
+        assertEquals(2, run("", "oncall", "set", "--data", "/tmp/x", "mrs.khan=not-an-address"));
+        assertTrue(err().contains("on-call user mrs.khan has no valid email address"), err());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
+    void aBadNotifyConfigStopsServeNamingTheKey(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path config = dir.resolve("notify.properties");
+        java.nio.file.Files.writeString(config, "smtp.host=mail.oak.sch.uk\nsmtp.security=sometimes\n");
+        assertEquals(1, run("", "serve", "--data", "/tmp/x", "--notify-config", config.toString()));
+        assertTrue(err().contains("smtp.security must be starttls, tls or none, not 'sometimes'"), err());
+        assertTrue(calls.isEmpty(), "nothing started");
     }
 
     @Test

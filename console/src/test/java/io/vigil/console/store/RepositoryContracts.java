@@ -12,6 +12,7 @@ import io.vigil.console.store.contract.NoticeAcceptanceRepositoryContract;
 import io.vigil.console.store.contract.PolicyAndFilteringContract;
 import io.vigil.console.store.contract.SchoolRepositoryContract;
 import io.vigil.console.store.contract.TokenRepositoryContract;
+import io.vigil.console.store.contract.UrgentOutboxContract;
 import io.vigil.console.store.contract.UserRepositoryContract;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
@@ -122,6 +123,14 @@ abstract class RepositoryContracts {
 
     @Nested
     class Retention implements RetentionContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Urgent implements UrgentOutboxContract {
         @Override
         public DataSource dataSource() {
             return source();

@@ -137,7 +137,7 @@ class InboxPageTest {
         String page = inbox("");
         assertTrue(page.contains("<span class=\"badge sev-5\">5 Imminent risk</span>"), page);
         assertTrue(page.contains("data-id=\"00000000-0000-0000-0000-000000000001\" data-severity=\"5\""), page);
-        assertTrue(page.contains("<td><a href=\"/alerts/00000000-0000-0000-0000-000000000001\">Suicide</a></td>"),
+        assertTrue(page.contains("<td data-label=\"Category\"><a href=\"/alerts/00000000-0000-0000-0000-000000000001\">Suicide</a></td>"),
                 "category by name, linking to the alert's page");
     }
 

@@ -44,8 +44,10 @@ public final class JdbcAlertRepository implements AlertRepository {
             }
             try {
                 long id = insert(c, uuid, alert, receivedAt);
-                // Same transaction: the alert and "index me" for every node commit together or not at all.
+                // Same transaction: the alert, "index me" for every node and, if it is urgent, "tell someone",
+                // commit together or not at all.
                 Jdbc.update(c, "insert into index_outbox (node_id, alert_id) select id, ? from console_nodes", id);
+                JdbcUrgentOutbox.enqueueIfUrgent(c, id, receivedAt);
                 return true;
             } catch (SQLException e) {
                 if (Jdbc.isUniqueViolation(e)) {
@@ -87,6 +89,7 @@ public final class JdbcAlertRepository implements AlertRepository {
             }
             long id = insert(c, uuid, alert, receivedAt);
             Jdbc.update(c, "insert into index_outbox (node_id, alert_id) select id, ? from console_nodes", id);
+            JdbcUrgentOutbox.enqueueIfUrgent(c, id, receivedAt);
             stored.add(true);
         }
         return stored;

@@ -108,5 +108,59 @@
     }).catch(function () { /* offline for a moment: try again on the next tick */ });
   }
 
+  // Imminent risk, whatever the filters: every 5 seconds, ask which new (unacknowledged workflow) severity-5 alerts
+  // exist. Ids only, so no alert content is read. The first answer is the baseline; any id after it raises the
+  // banner, changes the page title (seen from another tab) and is announced assertively, once per alert.
+  var URGENT_MS = 5000;
+  var banner = document.getElementById('urgent-banner');
+  var links = document.getElementById('urgent-links');
+  var live = document.getElementById('urgent-live');
+  var baseTitle = document.title;
+  var seenUrgent = null;
+  var raised = [];
+
+  function raise(ids) {
+    ids.forEach(function (id) { raised.push(id); });
+    links.replaceChildren();
+    raised.forEach(function (id, i) {
+      var a = document.createElement('a');
+      a.href = '/alerts/' + encodeURIComponent(id);
+      a.className = 'urgent-open';
+      a.textContent = raised.length === 1 ? 'Open the alert' : 'Open alert ' + (i + 1);
+      if (i > 0) { links.append(' '); }
+      links.append(a);
+    });
+    banner.hidden = false;
+    document.title = '(' + raised.length + ') Imminent risk alert · ' + baseTitle;
+    live.textContent = ids.length === 1 ? 'Imminent risk: a new alert has arrived. It is at the top of the page.'
+      : 'Imminent risk: ' + ids.length + ' new alerts have arrived. They are at the top of the page.';
+  }
+
+  function checkUrgent() {
+    fetchQuietly('/api/alerts/ids?minSeverity=5&status=new&limit=20').then(function (response) {
+      return response ? response.json() : null;
+    }).then(function (data) {
+      if (!data) { return; }
+      if (seenUrgent === null) {
+        seenUrgent = new Set(data.ids);
+        banner.setAttribute('data-watching', 'true'); // tests wait for this before sending an alert
+        return;
+      }
+      var fresh = data.ids.filter(function (id) { return !seenUrgent.has(id); });
+      fresh.forEach(function (id) { seenUrgent.add(id); });
+      if (fresh.length > 0) { raise(fresh); }
+    }).catch(function () { /* try again on the next tick */ });
+  }
+
+  if (banner && links && live) {
+    document.getElementById('urgent-dismiss').addEventListener('click', function () {
+      banner.hidden = true;
+      raised = [];
+      document.title = baseTitle;
+      live.textContent = '';
+    });
+    checkUrgent();
+    setInterval(checkUrgent, URGENT_MS);
+  }
   setInterval(check, REFRESH_MS);
 }());
