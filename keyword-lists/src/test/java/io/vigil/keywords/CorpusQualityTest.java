@@ -44,13 +44,28 @@ class CorpusQualityTest {
     private static final double MIN_SEVERITY_AGREEMENT = 0.95;
     /** Help-seeking and teaching lines are visible but calm: never rated above this. */
     private static final int CALM_MAX_SEVERITY = 2;
-    /** Blind sets written by independent authors: reported (aggregates only) when present, never gated. */
-    private static final List<String> OPTIONAL_BLIND = List.of("/corpus/holdout4.tsv", "/corpus/languages.tsv");
+    /**
+     * Round 4's blind sets, folded in at round 5: measured blind before and after round 4 (figures in the README),
+     * then tuned on, so from now on they are gated like labelled.tsv, with their own gates (below).
+     */
+    static final List<String> FOLDED = List.of("/corpus/languages.tsv", "/corpus/holdout4.tsv");
+
+    /** Gates on the folded corpora, each just under what round 5 reached (figures in the README). */
+    static final double FOLDED_MIN_RECALL = 0.95;
+    static final double FOLDED_MAX_FALSE_ALERT_RATE = 0.03;
+    static final double FOLDED_MIN_SEVERITY_AGREEMENT = 0.92;
+    static final double FOLDED_MIN_CATEGORY_RECALL = 0.85;
+    /** Every language pupils in English schools most often speak besides English (issue 11): each gated alone. */
+    static final List<String> GATED_LANGUAGES = List.of("pl", "ro", "ur", "pa", "bn", "ar", "pt", "es", "so", "lt", "gu", "tr");
+    static final double LANGUAGE_MIN_RECALL = 0.90;
+    static final double LANGUAGE_MAX_FALSE_ALERT_RATE = 0.05;
+    static final int LANGUAGE_MIN_LINES = 40;
 
     private List<Sample> corpus;
     private Result labelled;
     private Result holdout;
     private Result blind;
+    private Result folded;
 
     @BeforeAll
     void scanBothCorpora() {
@@ -68,12 +83,8 @@ class CorpusQualityTest {
         // and 0.0% after list round 3, whose author never saw it but was told the families of phrasing it missed.
         System.out.println(blind.report("BLIND corpus holdout3.tsv, independent author (reported, not gated,"
                 + " misses not listed)", false));
-        for (String resource : OPTIONAL_BLIND) {
-            if (CorpusQualityTest.class.getResource(resource) != null) {
-                System.out.println(Result.of(engine, load(resource)).report("BLIND corpus " + resource
-                        + " (reported, not gated, misses not listed)", false));
-            }
-        }
+        folded = Result.of(engine, FOLDED.stream().flatMap(r -> load(r).stream()).toList());
+        System.out.println(folded.report("folded corpora " + FOLDED + " (gated; blind until round 5, now tuned on)", true));
     }
 
     @Test
@@ -134,6 +145,56 @@ class CorpusQualityTest {
         assertTrue(labelled.falseAlertRate() <= MAX_FALSE_ALERT_RATE,
                 "false-alert rate " + pct(labelled.falseAlertRate()) + " above " + pct(MAX_FALSE_ALERT_RATE)
                         + "; see the report for false alerts");
+    }
+
+    @Test
+    void foldedCorporaKeepTheirRecallFalseAlertsAndSeverity() {
+        assertTrue(folded.recall() >= FOLDED_MIN_RECALL, "folded recall " + pct(folded.recall()) + " below "
+                + pct(FOLDED_MIN_RECALL) + "; see the folded report for misses");
+        assertTrue(folded.falseAlertRate() <= FOLDED_MAX_FALSE_ALERT_RATE, "folded false-alert rate "
+                + pct(folded.falseAlertRate()) + " above " + pct(FOLDED_MAX_FALSE_ALERT_RATE));
+        assertTrue(folded.severityAgreement() >= FOLDED_MIN_SEVERITY_AGREEMENT, "folded severity agreement "
+                + pct(folded.severityAgreement()) + " below " + pct(FOLDED_MIN_SEVERITY_AGREEMENT));
+    }
+
+    @Test
+    void foldedCorporaKeepEveryCategorysRecall() {
+        List<String> low = new ArrayList<>();
+        folded.recallByCategory().forEach((category, r) -> {
+            if (ratio(r[0], r[1]) < FOLDED_MIN_CATEGORY_RECALL) {
+                low.add(category + " " + pct(ratio(r[0], r[1])) + " (" + r[0] + "/" + r[1] + ")");
+            }
+        });
+        assertTrue(low.isEmpty(), "folded categories below " + pct(FOLDED_MIN_CATEGORY_RECALL) + " recall: " + low);
+    }
+
+    @Test
+    void foldedHelpAndTeachingLinesStayCalm() {
+        List<Scanned> loud = folded.calmTooLoud();
+        assertTrue(loud.isEmpty(), loud.size() + " folded help/teaching lines rated above " + CALM_MAX_SEVERITY + ":\n"
+                + loud.stream().map(Scanned::describe).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void everyLanguageHasFortyBalancedLinesAndItsOwnRecallAndFalseAlertGates() {
+        List<String> problems = new ArrayList<>();
+        for (String language : GATED_LANGUAGES) {
+            Result r = new Result(folded.scanned().stream().filter(s -> s.sample().language().equals(language)).toList());
+            long lines = r.scanned().size();
+            double alertShare = ratio(r.positives(), lines);
+            if (lines < LANGUAGE_MIN_LINES || alertShare < 0.35 || alertShare > 0.65) {
+                problems.add(language + ": " + lines + " lines, " + pct(alertShare) + " should alert");
+            }
+            if (r.recall() < LANGUAGE_MIN_RECALL) {
+                problems.add(language + ": recall " + pct(r.recall()) + " (" + r.caught().size() + "/" + r.positives() + ")");
+            }
+            if (r.falseAlertRate() > LANGUAGE_MAX_FALSE_ALERT_RATE) {
+                problems.add(language + ": false alerts " + pct(r.falseAlertRate()) + " (" + r.falseAlerts().size() + "/"
+                        + r.negatives() + ")");
+            }
+        }
+        assertTrue(problems.isEmpty(), "per-language gates (>= " + LANGUAGE_MIN_LINES + " lines, recall >= "
+                + pct(LANGUAGE_MIN_RECALL) + ", false alerts <= " + pct(LANGUAGE_MAX_FALSE_ALERT_RATE) + "): " + problems);
     }
 
     @Test
