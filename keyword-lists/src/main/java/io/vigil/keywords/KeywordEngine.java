@@ -7,6 +7,7 @@ import io.vigil.keywords.format.SourceFile;
 import io.vigil.keywords.model.ListSet;
 import io.vigil.keywords.score.RuleEngine;
 import io.vigil.keywords.score.ScanReport;
+import io.vigil.keywords.visit.VisitedContent;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +28,13 @@ public final class KeywordEngine {
     private final ListSet lists;
     private final Bundle bundle;
     private final RuleEngine engine;
+    private final VisitedContent visited;
 
     private KeywordEngine(ListSet lists) {
         this.lists = lists;
         this.bundle = Bundle.of(lists);
         this.engine = new RuleEngine(lists);
+        this.visited = new VisitedContent(engine);
     }
 
     /** Lazily built once: the shipped lists never change while the JVM runs. */
@@ -84,9 +87,19 @@ public final class KeywordEngine {
         return bundle.version();
     }
 
-    /** Scans one piece of text (a typed line, a window title, a domain). Never returns null. */
+    /** Scans one piece of typed text with the keyword lists. Never returns null. */
     public Verdict scan(String text) {
         return engine.verdict(text == null ? "" : text);
+    }
+
+    /**
+     * Scans a text by where it came from: domain lists apply only to a visited address or a window title, search
+     * terms inside an address are matched as search text (see {@link Source}). For an address or title the
+     * verdict's offsets refer to {@code text}, except when a search term decided it: then its snippet is the
+     * decoded term and its offsets refer to that term. Never returns null.
+     */
+    public Verdict scan(String text, Source source) {
+        return visited.scan(text == null ? "" : text, source);
     }
 
     /**

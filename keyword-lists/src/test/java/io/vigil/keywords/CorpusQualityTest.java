@@ -326,7 +326,7 @@ class CorpusQualityTest {
     record Result(List<Scanned> scanned) {
 
         static Result of(KeywordEngine engine, List<Sample> samples) {
-            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text()))).toList());
+            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text(), Source.parse(s.source())))).toList());
         }
 
         long positives() {
