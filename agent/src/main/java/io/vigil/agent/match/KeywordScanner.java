@@ -20,6 +20,11 @@ public final class KeywordScanner implements TextScanner {
     }
 
     @Override
+    public Verdict scan(String text, io.vigil.keywords.Source source) {
+        return engine.scan(text, source);
+    }
+
+    @Override
     public String version() {
         return version;
     }

@@ -7,6 +7,11 @@ public interface TextScanner {
 
     Verdict scan(String text);
 
+    /** Scans by source: domain lists apply to titles and addresses only. A scanner without them scans the text. */
+    default Verdict scan(String text, io.vigil.keywords.Source source) {
+        return scan(text);
+    }
+
     /** Content hash of the lists in use, reported with every alert. */
     String version();
 }
