@@ -99,7 +99,26 @@ public final class KeywordEngine {
      * decoded term and its offsets refer to that term. Never returns null.
      */
     public Verdict scan(String text, Source source) {
-        return visited.scan(text == null ? "" : text, source);
+        return scan(text, source, 100);
+    }
+
+    /** Least and greatest threshold percent a caller may ask for (a quarter to four times the lists' own). */
+    public static final int MIN_THRESHOLD_PERCENT = 25;
+    public static final int MAX_THRESHOLD_PERCENT = 400;
+
+    /**
+     * As {@link #scan(String, Source)}, with every category's {@code @threshold} scaled to {@code thresholdPercent}
+     * percent: like e2guardian's per-group naughtiness limits, a younger pupil's profile (50) lets fewer weighted
+     * signals alert, an adult's (150) needs more. Banned rules, escalations and severities are unchanged.
+     *
+     * @throws IllegalArgumentException outside {@value #MIN_THRESHOLD_PERCENT}-{@value #MAX_THRESHOLD_PERCENT}
+     */
+    public Verdict scan(String text, Source source, int thresholdPercent) {
+        if (thresholdPercent < MIN_THRESHOLD_PERCENT || thresholdPercent > MAX_THRESHOLD_PERCENT) {
+            throw new IllegalArgumentException("threshold percent " + thresholdPercent + " is outside "
+                    + MIN_THRESHOLD_PERCENT + "-" + MAX_THRESHOLD_PERCENT);
+        }
+        return visited.scan(text == null ? "" : text, source, thresholdPercent);
     }
 
     /**

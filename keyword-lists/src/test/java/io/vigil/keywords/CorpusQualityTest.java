@@ -87,6 +87,15 @@ class CorpusQualityTest {
             System.out.println(Result.of(engine, load(resource)).report(resource + " alone (folded, gated below as one)", false));
         }
         folded = Result.of(engine, FOLDED.stream().flatMap(r -> load(r).stream()).toList());
+        // What a younger pupil's detection profile costs (the agent's KS1 and KS2 profiles lower the threshold):
+        // reported only, on hard negatives built to look risky, so an upper bound on the cost.
+        for (int percent : new int[] {50, 75}) {
+            Result younger = new Result(corpus.stream().map(s -> new Scanned(s, engine.scan(s.text(),
+                    Source.parse(s.source()), percent))).toList());
+            System.out.printf(Locale.ROOT, "%nlabelled corpus at threshold %d%%: recall %s, false alerts %s (%d/%d)%n",
+                    percent, pct(younger.recall()), pct(younger.falseAlertRate()), younger.falseAlerts().size(),
+                    younger.negatives());
+        }
         System.out.println(folded.report("folded corpora " + FOLDED + " (gated; blind until round 5, now tuned on)", true));
     }
 

@@ -44,6 +44,7 @@ import java.util.regex.PatternSyntaxException;
  * detect.P.os_groups = OS groups (year groups) whose members get profile P, youngest profile first
  * detect.P.min_severity = 1-5, least severity that alerts for P     (built-in: see DetectionProfile)
  * detect.P.categories   = category:1-5|off, ... per-category least severity for P (replaces the built-in ones)
+ * detect.P.threshold_percent = 25-400, percent of the lists' score thresholds for P (built-in: ks1 75, others 100)
  * </pre>
  */
 final class PolicySettingsParser {
@@ -65,7 +66,7 @@ final class PolicySettingsParser {
         }
         for (DetectionProfile.Name n : DetectionProfile.Name.values()) {
             keys.addAll(List.of("detect." + n.id() + ".os_groups", "detect." + n.id() + ".min_severity",
-                    "detect." + n.id() + ".categories"));
+                    "detect." + n.id() + ".categories", "detect." + n.id() + ".threshold_percent"));
         }
         for (DayOfWeek d : DayOfWeek.values()) {
             keys.add("school_hours." + d.name().toLowerCase(Locale.ROOT));
@@ -94,7 +95,9 @@ final class PolicySettingsParser {
             int min = value(p, minKey).map(v -> wrap(minKey, () -> oneToFive(v))).orElse(builtIn.minSeverity());
             Map<String, Integer> categories = value(p, catKey).map(v -> wrap(catKey, () -> categoryLimits(v)))
                     .orElse(builtIn.categories());
-            profiles.put(n, new DetectionProfile(n, min, categories));
+            String pctKey = "detect." + n.id() + ".threshold_percent";
+            int percent = value(p, pctKey).map(v -> wrap(pctKey, () -> percent(v))).orElse(builtIn.thresholdPercent());
+            profiles.put(n, new DetectionProfile(n, min, categories, percent));
             Set<String> members = list(p, "detect." + n.id() + ".os_groups");
             if (!members.isEmpty()) {
                 osGroups.put(n, members);
@@ -118,6 +121,14 @@ final class PolicySettingsParser {
             limits.put(kv[0].strip(), v.equalsIgnoreCase("off") ? DetectionProfile.OFF : oneToFive(v));
         }
         return limits;
+    }
+
+    private static int percent(String v) {
+        int n = Integer.parseInt(v.strip());
+        if (n < 25 || n > 400) {
+            throw new IllegalArgumentException(n + " is outside 25-400");
+        }
+        return n;
     }
 
     private static int oneToFive(String v) {

@@ -129,7 +129,8 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     }
 
     private void scanLine(TypedLine line) {
-        Verdict verdict = scanner.scan(line.text());
+        Verdict verdict = profile.thresholdPercent() == 100 ? scanner.scan(line.text())
+                : scanner.scan(line.text(), Source.TYPED, profile.thresholdPercent());
         if (!alerts(verdict)) {
             return;
         }
@@ -147,7 +148,9 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         }
         Optional<String> query = SearchQueries.extract(w.title());
         boolean address = query.isEmpty() && VisitedAddress.isAddress(w.title());
-        Verdict verdict = query.isPresent() ? scanner.scan(query.get(), Source.SEARCH) : scanner.scan(w.title(), Source.TITLE);
+        int limit = profile.thresholdPercent();
+        Verdict verdict = query.isPresent() ? scanner.scan(query.get(), Source.SEARCH, limit)
+                : scanner.scan(w.title(), Source.TITLE, limit);
         if (alerts(verdict)) {
             recentTitleAlerts.put(w.title(), Boolean.TRUE);
             // A query is short and is itself the evidence: the DSL sees all of it, not a window around the match.

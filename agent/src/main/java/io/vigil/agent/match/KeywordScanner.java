@@ -25,6 +25,11 @@ public final class KeywordScanner implements TextScanner {
     }
 
     @Override
+    public Verdict scan(String text, io.vigil.keywords.Source source, int thresholdPercent) {
+        return engine.scan(text, source, thresholdPercent);
+    }
+
+    @Override
     public String version() {
         return version;
     }

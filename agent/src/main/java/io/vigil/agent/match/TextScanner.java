@@ -12,6 +12,11 @@ public interface TextScanner {
         return scan(text);
     }
 
+    /** With the lists' score thresholds scaled to {@code thresholdPercent} (a detection profile's limit). */
+    default Verdict scan(String text, io.vigil.keywords.Source source, int thresholdPercent) {
+        return scan(text, source);
+    }
+
     /** Content hash of the lists in use, reported with every alert. */
     String version();
 }

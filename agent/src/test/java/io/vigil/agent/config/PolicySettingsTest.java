@@ -90,7 +90,10 @@ class PolicySettingsTest {
                 detect.ks1.os_groups = year1, year2
                 detect.ks4.categories = personal_info:4, gambling:off
                 detect.staff.min_severity = 4
+                detect.ks4.threshold_percent = 150
                 """);
+        assertEquals(150, p.detection().profiles().get(DetectionProfile.Name.KS4).thresholdPercent());
+        assertEquals(75, p.detection().profiles().get(DetectionProfile.Name.KS1).thresholdPercent());
         var ks4 = p.detection().profileOf(MonitoringGroup.PUPILS, Set.of("domain users"));
         assertEquals(DetectionProfile.Name.KS4, ks4.name());
         assertFalse(ks4.alerts("personal_info", 3));
@@ -115,6 +118,7 @@ class PolicySettingsTest {
     void badDetectionValuesNameTheirKey() {
         assertKeyNamed("detect.group.pupils", "detect.group.pupils = year7\n");
         assertKeyNamed("detect.ks3.min_severity", "detect.ks3.min_severity = 0\n");
+        assertKeyNamed("detect.ks1.threshold_percent", "detect.ks1.threshold_percent = 5\n");
         assertKeyNamed("detect.ks4.categories", "detect.ks4.categories = personal_info\n");
         assertKeyNamed("detect.ks4.categories", "detect.ks4.categories = personal_info:never\n");
     }

@@ -93,4 +93,19 @@ class VisitedContentAndProfilesTest {
         as("j.smith", "https://www.croxyproxy.com/");
         assertEquals("filter_bypass", alerts.getFirst().category());
     }
+
+    @Test
+    void aWeightedSignalBelowTheListsThresholdAlertsUnderAProfileWithALowerLimit() {
+        AlertDetector younger = new AlertDetector(SCANNER, new SignInWindowGuard(), new MutableClock(),
+                Duration.ofSeconds(10), "p.one", "keyboard", alerts::add,
+                user -> new DetectionProfile(Name.KS1, 1, Map.of(), 50));
+        younger.accept(new WindowFocused("Roblox chat", "roblox"));
+        "ile masz lat?".chars().forEach(c -> younger.accept(new KeyTyped((char) c)));
+        younger.accept(new LineBreak());
+        assertEquals(1, alerts.size(), "one grooming move at half the threshold");
+        assertEquals("grooming", alerts.getFirst().category());
+        as("a.khan", "Roblox chat");
+        typeLine("ile masz lat?");
+        assertEquals(1, alerts.size(), "the lists' own threshold: one move is not enough");
+    }
 }

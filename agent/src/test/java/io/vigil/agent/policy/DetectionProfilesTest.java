@@ -60,4 +60,12 @@ class DetectionProfilesTest {
         assertEquals("staff (from severity 3; filter_bypass off, personal_info off)",
                 DetectionProfile.builtIn(Name.STAFF).describe());
     }
+
+    @Test
+    void ks1ScoresAgainstThreeQuartersOfTheListsThresholdsAndBadPercentsAreRefused() {
+        assertEquals(75, DetectionProfile.builtIn(Name.KS1).thresholdPercent());
+        assertEquals(100, DetectionProfile.builtIn(Name.KS2).thresholdPercent());
+        assertEquals("ks1 (from severity 1; thresholds at 75%)", DetectionProfile.builtIn(Name.KS1).describe());
+        assertThrows(IllegalArgumentException.class, () -> new DetectionProfile(Name.KS1, 1, Map.of(), 10));
+    }
 }

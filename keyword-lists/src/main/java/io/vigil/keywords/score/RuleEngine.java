@@ -98,7 +98,12 @@ public final class RuleEngine {
     }
 
     public Verdict verdict(String text) {
-        return scan(text, false).verdict();
+        return scan(text, false, 100).verdict();
+    }
+
+    /** As {@link #verdict(String)} with every category's threshold scaled to {@code thresholdPercent} percent. */
+    public Verdict verdict(String text, int thresholdPercent) {
+        return scan(text, false, thresholdPercent).verdict();
     }
 
     /**
@@ -110,10 +115,10 @@ public final class RuleEngine {
     }
 
     public ScanReport explain(String text) {
-        return scan(text, true);
+        return scan(text, true, 100);
     }
 
-    private ScanReport scan(String text, boolean explain) {
+    private ScanReport scan(String text, boolean explain, int thresholdPercent) {
         NormalizedText n = normalizer.normalize(text);
         List<PatternHit> hits = index.match(n);
         String normalized = explain ? n.normalized() : "";
@@ -160,7 +165,7 @@ public final class RuleEngine {
             return new ScanReport(Verdict.NONE, List.of(), normalized);
         }
         List<CategoryResult> results = new ArrayList<>();
-        CategoryScorer scorer = new CategoryScorer(n, byPattern, Sentences.of(n), cues);
+        CategoryScorer scorer = new CategoryScorer(n, byPattern, Sentences.of(n), cues, thresholdPercent);
         for (Map.Entry<Integer, TreeSet<Integer>> e : touched.entrySet()) {
             int c = e.getKey();
             List<CompiledRule> candidates = e.getValue().stream().map(rules::get).toList();

@@ -20,31 +20,32 @@ public final class VisitedContent {
         this.engine = engine;
     }
 
-    public Verdict scan(String text, Source source) {
+    /** @param thresholdPercent percent of each category's threshold weighted rules must reach (100: as written) */
+    public Verdict scan(String text, Source source, int thresholdPercent) {
         return switch (source) {
-            case TYPED, SEARCH -> engine.verdict(text);
-            case URL -> address(text);
-            case TITLE -> VisitedAddress.isAddress(text) ? address(text) : title(text);
+            case TYPED, SEARCH -> engine.verdict(text, thresholdPercent);
+            case URL -> address(text, thresholdPercent);
+            case TITLE -> VisitedAddress.isAddress(text) ? address(text, thresholdPercent) : title(text, thresholdPercent);
         };
     }
 
     /** Search terms first: on a tie they speak, so the DSL reads "how to ..." rather than the whole address. */
-    private Verdict address(String text) {
+    private Verdict address(String text, int pct) {
         var parsed = VisitedAddress.parse(text);
         if (parsed.isEmpty()) {
-            return engine.verdict(text);
+            return engine.verdict(text, pct);
         }
         VisitedAddress address = parsed.get();
         Verdict best = Verdict.NONE;
         for (String term : address.searchTerms()) {
-            best = stronger(best, engine.verdict(term));
+            best = stronger(best, engine.verdict(term, pct));
         }
         best = stronger(best, engine.domainVerdict(address.host(), text, address.hostStart()));
-        return stronger(best, engine.verdict(text));
+        return stronger(best, engine.verdict(text, pct));
     }
 
-    private Verdict title(String text) {
-        Verdict best = engine.verdict(text);
+    private Verdict title(String text, int pct) {
+        Verdict best = engine.verdict(text, pct);
         for (HostsInTitle.Found host : HostsInTitle.in(text)) {
             best = stronger(best, engine.domainVerdict(host.host(), text, host.start()));
         }

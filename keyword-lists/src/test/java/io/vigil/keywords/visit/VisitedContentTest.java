@@ -66,4 +66,16 @@ class VisitedContentTest {
         assertFalse(engine.scan("https://www.bbc.co.uk/bitesize/topics/zkdd2hv?q=photosynthesis", Source.URL).alert());
         assertFalse(engine.scan("BBC Bitesize - bbc.co.uk - Google Chrome", Source.TITLE).alert());
     }
+
+    @Test
+    void aLowerThresholdPercentLetsOneWeightedSignalAlertAndLeavesBannedRulesAlone() {
+        String oneGroomingMove = "ile masz lat?"; // "how old are you?": one weighted grooming move, half the threshold
+        assertFalse(engine.scan(oneGroomingMove, Source.TYPED).alert());
+        Verdict younger = engine.scan(oneGroomingMove, Source.TYPED, 50);
+        assertEquals("grooming", younger.category());
+        assertTrue(engine.scan("I want to kill myself tonight", Source.TYPED, 400).alert(), "banned rules ignore the limit");
+        assertEquals(5, engine.scan("I want to kill myself tonight", Source.TYPED, 400).severity());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> engine.scan("x", Source.TYPED, 10));
+    }
 }
