@@ -44,6 +44,9 @@ class CorpusQualityTest {
     private static final double MIN_SEVERITY_AGREEMENT = 0.95;
     /** Help-seeking and teaching lines are visible but calm: never rated above this. */
     private static final int CALM_MAX_SEVERITY = 2;
+    /** Blind sets written by independent authors: reported (aggregates only) when present, never gated. */
+    private static final List<String> OPTIONAL_BLIND = List.of("/corpus/holdout4.tsv", "/corpus/languages.tsv",
+            "/corpus/holdout5.tsv");
     /**
      * Round 4's blind sets, folded in at round 5: measured blind before and after round 4 (figures in the README),
      * then tuned on, so from now on they are gated like labelled.tsv, with their own gates (below).
@@ -86,12 +89,18 @@ class CorpusQualityTest {
         for (String resource : FOLDED) {
             System.out.println(Result.of(engine, load(resource)).report(resource + " alone (folded, gated below as one)", false));
         }
+        for (String resource : OPTIONAL_BLIND) {
+            if (!FOLDED.contains(resource) && CorpusQualityTest.class.getResource(resource) != null) {
+                System.out.println(Result.of(engine, load(resource)).report("BLIND corpus " + resource
+                        + " (reported, not gated, misses not listed)", false));
+            }
+        }
         folded = Result.of(engine, FOLDED.stream().flatMap(r -> load(r).stream()).toList());
         // What a younger pupil's detection profile costs (the agent's KS1 and KS2 profiles lower the threshold):
         // reported only, on hard negatives built to look risky, so an upper bound on the cost.
         for (int percent : new int[] {50, 75}) {
             Result younger = new Result(corpus.stream().map(s -> new Scanned(s, engine.scan(s.text(),
-                    Source.parse(s.source()), percent))).toList());
+                    scanSource(s), percent))).toList());
             System.out.printf(Locale.ROOT, "%nlabelled corpus at threshold %d%%: recall %s, false alerts %s (%d/%d)%n",
                     percent, pct(younger.recall()), pct(younger.falseAlertRate()), younger.falseAlerts().size(),
                     younger.negatives());
@@ -231,7 +240,7 @@ class CorpusQualityTest {
      * Reads a corpus. Two line formats, told apart by their number of tab-separated fields:
      * {@code category<TAB>min_severity<TAB>text} (English typed text, no tags), and
      * {@code category<TAB>min_severity<TAB>language<TAB>source<TAB>tags<TAB>text} where source is
-     * typed|search|title|url and tags is a comma list or {@code -}.
+     * typed|chat|document|search|title|url and tags is a comma list or {@code -}.
      */
     static List<Sample> load(String resource) {
         List<Sample> samples = new ArrayList<>();
@@ -261,7 +270,16 @@ class CorpusQualityTest {
         return samples;
     }
 
-    private static final List<String> SOURCES = List.of("typed", "search", "title", "url");
+    /** chat and document: holdout5 separates chat messages and lesson documents from other typed text. */
+    private static final List<String> SOURCES = List.of("typed", "chat", "document", "search", "title", "url");
+
+    /** What the engine is told: chat messages and documents are typed text (domain lists never apply to them). */
+    static Source scanSource(Sample s) {
+        return switch (s.source()) {
+            case "chat", "document" -> Source.TYPED;
+            default -> Source.parse(s.source());
+        };
+    }
 
     private static int severity(String field, String where) {
         try {
@@ -338,7 +356,7 @@ class CorpusQualityTest {
     record Result(List<Scanned> scanned) {
 
         static Result of(KeywordEngine engine, List<Sample> samples) {
-            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text(), Source.parse(s.source())))).toList());
+            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text(), scanSource(s)))).toList());
         }
 
         long positives() {
