@@ -47,6 +47,13 @@ class CorpusQualityTest {
     /** Blind sets written by independent authors: reported (aggregates only) when present, never gated. */
     private static final List<String> OPTIONAL_BLIND = List.of("/corpus/holdout4.tsv", "/corpus/languages.tsv",
             "/corpus/holdout5.tsv");
+
+    private List<Sample> corpus;
+    private Result labelled;
+    private Result holdout;
+    private Result blind;
+    private Result folded;
+
     /**
      * Round 4's blind sets, folded in at round 5: measured blind before and after round 4 (figures in the README),
      * then tuned on, so from now on they are gated like labelled.tsv, with their own gates (below).
@@ -63,12 +70,6 @@ class CorpusQualityTest {
     static final double LANGUAGE_MIN_RECALL = 0.90;
     static final double LANGUAGE_MAX_FALSE_ALERT_RATE = 0.05;
     static final int LANGUAGE_MIN_LINES = 40;
-
-    private List<Sample> corpus;
-    private Result labelled;
-    private Result holdout;
-    private Result blind;
-    private Result folded;
 
     @BeforeAll
     void scanBothCorpora() {
@@ -273,14 +274,6 @@ class CorpusQualityTest {
     /** chat and document: holdout5 separates chat messages and lesson documents from other typed text. */
     private static final List<String> SOURCES = List.of("typed", "chat", "document", "search", "title", "url");
 
-    /** What the engine is told: chat messages and documents are typed text (domain lists never apply to them). */
-    static Source scanSource(Sample s) {
-        return switch (s.source()) {
-            case "chat", "document" -> Source.TYPED;
-            default -> Source.parse(s.source());
-        };
-    }
-
     private static int severity(String field, String where) {
         try {
             return Integer.parseInt(field.strip());
@@ -468,6 +461,14 @@ class CorpusQualityTest {
             lines.forEach(s -> out.append(s.describe()).append('\n'));
         }
 
+    }
+
+    /** What the engine is told: chat messages and documents are typed text (domain lists never apply to them). */
+    static Source scanSource(Sample s) {
+        return switch (s.source()) {
+            case "chat", "document" -> Source.TYPED;
+            default -> Source.parse(s.source());
+        };
     }
 
     static double ratio(long part, long whole) {
