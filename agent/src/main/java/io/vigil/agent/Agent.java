@@ -118,7 +118,8 @@ final class Agent implements RunningAgent {
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
                 evidence.map(e -> (java.util.function.Consumer<io.vigil.agent.alert.AlertRecord>)
-                        new EvidenceAttacher(e.policy(), e.camera(), toSpool)).orElse(toSpool));
+                        new EvidenceAttacher(e.policy(), e.camera(), toSpool)).orElse(toSpool),
+                u -> detectionProfile(config, u));
         // Outside the school's monitoring scope for this user's group nothing enters the queue, no window is
         // looked at, and nothing reaches matching; leaving scope finishes the line typed inside it.
         MonitoringGroup group = config.policy().groups().groupOf(user, OsGroups.of(user));
@@ -170,6 +171,14 @@ final class Agent implements RunningAgent {
         session.start(); // capture started first: it never waits for the console
         return new Agent(spool, records, session, sources, queue, detector, idleFlush, finished, userFacing, filter,
                 sessionSignals);
+    }
+
+    /** The signed-in user's detection profile: by their year group's OS group, else their monitoring group's. */
+    private static io.vigil.agent.policy.DetectionProfile detectionProfile(AgentConfig config, String user) {
+        java.util.Set<String> osGroups = OsGroups.of(user);
+        var profile = config.policy().detection().profileOf(config.policy().groups().groupOf(user, osGroups), osGroups);
+        log.info("detection profile for the signed-in user: {}", profile.describe());
+        return profile;
     }
 
     /** The last good policy is enforced before the console is reached: offline devices stay filtered. */

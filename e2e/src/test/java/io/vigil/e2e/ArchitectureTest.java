@@ -195,4 +195,12 @@ class ArchitectureTest {
             .that().resideInAPackage("..agent.capture.session..")
             .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..", "oshi..", "io.vigil.agent.platform..")
             .because("lock and user decisions are tested with fakes; native signals plug in from agent.platform");
+
+    @ArchTest
+    static final ArchRule scoringKnowsNothingOfWhereTextCameFrom = noClasses()
+            .that().resideInAnyPackage("io.vigil.keywords.score..", "io.vigil.keywords.match..",
+                    "io.vigil.keywords.normalize..")
+            .should().dependOnClassesThat().resideInAPackage("io.vigil.keywords.visit..")
+            .because("visited content (addresses, titles, search parameters) is read in keywords.visit and handed to"
+                    + " the engine as plain text or a host; the engine never parses addresses");
 }

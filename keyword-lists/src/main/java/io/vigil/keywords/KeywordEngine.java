@@ -7,6 +7,7 @@ import io.vigil.keywords.format.SourceFile;
 import io.vigil.keywords.model.ListSet;
 import io.vigil.keywords.score.RuleEngine;
 import io.vigil.keywords.score.ScanReport;
+import io.vigil.keywords.visit.VisitedContent;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +28,13 @@ public final class KeywordEngine {
     private final ListSet lists;
     private final Bundle bundle;
     private final RuleEngine engine;
+    private final VisitedContent visited;
 
     private KeywordEngine(ListSet lists) {
         this.lists = lists;
         this.bundle = Bundle.of(lists);
         this.engine = new RuleEngine(lists);
+        this.visited = new VisitedContent(engine);
     }
 
     /** Lazily built once: the shipped lists never change while the JVM runs. */
@@ -84,9 +87,38 @@ public final class KeywordEngine {
         return bundle.version();
     }
 
-    /** Scans one piece of text (a typed line, a window title, a domain). Never returns null. */
+    /** Scans one piece of typed text with the keyword lists. Never returns null. */
     public Verdict scan(String text) {
         return engine.verdict(text == null ? "" : text);
+    }
+
+    /**
+     * Scans a text by where it came from: domain lists apply only to a visited address or a window title, search
+     * terms inside an address are matched as search text (see {@link Source}). For an address or title the
+     * verdict's offsets refer to {@code text}, except when a search term decided it: then its snippet is the
+     * decoded term and its offsets refer to that term. Never returns null.
+     */
+    public Verdict scan(String text, Source source) {
+        return scan(text, source, 100);
+    }
+
+    /** Least and greatest threshold percent a caller may ask for (a quarter to four times the lists' own). */
+    public static final int MIN_THRESHOLD_PERCENT = 25;
+    public static final int MAX_THRESHOLD_PERCENT = 400;
+
+    /**
+     * As {@link #scan(String, Source)}, with every category's {@code @threshold} scaled to {@code thresholdPercent}
+     * percent: like e2guardian's per-group naughtiness limits, a younger pupil's profile (50) lets fewer weighted
+     * signals alert, an adult's (150) needs more. Banned rules, escalations and severities are unchanged.
+     *
+     * @throws IllegalArgumentException outside {@value #MIN_THRESHOLD_PERCENT}-{@value #MAX_THRESHOLD_PERCENT}
+     */
+    public Verdict scan(String text, Source source, int thresholdPercent) {
+        if (thresholdPercent < MIN_THRESHOLD_PERCENT || thresholdPercent > MAX_THRESHOLD_PERCENT) {
+            throw new IllegalArgumentException("threshold percent " + thresholdPercent + " is outside "
+                    + MIN_THRESHOLD_PERCENT + "-" + MAX_THRESHOLD_PERCENT);
+        }
+        return visited.scan(text == null ? "" : text, source, thresholdPercent);
     }
 
     /**

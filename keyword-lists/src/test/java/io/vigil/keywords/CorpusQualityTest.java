@@ -52,6 +52,24 @@ class CorpusQualityTest {
     private Result labelled;
     private Result holdout;
     private Result blind;
+    private Result folded;
+
+    /**
+     * Round 4's blind sets, folded in at round 5: measured blind before and after round 4 (figures in the README),
+     * then tuned on, so from now on they are gated like labelled.tsv, with their own gates (below).
+     */
+    static final List<String> FOLDED = List.of("/corpus/languages.tsv", "/corpus/holdout4.tsv");
+
+    /** Gates on the folded corpora, each just under what round 5 reached (figures in the README). */
+    static final double FOLDED_MIN_RECALL = 0.95;
+    static final double FOLDED_MAX_FALSE_ALERT_RATE = 0.03;
+    static final double FOLDED_MIN_SEVERITY_AGREEMENT = 0.92;
+    static final double FOLDED_MIN_CATEGORY_RECALL = 0.85;
+    /** Every language pupils in English schools most often speak besides English (issue 11): each gated alone. */
+    static final List<String> GATED_LANGUAGES = List.of("pl", "ro", "ur", "pa", "bn", "ar", "pt", "es", "so", "lt", "gu", "tr");
+    static final double LANGUAGE_MIN_RECALL = 0.90;
+    static final double LANGUAGE_MAX_FALSE_ALERT_RATE = 0.05;
+    static final int LANGUAGE_MIN_LINES = 40;
 
     @BeforeAll
     void scanBothCorpora() {
@@ -69,12 +87,26 @@ class CorpusQualityTest {
         // and 0.0% after list round 3, whose author never saw it but was told the families of phrasing it missed.
         System.out.println(blind.report("BLIND corpus holdout3.tsv, independent author (reported, not gated,"
                 + " misses not listed)", false));
+        for (String resource : FOLDED) {
+            System.out.println(Result.of(engine, load(resource)).report(resource + " alone (folded, gated below as one)", false));
+        }
         for (String resource : OPTIONAL_BLIND) {
-            if (CorpusQualityTest.class.getResource(resource) != null) {
+            if (!FOLDED.contains(resource) && CorpusQualityTest.class.getResource(resource) != null) {
                 System.out.println(Result.of(engine, load(resource)).report("BLIND corpus " + resource
                         + " (reported, not gated, misses not listed)", false));
             }
         }
+        folded = Result.of(engine, FOLDED.stream().flatMap(r -> load(r).stream()).toList());
+        // What a younger pupil's detection profile costs (the agent's KS1 and KS2 profiles lower the threshold):
+        // reported only, on hard negatives built to look risky, so an upper bound on the cost.
+        for (int percent : new int[] {50, 75}) {
+            Result younger = new Result(corpus.stream().map(s -> new Scanned(s, engine.scan(s.text(),
+                    scanSource(s), percent))).toList());
+            System.out.printf(Locale.ROOT, "%nlabelled corpus at threshold %d%%: recall %s, false alerts %s (%d/%d)%n",
+                    percent, pct(younger.recall()), pct(younger.falseAlertRate()), younger.falseAlerts().size(),
+                    younger.negatives());
+        }
+        System.out.println(folded.report("folded corpora " + FOLDED + " (gated; blind until round 5, now tuned on)", true));
     }
 
     @Test
@@ -135,6 +167,56 @@ class CorpusQualityTest {
         assertTrue(labelled.falseAlertRate() <= MAX_FALSE_ALERT_RATE,
                 "false-alert rate " + pct(labelled.falseAlertRate()) + " above " + pct(MAX_FALSE_ALERT_RATE)
                         + "; see the report for false alerts");
+    }
+
+    @Test
+    void foldedCorporaKeepTheirRecallFalseAlertsAndSeverity() {
+        assertTrue(folded.recall() >= FOLDED_MIN_RECALL, "folded recall " + pct(folded.recall()) + " below "
+                + pct(FOLDED_MIN_RECALL) + "; see the folded report for misses");
+        assertTrue(folded.falseAlertRate() <= FOLDED_MAX_FALSE_ALERT_RATE, "folded false-alert rate "
+                + pct(folded.falseAlertRate()) + " above " + pct(FOLDED_MAX_FALSE_ALERT_RATE));
+        assertTrue(folded.severityAgreement() >= FOLDED_MIN_SEVERITY_AGREEMENT, "folded severity agreement "
+                + pct(folded.severityAgreement()) + " below " + pct(FOLDED_MIN_SEVERITY_AGREEMENT));
+    }
+
+    @Test
+    void foldedCorporaKeepEveryCategorysRecall() {
+        List<String> low = new ArrayList<>();
+        folded.recallByCategory().forEach((category, r) -> {
+            if (ratio(r[0], r[1]) < FOLDED_MIN_CATEGORY_RECALL) {
+                low.add(category + " " + pct(ratio(r[0], r[1])) + " (" + r[0] + "/" + r[1] + ")");
+            }
+        });
+        assertTrue(low.isEmpty(), "folded categories below " + pct(FOLDED_MIN_CATEGORY_RECALL) + " recall: " + low);
+    }
+
+    @Test
+    void foldedHelpAndTeachingLinesStayCalm() {
+        List<Scanned> loud = folded.calmTooLoud();
+        assertTrue(loud.isEmpty(), loud.size() + " folded help/teaching lines rated above " + CALM_MAX_SEVERITY + ":\n"
+                + loud.stream().map(Scanned::describe).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void everyLanguageHasFortyBalancedLinesAndItsOwnRecallAndFalseAlertGates() {
+        List<String> problems = new ArrayList<>();
+        for (String language : GATED_LANGUAGES) {
+            Result r = new Result(folded.scanned().stream().filter(s -> s.sample().language().equals(language)).toList());
+            long lines = r.scanned().size();
+            double alertShare = ratio(r.positives(), lines);
+            if (lines < LANGUAGE_MIN_LINES || alertShare < 0.35 || alertShare > 0.65) {
+                problems.add(language + ": " + lines + " lines, " + pct(alertShare) + " should alert");
+            }
+            if (r.recall() < LANGUAGE_MIN_RECALL) {
+                problems.add(language + ": recall " + pct(r.recall()) + " (" + r.caught().size() + "/" + r.positives() + ")");
+            }
+            if (r.falseAlertRate() > LANGUAGE_MAX_FALSE_ALERT_RATE) {
+                problems.add(language + ": false alerts " + pct(r.falseAlertRate()) + " (" + r.falseAlerts().size() + "/"
+                        + r.negatives() + ")");
+            }
+        }
+        assertTrue(problems.isEmpty(), "per-language gates (>= " + LANGUAGE_MIN_LINES + " lines, recall >= "
+                + pct(LANGUAGE_MIN_RECALL) + ", false alerts <= " + pct(LANGUAGE_MAX_FALSE_ALERT_RATE) + "): " + problems);
     }
 
     @Test
@@ -267,7 +349,7 @@ class CorpusQualityTest {
     record Result(List<Scanned> scanned) {
 
         static Result of(KeywordEngine engine, List<Sample> samples) {
-            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text()))).toList());
+            return new Result(samples.stream().map(s -> new Scanned(s, engine.scan(s.text(), scanSource(s)))).toList());
         }
 
         long positives() {
@@ -379,6 +461,14 @@ class CorpusQualityTest {
             lines.forEach(s -> out.append(s.describe()).append('\n'));
         }
 
+    }
+
+    /** What the engine is told: chat messages and documents are typed text (domain lists never apply to them). */
+    static Source scanSource(Sample s) {
+        return switch (s.source()) {
+            case "chat", "document" -> Source.TYPED;
+            default -> Source.parse(s.source());
+        };
     }
 
     static double ratio(long part, long whole) {

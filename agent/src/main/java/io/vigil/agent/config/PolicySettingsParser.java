@@ -1,5 +1,7 @@
 package io.vigil.agent.config;
 
+import io.vigil.agent.policy.DetectionProfile;
+import io.vigil.agent.policy.DetectionProfiles;
 import io.vigil.agent.policy.GroupMapping;
 import io.vigil.agent.policy.GroupRule;
 import io.vigil.agent.policy.MonitoringGroup;
@@ -38,6 +40,11 @@ import java.util.regex.PatternSyntaxException;
  * notice.G.text      = the notice shown to G at log-on              (plain default wording)
  * help.enabled       = true | false                                 (true)
  * help.severity      = 1-5, severity of a pupil's request for help  (4)
+ * detect.group.G     = all | ks1 | ks2 | ks3 | ks4 | staff           (all: every finding alerts)
+ * detect.P.os_groups = OS groups (year groups) whose members get profile P, youngest profile first
+ * detect.P.min_severity = 1-5, least severity that alerts for P     (built-in: see DetectionProfile)
+ * detect.P.categories   = category:1-5|off, ... per-category least severity for P (replaces the built-in ones)
+ * detect.P.threshold_percent = 25-400, percent of the lists' score thresholds for P (built-in: ks1 75, others 100)
  * </pre>
  */
 final class PolicySettingsParser {
@@ -54,6 +61,13 @@ final class PolicySettingsParser {
             keys.addAll(List.of("group." + g.id() + ".users", "group." + g.id() + ".os_groups", "monitor." + g.id(),
                     "notice." + g.id() + ".text"));
         }
+        for (MonitoringGroup g : MonitoringGroup.values()) {
+            keys.add("detect.group." + g.id());
+        }
+        for (DetectionProfile.Name n : DetectionProfile.Name.values()) {
+            keys.addAll(List.of("detect." + n.id() + ".os_groups", "detect." + n.id() + ".min_severity",
+                    "detect." + n.id() + ".categories", "detect." + n.id() + ".threshold_percent"));
+        }
         for (DayOfWeek d : DayOfWeek.values()) {
             keys.add("school_hours." + d.name().toLowerCase(Locale.ROOT));
         }
@@ -63,7 +77,66 @@ final class PolicySettingsParser {
     static PolicySettings parse(Properties p) {
         PolicySettings d = PolicySettings.DEFAULTS;
         return new PolicySettings(groups(p), scope(p), notices(p), bool(p, "notice.enabled", d.showNotice()),
-                bool(p, "help.enabled", d.help()), severity(p));
+                bool(p, "help.enabled", d.help()), severity(p), detection(p));
+    }
+
+    private static DetectionProfiles detection(Properties p) {
+        Map<MonitoringGroup, DetectionProfile.Name> byGroup = new EnumMap<>(MonitoringGroup.class);
+        for (MonitoringGroup g : MonitoringGroup.values()) {
+            String key = "detect.group." + g.id();
+            value(p, key).ifPresent(v -> byGroup.put(g, wrap(key, () -> DetectionProfile.Name.parse(v))));
+        }
+        Map<DetectionProfile.Name, DetectionProfile> profiles = new EnumMap<>(DetectionProfile.Name.class);
+        Map<DetectionProfile.Name, Set<String>> osGroups = new EnumMap<>(DetectionProfile.Name.class);
+        for (DetectionProfile.Name n : DetectionProfile.Name.values()) {
+            DetectionProfile builtIn = DetectionProfile.builtIn(n);
+            String minKey = "detect." + n.id() + ".min_severity";
+            String catKey = "detect." + n.id() + ".categories";
+            int min = value(p, minKey).map(v -> wrap(minKey, () -> oneToFive(v))).orElse(builtIn.minSeverity());
+            Map<String, Integer> categories = value(p, catKey).map(v -> wrap(catKey, () -> categoryLimits(v)))
+                    .orElse(builtIn.categories());
+            String pctKey = "detect." + n.id() + ".threshold_percent";
+            int percent = value(p, pctKey).map(v -> wrap(pctKey, () -> percent(v))).orElse(builtIn.thresholdPercent());
+            profiles.put(n, new DetectionProfile(n, min, categories, percent));
+            Set<String> members = list(p, "detect." + n.id() + ".os_groups");
+            if (!members.isEmpty()) {
+                osGroups.put(n, members);
+            }
+        }
+        return new DetectionProfiles(profiles, byGroup, osGroups);
+    }
+
+    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_]*");
+
+    /** "personal_info:3, filter_bypass:off" -> {personal_info=3, filter_bypass=OFF}. */
+    private static Map<String, Integer> categoryLimits(String text) {
+        Map<String, Integer> limits = new java.util.HashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.strip().split(":");
+            if (kv.length != 2 || !CATEGORY.matcher(kv[0].strip()).matches()) {
+                throw new IllegalArgumentException("'" + part.strip() + "' is not category:severity (e.g. personal_info:3"
+                        + " or filter_bypass:off)");
+            }
+            String v = kv[1].strip();
+            limits.put(kv[0].strip(), v.equalsIgnoreCase("off") ? DetectionProfile.OFF : oneToFive(v));
+        }
+        return limits;
+    }
+
+    private static int percent(String v) {
+        int n = Integer.parseInt(v.strip());
+        if (n < 25 || n > 400) {
+            throw new IllegalArgumentException(n + " is outside 25-400");
+        }
+        return n;
+    }
+
+    private static int oneToFive(String v) {
+        int n = Integer.parseInt(v.strip());
+        if (n < 1 || n > 5) {
+            throw new IllegalArgumentException(n + " is outside 1-5");
+        }
+        return n;
     }
 
     /** Without any group.* key the defaults apply; with some, the school's rules replace the defaults whole. */

@@ -3,7 +3,10 @@ package io.vigil.agent.match;
 import io.vigil.agent.alert.AlertRecord;
 import io.vigil.agent.capture.CaptureEvent;
 import io.vigil.agent.capture.WindowFocused;
+import io.vigil.agent.policy.DetectionProfile;
+import io.vigil.keywords.Source;
 import io.vigil.keywords.Verdict;
+import io.vigil.keywords.visit.VisitedAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,13 @@ import org.slf4j.LoggerFactory;
  * distinct finding (a category, or the same category at a higher severity), never one per keystroke.
  * Window titles are scanned on focus; a title that already raised an alert recently (switching back
  * and forth between tabs) does not raise it again. A search results title is scanned for its query
- * alone and reported as source {@code search_term}, so the DSL reads "searched for ...".
+ * alone and reported as source {@code search_term}, so the DSL reads "searched for ...". Other titles are
+ * scanned as titles, so the domain lists apply to a site a title shows; a title that is an address (a browser
+ * shows the address while a page loads) is scanned as one — its site, its words and the search terms in its
+ * query string — and reported as source {@code url} with the address in the alert's url field.
+ *
+ * <p>Whether a finding becomes an alert depends on the signed-in user's {@link DetectionProfile} (their age or
+ * role): a finding below the profile's least severity for its category is dropped here, before the spool.
  *
  * <p>Thread-safe: the capture thread and the idle-flush timer both call in.
  */
@@ -32,6 +42,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(10);
     static final String WINDOW_TITLE_SOURCE = "window_title";
     static final String SEARCH_TERM_SOURCE = "search_term";
+    static final String URL_SOURCE = "url";
     private static final int RECENT_TITLES = 64;
 
     private final TextScanner scanner;
@@ -41,6 +52,9 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     private final String textSource;
     private final Consumer<AlertRecord> alerts;
     private final TextAssembler assembler;
+    private final Function<String, DetectionProfile> profiles;
+    /** The signed-in user's profile, looked up when the user changes (it may ask the OS for their groups). */
+    private DetectionProfile profile;
     /** Findings already raised for the line being typed: category -> highest severity alerted. */
     private final Map<String, Integer> lineFindings = new java.util.HashMap<>();
     private boolean wasSuppressing;
@@ -53,6 +67,16 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
 
     public AlertDetector(TextScanner scanner, SignInWindowGuard guard, InstantSource clock, Duration idleTimeout,
                          String user, String textSource, Consumer<AlertRecord> alerts) {
+        this(scanner, guard, clock, idleTimeout, user, textSource, alerts,
+                u -> DetectionProfile.builtIn(DetectionProfile.Name.ALL));
+    }
+
+    /** @param profiles the detection profile of a signed-in user, asked once per user switch */
+    public AlertDetector(TextScanner scanner, SignInWindowGuard guard, InstantSource clock, Duration idleTimeout,
+                         String user, String textSource, Consumer<AlertRecord> alerts,
+                         Function<String, DetectionProfile> profiles) {
+        this.profiles = profiles;
+        this.profile = profiles.apply(user);
         this.scanner = scanner;
         this.clock = clock;
         this.user = user;
@@ -78,6 +102,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         if (event instanceof WindowFocused w) {
             if (!w.user().isEmpty() && !w.user().equals(user)) {
                 user = w.user();
+                profile = profiles.apply(user);
                 recentTitleAlerts.clear(); // a title seen by the previous user is news for this one
             }
             reportSuppression();
@@ -104,8 +129,9 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     }
 
     private void scanLine(TypedLine line) {
-        Verdict verdict = scanner.scan(line.text());
-        if (!verdict.alert()) {
+        Verdict verdict = profile.thresholdPercent() == 100 ? scanner.scan(line.text())
+                : scanner.scan(line.text(), Source.TYPED, profile.thresholdPercent());
+        if (!alerts(verdict)) {
             return;
         }
         Integer raised = lineFindings.get(verdict.category());
@@ -113,7 +139,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
             return; // the same finding, seen again as the line grew
         }
         lineFindings.put(verdict.category(), verdict.severity());
-        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource));
+        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource, false));
     }
 
     private void scanTitle(WindowFocused w) {
@@ -121,18 +147,28 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
             return;
         }
         Optional<String> query = SearchQueries.extract(w.title());
-        String text = query.orElse(w.title());
-        Verdict verdict = scanner.scan(text);
-        if (verdict.alert()) {
+        boolean address = query.isEmpty() && VisitedAddress.isAddress(w.title());
+        int limit = profile.thresholdPercent();
+        Verdict verdict = query.isPresent() ? scanner.scan(query.get(), Source.SEARCH, limit)
+                : scanner.scan(w.title(), Source.TITLE, limit);
+        if (alerts(verdict)) {
             recentTitleAlerts.put(w.title(), Boolean.TRUE);
             // A query is short and is itself the evidence: the DSL sees all of it, not a window around the match.
             String snippet = query.orElse(verdict.snippet());
-            alerts.accept(toAlert(verdict, snippet, w.app(), w.title(),
-                    query.isPresent() ? SEARCH_TERM_SOURCE : WINDOW_TITLE_SOURCE));
+            String source = query.isPresent() ? SEARCH_TERM_SOURCE : address ? URL_SOURCE : WINDOW_TITLE_SOURCE;
+            alerts.accept(toAlert(verdict, snippet, w.app(), w.title(), source, address));
         }
     }
 
-    private AlertRecord toAlert(Verdict v, String text, String app, String windowTitle, String source) {
+    /** A finding the lists made that this user's profile lets through. */
+    private boolean alerts(Verdict verdict) {
+        return verdict.alert() && profile.alerts(verdict.category(), Math.clamp(verdict.severity(), 1, 5));
+    }
+
+
+    /** @param titleIsUrl the title is a visited address: it is the alert's url too (at most the title's length) */
+    private AlertRecord toAlert(Verdict v, String text, String app, String windowTitle, String source,
+                                boolean titleIsUrl) {
         String snippet = text.length() > AlertRecord.MAX_SNIPPET_CHARS
                 ? text.substring(0, AlertRecord.MAX_SNIPPET_CHARS) : text;
         int severity = Math.clamp(v.severity(), 1, 5);
@@ -145,7 +181,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         }
         String language = v.language() == null ? "" : v.language();
         return new AlertRecord(UUID.randomUUID(), v.category(), severity, v.score(), v.ruleIds(), snippet, app,
-                title, "", user, clock.instant(), source, scanner.version())
+                title, titleIsUrl ? title.strip() : "", user, clock.instant(), source, scanner.version())
                 .withLanguage(language.length() > AlertRecord.MAX_LANGUAGE_CHARS ? "" : language);
     }
 }

@@ -20,6 +20,16 @@ public final class KeywordScanner implements TextScanner {
     }
 
     @Override
+    public Verdict scan(String text, io.vigil.keywords.Source source) {
+        return engine.scan(text, source);
+    }
+
+    @Override
+    public Verdict scan(String text, io.vigil.keywords.Source source, int thresholdPercent) {
+        return engine.scan(text, source, thresholdPercent);
+    }
+
+    @Override
     public String version() {
         return version;
     }

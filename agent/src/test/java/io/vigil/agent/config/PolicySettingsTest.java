@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.agent.policy.DetectionProfile;
 import io.vigil.agent.policy.MonitoringGroup;
 import io.vigil.agent.policy.MonitoringScope;
 import java.nio.file.Files;
@@ -79,6 +80,47 @@ class PolicySettingsTest {
         assertKeyNamed("group.default", "group.default = parents\n");
         assertKeyNamed("help.severity", "help.severity = 9\n");
         assertKeyNamed("notice.enabled", "notice.enabled = maybe\n");
+    }
+
+    @Test
+    void detectionProfilesAreReadPerGroupAndYearGroup() throws Exception {
+        PolicySettings p = load("""
+                detect.group.pupils = ks4
+                detect.group.staff = staff
+                detect.ks1.os_groups = year1, year2
+                detect.ks4.categories = personal_info:4, gambling:off
+                detect.staff.min_severity = 4
+                detect.ks4.threshold_percent = 150
+                """);
+        assertEquals(150, p.detection().profiles().get(DetectionProfile.Name.KS4).thresholdPercent());
+        assertEquals(75, p.detection().profiles().get(DetectionProfile.Name.KS1).thresholdPercent());
+        var ks4 = p.detection().profileOf(MonitoringGroup.PUPILS, Set.of("domain users"));
+        assertEquals(DetectionProfile.Name.KS4, ks4.name());
+        assertFalse(ks4.alerts("personal_info", 3));
+        assertTrue(ks4.alerts("personal_info", 4));
+        assertFalse(ks4.alerts("gambling", 5));
+        assertTrue(ks4.alerts("filter_bypass", 2), "the school's categories replace the built-in ones");
+        var ks1 = p.detection().profileOf(MonitoringGroup.PUPILS, Set.of("year2"));
+        assertTrue(ks1.alerts("personal_info", 1), "a year 2 pupil is KS1 whatever the pupils' profile");
+        assertFalse(p.detection().profileOf(MonitoringGroup.STAFF, Set.of()).alerts("suicide", 3));
+        assertEquals(DetectionProfile.Name.ALL, p.detection().profileOf(MonitoringGroup.GUESTS, Set.of()).name());
+    }
+
+    @Test
+    void withoutDetectionKeysEveryFindingAlertsForEveryone() throws Exception {
+        PolicySettings p = load("");
+        for (MonitoringGroup g : MonitoringGroup.values()) {
+            assertTrue(p.detection().profileOf(g, Set.of()).alerts("personal_info", 1));
+        }
+    }
+
+    @Test
+    void badDetectionValuesNameTheirKey() {
+        assertKeyNamed("detect.group.pupils", "detect.group.pupils = year7\n");
+        assertKeyNamed("detect.ks3.min_severity", "detect.ks3.min_severity = 0\n");
+        assertKeyNamed("detect.ks1.threshold_percent", "detect.ks1.threshold_percent = 5\n");
+        assertKeyNamed("detect.ks4.categories", "detect.ks4.categories = personal_info\n");
+        assertKeyNamed("detect.ks4.categories", "detect.ks4.categories = personal_info:never\n");
     }
 
     private void assertKeyNamed(String key, String line) {

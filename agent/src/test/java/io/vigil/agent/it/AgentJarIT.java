@@ -143,6 +143,40 @@ class AgentJarIT {
     }
 
     @Test
+    void detectionProfilesDecidePerUserAndVisitedAddressesAlertByTheirSite() throws Exception {
+        try (TestConsole console = new TestConsole(TestCertificate.forLocalhost()).start()) {
+            Path config = dir.resolve("etc/agent.properties");
+            Result enrol = agent("enrol", "--console", console.address(), "--token", TestConsole.TOKEN, "--pin",
+                    console.certificate().pin().hex(), "--config", config.toString());
+            assertEquals(0, enrol.exit(), enrol.err());
+            // Pupils get the KS1 profile; staff (t.* logins) the staff profile, which skips personal information.
+            Files.writeString(config, String.join("\n", "", "group.staff.users = t\\..+", "detect.group.pupils = ks1",
+                    "detect.group.staff = staff", ""), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Path script = dir.resolve("visits.replay");
+            Files.writeString(script, String.join("\n",
+                    "0\tChat - Teams\tmy insta is @mia.x.2013 and my snap is mia_xo13 add me",
+                    "0\thttps://www.xvideos.com/video123/x\t",
+                    "0\tChat - Teams\tI want to kill myself tonight",
+                    ""), StandardCharsets.UTF_8);
+            for (String user : List.of("j.smith", "t.jones")) {
+                Result run = agent("run", "--config", config.toString(), "--replay", script.toString(),
+                        "--replay-speed", "instant", "--exit-when-idle", "--user", user);
+                assertEquals(0, run.exit(), run.err());
+            }
+
+            List<Alert> stored = console.stored().values().stream()
+                    .sorted(Comparator.comparingLong(Alert::getSequence)).toList();
+            assertEquals(List.of("j.smith personal_info 2", "j.smith sexual_content 3", "j.smith suicide 5",
+                            "t.jones sexual_content 3", "t.jones suicide 5"),
+                    stored.stream().map(a -> a.getUser() + " " + a.getCategory() + " " + a.getSeverity()).toList());
+            Alert visit = stored.get(1);
+            assertEquals("url", visit.getSource());
+            assertEquals("https://www.xvideos.com/video123/x", visit.getUrl());
+            assertFalse(visit.hasScreenshot(), "never a screenshot for sexual content");
+        }
+    }
+
+    @Test
     void sigtermMidReplayStopsTheAgentQuietlyAndLeavesAUsableSpool() throws Exception {
         Path config = validConfig(); // console unreachable: alerts stay spooled
         Path script = dir.resolve("demo.replay");

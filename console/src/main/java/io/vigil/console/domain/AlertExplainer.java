@@ -78,6 +78,8 @@ public final class AlertExplainer {
                     .collect(Collectors.joining(" + ")) + " together in one message"
                     + (words.isEmpty() ? "" : " (" + matched + ")") + ": " + outcome + " (rule " + rule.id() + ").";
             case EXCEPT, CUE -> "Rule " + rule.id() + " shaped the score (" + rule.kind().keyword() + ").";
+            case DOMAIN -> "Visited " + quoted(rule.patterns()) + " (or a part of that site), a site on the list: enough"
+                    + " on its own to alert, " + outcome + " (rule " + rule.id() + ").";
         };
     }
 

@@ -69,4 +69,17 @@ class AlertExplainerTest {
         assertEquals(List.of(new AlertExplainer.Segment("ab", false), new AlertExplainer.Segment("cdef", true),
                 new AlertExplainer.Segment("ghi", true), new AlertExplainer.Segment("jkl", false)), segments);
     }
+
+    @Test
+    void aVisitedSiteIsExplainedAsASiteOnTheList() {
+        String url = "https://forum.myproana.com/topic/123";
+        Verdict v = LISTS.scan(url, io.vigil.keywords.Source.URL);
+        Instant at = Instant.parse("2026-11-23T09:00:00Z");
+        StoredAlert a = new StoredAlert(1, "00000000-0000-0000-0000-000000000002", "dev", "LAPTOP", 1, 1, v.category(),
+                v.severity(), v.score(), v.ruleIds(), v.snippet(), "chromium", url, url, "pupil.one", at, at, "url",
+                LISTS.version(), AlertStatus.NEW, v.language());
+        assertEquals(List.of("Visited \u201cmyproana.com\u201d (or a part of that site), a site on the list: enough on its"
+                + " own to alert, severity 3 " + Severity.label(3).toLowerCase() + " (rule ed.site.myproana)."),
+                explainer.explain(a).reasons());
+    }
 }

@@ -57,6 +57,7 @@ public final class CanonicalForm {
                 case NEAR -> sb.append(' ').append(weight(r)).append(' ').append(r.severity()).append(' ').append(r.window());
                 case CUE -> sb.append(' ').append(r.roles().getFirst());
                 case ESCALATE -> sb.append(' ').append(r.severity()).append(' ').append(String.join(" ", r.roles()));
+                case DOMAIN -> sb.append(' ').append(r.severity());
                 case EXCEPT -> {
                     if (!r.applies().isEmpty()) {
                         sb.append(" applies=").append(String.join(",", r.applies()));

@@ -2,10 +2,14 @@ package io.vigil.keywords.cli;
 
 import io.vigil.keywords.KeywordEngine;
 import io.vigil.keywords.ListValidationException;
+import io.vigil.keywords.Source;
 import io.vigil.keywords.Verdict;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,13 +24,31 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code scan [--lists DIR | --bundle FILE] [FILE|-]}: one JSON verdict per input line. */
+/** {@code scan [--lists DIR | --bundle FILE] [--source typed|search|title|url] [FILE|-]}: one JSON verdict per line. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scan text line by line; writes one JSON object per line to stdout.")
 final class ScanCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true)
     EngineOptions source = new EngineOptions();
+
+    @Option(names = "--source", defaultValue = "typed", paramLabel = "SOURCE",
+            converter = SourceConverter.class,
+            description = "where the lines came from: typed (default), search, title or url; domain lists apply only"
+                    + " to title and url, and search terms in a url are matched as search text")
+    Source textSource;
+
+    /** Names the allowed values in the usage error, as picocli does for its own conversions. */
+    static final class SourceConverter implements ITypeConverter<Source> {
+        @Override
+        public Source convert(String value) {
+            try {
+                return Source.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "-",
             description = "UTF-8 text file to scan, or - for standard input (default); stops with exit 2 at a "
@@ -69,7 +91,7 @@ final class ScanCommand implements Callable<Integer> {
                             + lineNo + " is not valid UTF-8");
                     return ListsMain.USAGE;
                 }
-                io.out().println(json(lineNo, engine.scan(stripLineEnd(text))));
+                io.out().println(json(lineNo, engine.scan(stripLineEnd(text), textSource)));
                 line.reset();
                 if (b < 0) {
                     break;

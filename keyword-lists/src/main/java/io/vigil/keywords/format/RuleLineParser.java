@@ -34,7 +34,7 @@ final class RuleLineParser {
         String kindWord = fields.getFirst().text();
         RuleKind kind = kindOf(kindWord);
         if (kind == null || fields.getFirst().quoted()) {
-            problems.add(file, line, "unknown rule kind \"" + kindWord + "\" (expected term, near, except, cue or escalate)");
+            problems.add(file, line, "unknown rule kind \"" + kindWord + "\" (expected term, near, except, cue, escalate or domain)");
             return null;
         }
         List<String> bare = new ArrayList<>();
@@ -56,12 +56,13 @@ final class RuleLineParser {
             case EXCEPT -> except(file, line, bare, quoted, category, problems);
             case CUE -> cue(file, line, bare, quoted, category, problems);
             case ESCALATE -> escalate(file, line, bare, quoted, category, problems);
+            case DOMAIN -> domain(file, line, bare, quoted, category, defaultSeverity, problems);
         };
         if (rule != null) {
             rule = new Rule(rule.kind(), rule.id(), rule.category(), rule.weight(), rule.severity(), rule.window(),
                     rule.patterns(), rule.applies(), rule.line(), language, rule.roles());
         }
-        for (String p : quoted) {
+        for (String p : kind == RuleKind.DOMAIN ? List.<String>of() : quoted) {
             String unfolded = ScriptFolding.unfolded(p);
             if (unfolded != null) {
                 problems.add(file, line, "pattern \"" + p + "\" is not in folded form: " + unfolded);
@@ -179,6 +180,25 @@ final class RuleLineParser {
         }
         return new Rule(RuleKind.ESCALATE, bare.get(1), category, Rule.BANNED, severity, 0, List.of(), List.of(),
                 line, "", groups);
+    }
+
+    /** A host name as a list writes it: lower case, at least two labels, no scheme, port, path or www. */
+    static final Pattern HOST = Pattern.compile("(?!www\\.)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+
+    private Rule domain(String file, int line, List<String> bare, List<String> quoted, String category,
+                        int defaultSeverity, Problems problems) {
+        if (bare.size() != 3 || quoted.size() != 1) {
+            problems.add(file, line, "domain expects: domain <id> <severity> \"<host>\" (one quoted host name)");
+            return null;
+        }
+        checkId(file, line, bare.get(1), problems);
+        int severity = severity(file, line, bare.get(2), defaultSeverity, problems);
+        String host = quoted.getFirst();
+        if (!HOST.matcher(host).matches() || host.length() > 253) {
+            problems.add(file, line, "domain \"" + host + "\" is not a host name: write it lower case with at least"
+                    + " two labels and no scheme, www., port or path (e.g. \"example.org\"); sub-domains match too");
+        }
+        return new Rule(RuleKind.DOMAIN, bare.get(1), category, Rule.BANNED, severity, 0, quoted, List.of(), line);
     }
 
     static final Pattern ROLE = Pattern.compile("[a-z][a-z_]*");

@@ -181,6 +181,14 @@ public final class VklParser {
         for (Rule r : parsed) {
             StringBuilder key = new StringBuilder(r.kind().keyword()).append(' ').append(r.window())
                     .append(" ").append(r.roles()).append(r.applies());
+            if (r.kind() == RuleKind.DOMAIN) {
+                key.append(" \"").append(r.patterns().getFirst()).append('"');
+                Integer first = seen.putIfAbsent(key.toString(), r.line());
+                if (first != null) {
+                    problems.add(file, r.line(), "rule " + r.id() + " lists the same domain as line " + first + ": keep one");
+                }
+                continue;
+            }
             try {
                 for (String p : r.patterns()) {
                     key.append(" \"").append(patterns.compile(p)).append('"');

@@ -36,7 +36,16 @@ final class CategoryScorer {
     /** Built on first use per exception pattern, for this one text only. */
     private final Map<Integer, ExceptionSpans> exceptionSpans = new HashMap<>();
 
+    /** Percent of each category's @threshold that weighted rules must reach (100: as written). */
+    private final int thresholdPercent;
+
     CategoryScorer(NormalizedText text, Map<Integer, List<PatternHit>> hits, Sentences sentences, Cues cues) {
+        this(text, hits, sentences, cues, 100);
+    }
+
+    CategoryScorer(NormalizedText text, Map<Integer, List<PatternHit>> hits, Sentences sentences, Cues cues,
+                   int thresholdPercent) {
+        this.thresholdPercent = thresholdPercent;
         this.text = text;
         this.hits = hits;
         this.sentences = sentences;
@@ -176,7 +185,9 @@ final class CategoryScorer {
                 }
             }
         }
-        u.alert = u.banned || (u.score >= threshold && !u.members.isEmpty());
+        // A lower limit (a younger pupil's profile) lets fewer weighted signals alert; never below one point.
+        int limit = Math.max(1, (threshold * thresholdPercent + 99) / 100);
+        u.alert = u.banned || (u.score >= limit && !u.members.isEmpty());
         if (u.alert && !u.predicate) {
             // Never out a child: identity and health words alone ("gay people", "muslims") never alert.
             u.alert = false;

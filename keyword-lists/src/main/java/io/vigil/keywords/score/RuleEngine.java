@@ -39,6 +39,7 @@ public final class RuleEngine {
     private final List<List<CompiledRule>> exceptions = new ArrayList<>();
     /** Escalate rules: they have no patterns of their own and are tried when cues matched. */
     private final List<Integer> escalations = new ArrayList<>();
+    private final DomainIndex domains;
 
     public RuleEngine(ListSet set) {
         this.lists = set.lists();
@@ -49,6 +50,9 @@ public final class RuleEngine {
         for (int c = 0; c < lists.size(); c++) {
             List<CompiledRule> categoryExceptions = new ArrayList<>();
             for (Rule r : lists.get(c).rules()) {
+                if (r.kind() == RuleKind.DOMAIN) {
+                    continue; // host names, looked up by DomainIndex, never matched as words
+                }
                 int[] ids = new int[r.patterns().size()];
                 for (int i = 0; i < ids.length; i++) {
                     String raw = r.patterns().get(i);
@@ -74,6 +78,7 @@ public final class RuleEngine {
             exceptions.add(categoryExceptions);
         }
         index = new PatternIndex(compiled);
+        domains = new DomainIndex(lists);
         patternRules = new int[compiled.size()][];
         for (int p = 0; p < compiled.size(); p++) {
             patternRules[p] = byPattern.getOrDefault(p, List.of()).stream().mapToInt(Integer::intValue).toArray();
@@ -93,14 +98,27 @@ public final class RuleEngine {
     }
 
     public Verdict verdict(String text) {
-        return scan(text, false).verdict();
+        return scan(text, false, 100).verdict();
+    }
+
+    /** As {@link #verdict(String)} with every category's threshold scaled to {@code thresholdPercent} percent. */
+    public Verdict verdict(String text, int thresholdPercent) {
+        return scan(text, false, thresholdPercent).verdict();
+    }
+
+    /**
+     * The verdict for a visit to {@code host} (a {@code domain} rule of its domain or a parent domain), with the
+     * snippet around it in {@code text}, where it starts at {@code hostStart}; {@link Verdict#NONE} if unlisted.
+     */
+    public Verdict domainVerdict(String host, String text, int hostStart) {
+        return domains.verdict(host, text, hostStart);
     }
 
     public ScanReport explain(String text) {
-        return scan(text, true);
+        return scan(text, true, 100);
     }
 
-    private ScanReport scan(String text, boolean explain) {
+    private ScanReport scan(String text, boolean explain, int thresholdPercent) {
         NormalizedText n = normalizer.normalize(text);
         List<PatternHit> hits = index.match(n);
         String normalized = explain ? n.normalized() : "";
@@ -147,7 +165,7 @@ public final class RuleEngine {
             return new ScanReport(Verdict.NONE, List.of(), normalized);
         }
         List<CategoryResult> results = new ArrayList<>();
-        CategoryScorer scorer = new CategoryScorer(n, byPattern, Sentences.of(n), cues);
+        CategoryScorer scorer = new CategoryScorer(n, byPattern, Sentences.of(n), cues, thresholdPercent);
         for (Map.Entry<Integer, TreeSet<Integer>> e : touched.entrySet()) {
             int c = e.getKey();
             List<CompiledRule> candidates = e.getValue().stream().map(rules::get).toList();

@@ -61,6 +61,18 @@ class ListsMainTest {
     }
 
     @Test
+    void scanBySourceAppliesDomainListsOnlyToAddresses() {
+        Run typed = run("https://www.xvideos.com/video1\n", "scan");
+        Run url = run("https://www.xvideos.com/video1\n", "scan", "--source", "url");
+        assertTrue(url.out().contains("\"category\":\"sexual_content\""), url.out());
+        assertTrue(url.out().contains("sc.site.xvideos"), url.out());
+        assertTrue(!typed.out().contains("sc.site.xvideos"), typed.out());
+        Run bad = run("", "scan", "--source", "email");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("source \"email\" is not one of typed, search, title, url"), bad.err());
+    }
+
+    @Test
     void scanDefaultsToTheShippedLists() {
         Run r = run("i want to kill myself\n", "scan");
         assertEquals(0, r.code());

@@ -61,7 +61,7 @@ class ValidatorTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             term a.x 5 3 "unclosed                 | unbalanced quotes: pattern starting at column 14 is not closed
             term a.x 5 3 "ab"cd                    | unbalanced quotes: text right after the closing quote at column 17
-            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near, except, cue or escalate)
+            frob a.x 5 3 "xx"                      | unknown rule kind "frob" (expected term, near, except, cue, escalate or domain)
             term a.x 5 9 "xx"                      | severity 9 out of range 1-5 (or - for the file's @severity)
             term a.x 0 3 "xx"                      | weight 0 out of range 1-100 (or banned)
             term a.x 101 3 "xx"                    | weight 101 out of range 1-100 (or banned)
@@ -255,5 +255,27 @@ class ValidatorTest {
         validAlpha();
         Files.write(dir.resolve("alpha.vkl"), ("\uFEFF" + HEAD + "term a.x 5 3 \"xx\"\n").getBytes(StandardCharsets.UTF_8));
         assertDoesNotThrow(() -> KeywordEngine.load(dir));
+    }
+
+    @Test
+    void domainRulesMustBeBareHostNamesListedOnce() throws IOException {
+        registry("alpha\tAlpha\tFirst test category\tcontent\t-\n");
+        write("alpha.vkl", HEAD + """
+                domain a.site.ok 3 "example.org"
+                domain a.site.scheme 3 "https://example.net"
+                domain a.site.www 3 "www.example.net"
+                domain a.site.one-label 3 "localhost"
+                domain a.site.again 3 "example.org"
+                domain a.site.weight banned 3 "example.com"
+                """);
+        assertEquals(List.of(
+                "alpha.vkl:8: domain \"https://example.net\" is not a host name: write it lower case with at least two"
+                        + " labels and no scheme, www., port or path (e.g. \"example.org\"); sub-domains match too",
+                "alpha.vkl:9: domain \"www.example.net\" is not a host name: write it lower case with at least two"
+                        + " labels and no scheme, www., port or path (e.g. \"example.org\"); sub-domains match too",
+                "alpha.vkl:10: domain \"localhost\" is not a host name: write it lower case with at least two"
+                        + " labels and no scheme, www., port or path (e.g. \"example.org\"); sub-domains match too",
+                "alpha.vkl:12: domain expects: domain <id> <severity> \"<host>\" (one quoted host name)",
+                "alpha.vkl:11: rule a.site.again lists the same domain as line 7: keep one"), problems());
     }
 }
