@@ -62,7 +62,8 @@ class ServiceAndHelperIT {
             Path socket = shared.resolve("run/helper.sock");
             Path resolv = Files.writeString(tmp.resolve("resolv.conf"), "nameserver 127.0.0.53\n");
             Files.writeString(config, String.join("\n", "helper.socket=" + socket, "helper.grace_seconds=300",
-                    "tamper.dns_paths=" + resolv, "tamper.repeat_threshold=3", ""), StandardOpenOption.APPEND);
+                    "tamper.dns_paths=" + resolv, "tamper.repeat_threshold=3", "heartbeat.seconds=2", ""),
+                    StandardOpenOption.APPEND); // the last value of a key wins: heartbeats every 2 s, not 30
 
             JavaProcess service = site.startAgent("service", "--config", config.toString(), "--session-user", ME);
             service.awaitOutput("session helpers connect at", Duration.ofSeconds(90));
@@ -82,6 +83,10 @@ class ServiceAndHelperIT {
             helper.killHard();
             ConsoleApi it = site.signedInApi("it.tech", PASSWORD);
             awaitTamper(it, "helper_stopped");
+            // ... and the device list says capture is gone, in words, from the next heartbeat on.
+            JsonNode missing = awaitJson(() -> it.get("/api/devices").json().get("devices").get(0).get("unavailable"),
+                    u -> u.toString().contains("\"helper.session\""));
+            assertTrue(missing.toString().contains("stopped without saying goodbye"), missing::toPrettyString);
             Files.writeString(config, "# edited by hand\n", StandardOpenOption.APPEND);
             awaitTamper(it, "config_changed");
             Files.writeString(resolv, "nameserver 1.1.1.1\n");
