@@ -22,6 +22,7 @@ import io.vigil.console.domain.NoticeAcceptanceRepository;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.School;
 import io.vigil.console.domain.Schools;
+import io.vigil.console.domain.Readership;
 import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.domain.Trust;
@@ -178,7 +179,7 @@ final class ConsoleApp implements AutoCloseable {
 
     /** The schools a user may see: their own, or every school of the trust they were granted. */
     Scope scopeOf(User user) {
-        return schools.scopeOf(user.membership());
+        return schools.scopeOf(user.membership()).forReader(Readership.of(user.username(), user.roles()));
     }
 
     Login login() {

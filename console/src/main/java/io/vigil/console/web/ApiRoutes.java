@@ -52,8 +52,8 @@ final class ApiRoutes {
                 // Public so an expired session can still clear its cookie; it closes only the caller's own session.
                 .delete("/api/session", Access.PUBLIC, this::signOut)
                 .get("/api/session", Access.SIGNED_IN, this::whoAmI)
-                .get("/api/alerts", Access.to(Permission.ALERTS_READ), this::alerts)
-                .get("/api/alerts/ids", Access.to(Permission.ALERTS_READ), this::alertIds)
+                .get("/api/alerts", Access.to(Permission.ALERTS_ROUTED), this::alerts)
+                .get("/api/alerts/ids", Access.to(Permission.ALERTS_ROUTED), this::alertIds)
                 .get("/api/devices", Access.to(Permission.DEVICES_READ), this::devices);
     }
 

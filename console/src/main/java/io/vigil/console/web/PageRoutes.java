@@ -51,8 +51,8 @@ final class PageRoutes {
                 .post("/logout", Access.PUBLIC, this::signOut)
                 .get("/", Access.SIGNED_IN, this::home)
                 .get("/welcome", Access.SIGNED_IN, this::welcome)
-                .get("/inbox", Access.to(Permission.ALERTS_READ), this::inbox)
-                .get("/inbox/rows", Access.to(Permission.ALERTS_READ), this::rows);
+                .get("/inbox", Access.to(Permission.ALERTS_ROUTED), this::inbox)
+                .get("/inbox/rows", Access.to(Permission.ALERTS_ROUTED), this::rows);
     }
 
     /** Each person starts where their roles let them work. */
