@@ -112,7 +112,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         new FilterOverlays(publisher, app.overlays(), clock)));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
-        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
+        var directory = new io.vigil.console.store.jdbc.JdbcDirectory(app.database().dataSource());
+        var people = new WebServer.People(new io.vigil.console.people.AlertPeople(directory, app.noticeAcceptances()),
+                java.util.Optional.of(new io.vigil.console.audit.AuditedDirectory(directory, app.audit(), clock)));
+        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls),
+                people));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         LOG.info("Console started on {} (web {}, gRPC {}, sessions lock after {} idle)", options.bind(), webPort,

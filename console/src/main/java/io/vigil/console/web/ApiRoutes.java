@@ -31,10 +31,13 @@ final class ApiRoutes {
     private final CategoryCatalog categories;
     private final Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses;
     private final Supplier<HealthReport> health;
+    private final io.vigil.console.people.AlertPeople people;
 
     ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
               DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
-              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health) {
+              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health,
+              io.vigil.console.people.AlertPeople people) {
+        this.people = people;
         this.health = health;
         this.cookie = cookie;
         this.sessions = sessions;
@@ -102,7 +105,7 @@ final class ApiRoutes {
         Session session = AccessControl.session(ctx);
         var query = AlertQueryParams.parse(ctx::queryParam, session.scope());
         ctx.json(JsonViews.alerts(query, alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query),
-                categories));
+                categories, people));
     }
 
     /** Ids only, for the inbox's background check for new alerts: no content, so no audit row. */

@@ -87,7 +87,7 @@ final class IncidentExports {
         if (!referrals.isEmpty()) {
             actions = actions + (actions.isEmpty() ? "" : "\n") + "Referrals: " + referrals;
         }
-        List<String> row = List.of(a.user(), DATE.format(a.occurredAt()), CLOCK_TIME.format(a.occurredAt()),
+        List<String> row = List.of(pages.subject(a).label(), DATE.format(a.occurredAt()), CLOCK_TIME.format(a.occurredAt()),
                 pages.row(a).categoryName(), incident, actions, c.outcome().map(Outcome::label).orElse(""),
                 c.status().label(), c.assignee().orElse(""), c.cpomsReference().orElse(""), a.uuid());
         String text = "\uFEFF" + csvLine(CSV_COLUMNS) + csvLine(row);

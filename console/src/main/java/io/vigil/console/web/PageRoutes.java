@@ -35,12 +35,19 @@ final class PageRoutes {
     PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
                CategoryCatalog categories, java.util.function.LongFunction<java.time.Duration> repeatWindow,
                Templates templates) {
+        this(cookie, sessions, login, alerts, audit, categories, repeatWindow, templates,
+                io.vigil.console.people.AlertPeople.NONE);
+    }
+
+    PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
+               CategoryCatalog categories, java.util.function.LongFunction<java.time.Duration> repeatWindow,
+               Templates templates, io.vigil.console.people.AlertPeople people) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.audit = audit;
-        this.inbox = new InboxPage(categories, repeatWindow);
+        this.inbox = new InboxPage(categories, repeatWindow, people);
         this.templates = templates;
     }
 

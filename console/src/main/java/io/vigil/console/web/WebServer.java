@@ -72,6 +72,15 @@ public final class WebServer implements AutoCloseable {
                             FilteringRecords records, FilterOverlays overlays) {
     }
 
+    /**
+     * People on alerts and the school directory. {@link #NONE} (logins shown as unknown, no directory routes) for
+     * the web tests that wire no store.
+     */
+    public record People(io.vigil.console.people.AlertPeople onAlerts,
+                         Optional<io.vigil.console.audit.AuditedDirectory> directory) {
+        public static final People NONE = new People(io.vigil.console.people.AlertPeople.NONE, Optional.empty());
+    }
+
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
     record Route(String method, String path, List<Access> access) {
     }
@@ -80,18 +89,22 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
+        this(services, connector, People.NONE);
+    }
+
+    public WebServer(Services services, ConnectorFactory connector, People people) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.devices(), services.audit(), services.categories(),
                 scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()),
-                services.health());
+                services.health(), people.onAlerts());
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), school -> services.settings().of(school).repeatWindow(),
-                templates);
+                templates, people.onAlerts());
         AlertDetailPage alertPages = new AlertDetailPage(services.categories(), services.illegalCategories(),
-                services.clock());
+                services.clock(), people.onAlerts());
         AlertRoutes alertRoutes = new AlertRoutes(services.casework(), alertPages,
                 new IncidentExports(alertPages, services.clock()), templates);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -124,6 +137,7 @@ public final class WebServer implements AutoCloseable {
                 new OverlayRoutes(f, services.audit()).register(routes);
             });
             alertRoutes.register(routes);
+            people.directory().ifPresent(d -> new DirectoryRoutes(d).register(routes));
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);
