@@ -122,6 +122,17 @@ final class ConsoleApp implements AutoCloseable {
         }
     }
 
+    /** The school's directory, audited ({@code directory import} and {@code user link}). */
+    io.vigil.console.audit.AuditedDirectory directory() {
+        return new io.vigil.console.audit.AuditedDirectory(new io.vigil.console.store.jdbc.JdbcDirectory(
+                database().dataSource()), audit, java.time.Clock.systemUTC());
+    }
+
+    /** The named school's id (the only school when no name is given). */
+    long schoolId(Optional<String> schoolName) {
+        return schools.requireSchool(schoolName).id();
+    }
+
     /** Creates an enrolment token for the named school (or the only one) and audits who did. */
     String createToken(String actor, Optional<String> schoolName) {
         return createToken(actor, schools.requireSchool(schoolName));

@@ -208,6 +208,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         return app.createTokenAddingSchool(ConsoleApp.CLI_ACTOR, school);
     }
 
+    /** As {@code user link}: console user {@code username} is the person with {@code login} in {@code school}. */
+    public boolean linkUser(String username, String school, String login) {
+        return app.directory().link(ConsoleApp.CLI_ACTOR, username, app.schoolId(java.util.Optional.of(school)), login);
+    }
+
     @Override
     public void addOrResetUser(String username, Set<Role> roles, String school, String password) {
         app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password);
