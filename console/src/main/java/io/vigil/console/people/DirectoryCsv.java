@@ -93,6 +93,12 @@ public final class DirectoryCsv {
     private static Optional<DirectoryEntry> entry(int row, List<String> cells, Map<String, Integer> columns,
                                                   Map<String, Integer> seen, List<DirectoryProblem> problems) {
         int before = problems.size();
+        if (cells.size() > columns.size()) {
+            // The cells are shifted: any other message about this row would name the wrong column.
+            problems.add(new DirectoryProblem(row, "has " + cells.size() + " cells but the header has "
+                    + columns.size() + " columns (an unquoted comma?)"));
+            return Optional.empty();
+        }
         Map<String, String> v = new HashMap<>();
         for (var column : columns.entrySet()) {
             String cell = column.getValue() < cells.size() ? cells.get(column.getValue()) : "";
@@ -101,10 +107,6 @@ public final class DirectoryCsv {
                         + printable(cell.charAt(0)) + "', which a spreadsheet would run as a formula; remove it"));
             }
             v.put(column.getKey(), cell.strip());
-        }
-        if (cells.size() > columns.size()) {
-            problems.add(new DirectoryProblem(row, "has " + cells.size() + " cells but the header has "
-                    + columns.size() + " columns (an unquoted comma?)"));
         }
         List<String> usernames = new ArrayList<>();
         for (String login : v.get("usernames").split("[;|\\s]+")) {
