@@ -159,6 +159,33 @@ class DirectoryImportIT {
                 "--username", "cli.dsl", "--login", "nobody"));
     }
 
+    @Test
+    void thePeoplePageImportsAFileAndListsEveryBadRow() throws Exception {
+        console.addOrResetUser("oak.dsl", Set.of(Role.DSL), "Oak Page School", PASSWORD);
+        HttpsClient dsl = signedIn("oak.dsl");
+        var refused = postFile(dsl, HEADER + "a,A,8,8B,pupil\nb,B,8,8B,teacher's pet\n");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("File refused: nothing was imported"), refused.body());
+        assertTrue(refused.body().contains("Row 3: unknown role"), refused.body());
+        var imported = postFile(dsl, GOOD);
+        assertEquals(200, imported.statusCode(), imported.body());
+        assertTrue(imported.body().contains("Imported directory.csv: 3 added, 0 updated, 0 removed."), imported.body());
+        String page = dsl.get("/directory").body();
+        assertTrue(page.contains("Amelia Jones") && page.contains("Mark priority"), page);
+        var marked = dsl.postForm("/directory/priority", "login=ajones&reason=Open+to+early+help");
+        assertTrue(marked.body().contains("ajones is marked as priority."), marked.body());
+        assertTrue(dsl.get("/directory").body().contains("Open to early help"));
+        assertEquals(403, signedIn("elm.dsl").get("/directory?school=999").statusCode(), "not one of hers");
+    }
+
+    private static java.net.http.HttpResponse<String> postFile(HttpsClient client, String csv) throws Exception {
+        String boundary = "----vigil" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"directory.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return client.postBytes("/directory", "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private List<io.vigil.console.audit.AuditEntry> audit() {
         try (var db = io.vigil.console.store.jdbc.Database.open(dataDir)) {
             return new io.vigil.console.store.jdbc.JdbcAuditLog(db.dataSource(), Clock.systemUTC()).latest(5000);

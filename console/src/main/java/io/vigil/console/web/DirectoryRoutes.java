@@ -24,9 +24,13 @@ import java.util.Optional;
 final class DirectoryRoutes {
 
     private final AuditedDirectory directory;
+    private final Templates templates;
+    private final java.util.function.LongFunction<String> schoolName;
 
-    DirectoryRoutes(AuditedDirectory directory) {
+    DirectoryRoutes(AuditedDirectory directory, Templates templates, java.util.function.LongFunction<String> schoolName) {
         this.directory = directory;
+        this.templates = templates;
+        this.schoolName = schoolName;
     }
 
     void register(SecuredRoutes routes) {
@@ -36,6 +40,12 @@ final class DirectoryRoutes {
                 .post("/api/directory/priority", manage, this::priority)
                 .post("/api/directory/allocations", manage, this::allocate)
                 .post("/api/directory/generic-logins", manage, this::genericLogins);
+        DirectoryPage page = new DirectoryPage(directory, templates, schoolName);
+        routes.get("/directory", manage, page::show)
+                .post("/directory", manage, page::importFile)
+                .post("/directory/allocations", manage, page::allocate)
+                .post("/directory/generic-logins", manage, page::genericLogins)
+                .post("/directory/priority", manage, page::priority);
     }
 
     record ProblemView(int row, String problem) {

@@ -114,6 +114,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             // Login bodies and query strings are tiny; refuse large bodies early.
             cfg.http.maxRequestSize = 64 * 1024;
+            // Except a school's directory export (People page); its route checks the size again.
+            cfg.jetty.multipartConfig.maxFileSize(io.vigil.console.people.CsvText.MAX_BYTES,
+                    io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(io.vigil.console.people.CsvText.MAX_BYTES + 64 * 1024,
+                    io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.addConnector(connector::create);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -137,7 +142,8 @@ public final class WebServer implements AutoCloseable {
                 new OverlayRoutes(f, services.audit()).register(routes);
             });
             alertRoutes.register(routes);
-            people.directory().ifPresent(d -> new DirectoryRoutes(d).register(routes));
+            people.directory().ifPresent(d -> new DirectoryRoutes(d, templates, services.casework()::schoolName)
+                    .register(routes));
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);
