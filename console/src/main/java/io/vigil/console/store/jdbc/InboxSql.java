@@ -22,10 +22,13 @@ record InboxSql(String where, String indexOrder, List<Object> parameters, int of
             + " desc, a.occurred_at desc, a.id desc";
 
     static InboxSql of(AlertQuery query) {
-        return of(query, false);
+        return of(query, false, true);
     }
 
-    static InboxSql of(AlertQuery query, boolean priority) {
+    /**
+     * @param directoryInUse whether some school of the scope has a directory (else routing needs no per-row lookups)
+     */
+    static InboxSql of(AlertQuery query, boolean priority, boolean directoryInUse) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         long[] schools = query.scope().ids();
@@ -49,7 +52,7 @@ record InboxSql(String where, String indexOrder, List<Object> parameters, int of
         query.device().ifPresent(d -> add(where, params, " and a.device_id = ?", d));
         query.from().ifPresent(f -> add(where, params, " and a.occurred_at >= ?", f));
         query.to().ifPresent(t -> add(where, params, " and a.occurred_at < ?", t));
-        where.append(RoutingSql.and(query.scope(), params));
+        where.append(RoutingSql.and(query.scope(), params, directoryInUse));
         return new InboxSql(where.toString(), priority ? PRIORITY_ORDER : indexOrder(query, schools.length),
                 List.copyOf(params), query.offset(), query.limit(), priority ? PRIORITY_ORDER : URGENT_FIRST);
     }

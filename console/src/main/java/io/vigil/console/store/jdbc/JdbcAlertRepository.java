@@ -145,7 +145,7 @@ public final class JdbcAlertRepository implements AlertRepository {
     @Override
     public AlertPage find(AlertQuery query) {
         return jdbc.transaction(c -> {
-            InboxSql sql = InboxSql.of(query, anyPriority(c, query.scope()));
+            InboxSql sql = InboxSql.of(query, anyPriority(c, query.scope()), directoryInUse(c, query.scope()));
             long total = Jdbc.query(c, sql.count(), rs -> rs.getLong(1), sql.params()).getFirst();
             if (total <= query.offset()) {
                 return new AlertPage(total, List.of());
@@ -163,6 +163,16 @@ public final class JdbcAlertRepository implements AlertRepository {
             return false;
         }
         return !Jdbc.query(c, "select 1 from directory_people where priority_reason is not null and school_id in ("
+                + String.join(",", Collections.nCopies(scope.ids().length, "?")) + ") fetch first 1 rows only",
+                rs -> 1, Arrays.stream(scope.ids()).boxed().toArray()).isEmpty();
+    }
+
+    /** True when some school of the scope has imported a directory (routing then looks people up per alert). */
+    private static boolean directoryInUse(Connection c, Scope scope) throws SQLException {
+        if (scope.isEmpty() || scope.readership().unrestricted()) {
+            return false;
+        }
+        return !Jdbc.query(c, "select 1 from directory_logins where school_id in ("
                 + String.join(",", Collections.nCopies(scope.ids().length, "?")) + ") fetch first 1 rows only",
                 rs -> 1, Arrays.stream(scope.ids()).boxed().toArray()).isEmpty();
     }

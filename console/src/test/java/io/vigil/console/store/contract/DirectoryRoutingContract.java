@@ -100,6 +100,20 @@ public interface DirectoryRoutingContract extends StoreContract {
     }
 
     @Test
+    default void withoutADirectoryEveryAlertIsTheSafeguardingTeamsExceptTheReadersOwn() {
+        device("laptop", "LAPTOP-1");
+        String pupil = stored("laptop", 1, "ajones", 4);
+        String own = stored("laptop", 2, "Mrs.Khan", 4);
+        assertEquals(Set.of(pupil), listed(reader("mrs.khan", Role.DSL)));
+        assertEquals(Set.of(pupil, own), listed(reader("mr.jones", Role.DEPUTY_DSL)));
+        assertEquals(Set.of(), listed(reader("rhead", Role.HEADTEACHER)));
+        assertEquals(Set.of(), listed(reader("chair", Role.CHAIR_OF_GOVERNORS)));
+        var cases = new JdbcCaseworkRepository(dataSource());
+        assertFalse(cases.alert(own, reader("mrs.khan", Role.DSL)).isPresent());
+        assertFalse(cases.alert(pupil, reader("rhead", Role.HEADTEACHER)).isPresent());
+    }
+
+    @Test
     default void aLinkedUserNeverSeesAlertsAboutThemselves() {
         device("pupil-laptop", "LAPTOP-A");
         oakDirectory();
