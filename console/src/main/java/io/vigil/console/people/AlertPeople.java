@@ -29,11 +29,11 @@ public final class AlertPeople {
         this.notices = notices;
     }
 
-    /** Each alert's subject, keyed by alert uuid. */
+    /** Each alert's subject, keyed by alert uuid (empty when no directory is wired). */
     public Map<String, AlertSubject> of(List<StoredAlert> alerts) {
         Map<String, AlertSubject> result = new HashMap<>();
         if (directory == null) {
-            alerts.forEach(a -> result.put(a.uuid(), AlertSubject.unknown(a.user())));
+            // Nobody to look up: callers show the bare login, as before the directory existed.
             return result;
         }
         Map<String, Person> allocations = directory.allocations(alerts.stream().map(StoredAlert::deviceId).toList());

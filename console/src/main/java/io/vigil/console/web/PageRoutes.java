@@ -71,6 +71,11 @@ final class PageRoutes {
     private void welcome(Context ctx) {
         Session session = AccessControl.session(ctx);
         List<WelcomeView.Link> links = new java.util.ArrayList<>();
+        if (session.may(Permission.ALERTS_ROUTED) && !session.may(Permission.ALERTS_READ)) {
+            // The headteacher and the chair of governors: only the alerts conflict of interest routes to them.
+            links.add(new WelcomeView.Link("/inbox", "Alerts routed to you (about staff for the headteacher, about"
+                    + " the headteacher for the chair of governors)"));
+        }
         if (session.may(Permission.ALERTS_READ)) {
             links.add(new WelcomeView.Link("/filtering", "Web filtering: blocked requests and sites visited"));
         }
