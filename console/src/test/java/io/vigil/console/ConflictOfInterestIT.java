@@ -174,6 +174,8 @@ class ConflictOfInterestIT {
         seesExactly("mrs.khan", expected("ben", "pupil", "pupil-second-login", "staff-on-pupil-device",
                 "deputy-on-pupil-device", "generic"));
         seesExactly("rhead", expected("staff"));
+        assertTrue(signedIn("rhead").get("/welcome").body().contains("href=\"/inbox\""),
+                "the head finds the alerts routed to her from the start page");
     }
 
     @Test
