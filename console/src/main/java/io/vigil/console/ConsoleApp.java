@@ -22,6 +22,7 @@ import io.vigil.console.domain.NoticeAcceptanceRepository;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.School;
 import io.vigil.console.domain.Schools;
+import io.vigil.console.domain.Readership;
 import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Secrets;
 import io.vigil.console.domain.Trust;
@@ -144,6 +145,17 @@ final class ConsoleApp implements AutoCloseable {
         }
     }
 
+    /** The school's directory, audited ({@code directory import} and {@code user link}). */
+    io.vigil.console.audit.AuditedDirectory directory() {
+        return new io.vigil.console.audit.AuditedDirectory(new io.vigil.console.store.jdbc.JdbcDirectory(
+                database().dataSource()), audit, java.time.Clock.systemUTC());
+    }
+
+    /** The named school's id (the only school when no name is given). */
+    long schoolId(Optional<String> schoolName) {
+        return schools.requireSchool(schoolName).id();
+    }
+
     /** Creates an enrolment token for the named school (or the only one) and audits who did. */
     String createToken(String actor, Optional<String> schoolName) {
         return createToken(actor, schools.requireSchool(schoolName));
@@ -238,7 +250,7 @@ final class ConsoleApp implements AutoCloseable {
 
     /** The schools a user may see: their own, or every school of the trust they were granted. */
     Scope scopeOf(User user) {
-        return schools.scopeOf(user.membership());
+        return schools.scopeOf(user.membership()).forReader(Readership.of(user.username(), user.roles()));
     }
 
     Login login() {

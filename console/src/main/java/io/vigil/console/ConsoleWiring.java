@@ -52,6 +52,23 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
+    public io.vigil.console.people.ImportSummary importDirectory(Path dataDir, DatabaseConfig database,
+                                                                 Optional<String> school, byte[] file) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            long id = app.schoolId(school);
+            return app.directory().importCsv(ConsoleApp.CLI_ACTOR, Scope.of(id), id, file);
+        }
+    }
+
+    @Override
+    public boolean linkUser(Path dataDir, DatabaseConfig database, String username, Optional<String> school,
+                            String login) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            return app.directory().link(ConsoleApp.CLI_ACTOR, username, app.schoolId(school), login);
+        }
+    }
+
+    @Override
     public void addSchool(Path dataDir, DatabaseConfig database, String name, Optional<String> trust) {
         try (ConsoleApp app = open(database, dataDir)) {
             app.addSchool(ConsoleApp.CLI_ACTOR, name, trust);

@@ -118,7 +118,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         urgent = own(urgentNotifier(clock));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
-        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
+        var directory = new io.vigil.console.store.jdbc.JdbcDirectory(app.database().dataSource());
+        var people = new WebServer.People(new io.vigil.console.people.AlertPeople(directory, app.noticeAcceptances()),
+                java.util.Optional.of(new io.vigil.console.audit.AuditedDirectory(directory, app.audit(), clock)));
+        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls),
+                people));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         urgent.consoleUrl(options.notifyConfig().flatMap(NotifyConfig::consoleUrl).orElse(webUrl()));
@@ -237,6 +241,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     @Override
     public String createToken(String school) {
         return app.createTokenAddingSchool(ConsoleApp.CLI_ACTOR, school);
+    }
+
+    /** As {@code user link}: console user {@code username} is the person with {@code login} in {@code school}. */
+    public boolean linkUser(String username, String school, String login) {
+        return app.directory().link(ConsoleApp.CLI_ACTOR, username, app.schoolId(java.util.Optional.of(school)), login);
     }
 
     @Override

@@ -56,6 +56,19 @@ class ArchitectureTest {
                     "java.sql..", "com.fasterxml..", "org.h2..", "picocli..");
 
     @ArchTest
+    static final ArchRule peopleAreFrameworkFreeAndKnowNothingOfTheStore = noClasses()
+            .that().resideInAPackage("..console.people..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.javalin..", "org.apache.lucene..",
+                    "java.sql..", "com.fasterxml..", "org.h2..", "picocli..", "..console.store..", "..console.web..")
+            .because("the directory, its CSV validator and the people on alerts are domain: transports adapt to them");
+
+    @ArchTest
+    static final ArchRule domainDoesNotDependOnPeople = noClasses()
+            .that().resideInAPackage("..console.domain..")
+            .should().dependOnClassesThat().resideInAPackage("..console.people..")
+            .because("routing (Route, Readership) is domain; the directory builds on it, not the other way round");
+
+    @ArchTest
     static final ArchRule keywordEngineIsPureJdk = noClasses()
             .that().resideInAPackage("io.vigil.keywords..").and().resideOutsideOfPackage("..keywords.cli..")
             .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.vigil.keywords..");

@@ -70,7 +70,23 @@ public enum AuditAction {
     /** The grants and suspensions in force were listed. */
     FILTER_OVERLAYS_LIST,
     /** A school's on-call order for urgent alerts was set (who is told first, who next). */
-    ONCALL_SET;
+    ONCALL_SET,
+    /** A school's directory was replaced from an MIS export (the detail counts added, updated, removed). */
+    DIRECTORY_IMPORT,
+    /** A directory file was refused as invalid; nothing was imported. */
+    DIRECTORY_REFUSED,
+    /** A person no longer in the school's export was removed from its directory (one row each, named). */
+    DIRECTORY_PERSON_REMOVE,
+    /** The school's directory (names, year groups, forms, priority marks) was read. */
+    DIRECTORY_VIEW,
+    /** A device was allocated to a person in the asset log. */
+    DEVICE_ALLOCATE,
+    /** The school's list of generic and shared logins was replaced. */
+    GENERIC_LOGINS_SET,
+    /** A pupil was marked (or unmarked) as priority by a DSL, with the reason. */
+    PUPIL_PRIORITY_SET,
+    /** A console user was linked to the directory person they are. */
+    USER_LINK;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

@@ -65,7 +65,7 @@ public final class AuditedCasework {
 
     private Optional<AlertDetail> read(String uuid, Scope scope) {
         return cases.alert(uuid, scope).flatMap(alert -> cases.caseOf(uuid, scope).map(record ->
-                new AlertDetail(alert, cases.schoolName(alert.schoolId()), record, explainer.explain(alert), cases.earlierAlertsOfUser(alert, TIMELINE),
+                new AlertDetail(alert, cases.schoolName(alert.schoolId()), record, explainer.explain(alert), cases.earlierAlertsOfUser(alert, scope, TIMELINE),
                         users.safeguardingUsers(alert.schoolId()), screenshots.exists(alert.uuid(), scope))));
     }
 

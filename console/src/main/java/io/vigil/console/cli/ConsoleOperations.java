@@ -64,6 +64,22 @@ public interface ConsoleOperations {
 
     String fingerprint(Path dataDir);
 
+    /**
+     * Replaces the school's directory from an MIS export ({@code directory import}).
+     *
+     * @throws io.vigil.console.people.InvalidDirectoryException naming every bad row; nothing imported
+     */
+    default io.vigil.console.people.ImportSummary importDirectory(Path dataDir, DatabaseConfig database,
+                                                                  Optional<String> school, byte[] file) {
+        throw new UnsupportedOperationException("directory import");
+    }
+
+    /** Links console user {@code username} to the directory person with {@code login} ({@code user link}). */
+    default boolean linkUser(Path dataDir, DatabaseConfig database, String username, Optional<String> school,
+                             String login) {
+        throw new UnsupportedOperationException("user link");
+    }
+
     /** A started console. Closing it stops the listeners and closes the data files. */
     interface RunningConsole extends AutoCloseable {
 

@@ -33,6 +33,12 @@ public interface AlertRepository {
     Map<Long, StoredAlert> byRowIds(Collection<Long> rowIds);
 
     /**
+     * Which of these alerts {@code scope} may read (its schools and its reader's routing): the search index is a
+     * copy that knows nothing of routing, so every hit is re-checked here before it is shown or counted.
+     */
+    java.util.Set<Long> visible(Collection<Long> rowIds, Scope scope);
+
+    /**
      * A page of alerts matching the structured filters and scope (not {@code text}), most urgent then newest
      * first, with the exact total. Filtering, ordering and paging happen in the database.
      */

@@ -35,8 +35,8 @@ public interface CaseworkRepository {
     /** The school's name as the console knows it. */
     String schoolName(long schoolId);
 
-    /** The same user's alerts in the same school raised before {@code alert}, newest first. */
-    List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, int max);
+    /** The same user's alerts in the same school raised before {@code alert} that {@code scope} may read, newest first. */
+    List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, Scope scope, int max);
 
     /** Per rule id: how many closed alerts it contributed to, and how many of those were false positives. */
     List<RulePrecision> rulePrecision(Scope scope);

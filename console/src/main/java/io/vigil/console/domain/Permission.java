@@ -10,6 +10,14 @@ import java.util.Locale;
 public enum Permission {
     /** Read alert content: what a pupil wrote, where and when. Every such read is audit-logged. */
     ALERTS_READ,
+    /**
+     * Read the alerts routed to you (see {@link Route}): pupils' alerts for the safeguarding team, staff alerts for
+     * the headteacher, the headteacher's for the chair of governors; never one about yourself. The inbox, search,
+     * alert page and exports need this; the store decides which alerts it covers.
+     */
+    ALERTS_ROUTED,
+    /** Import and read the school's directory, asset log and generic logins; mark priority pupils. */
+    DIRECTORY_MANAGE,
     /** Change an alert's status and record what was done about it. */
     ALERTS_TRIAGE,
     /** See the device fleet: hostnames, last user, agent versions. No alert content. */

@@ -14,20 +14,21 @@ import java.util.stream.Collectors;
  * <p>Least privilege decides each set. Only the DSL and deputies read alert content. The IT provider runs the
  * fleet but never sees what pupils wrote, and cannot manage users (else it could make itself a DSL). Governors
  * and the headteacher see anonymised reports; the headteacher manages users and approves changes; the
- * auditor reads only the audit log.
+ * auditor reads only the audit log. Conflict of interest: the headteacher reads alerts about staff (and only
+ * those), the chair of governors alerts about the headteacher ({@link Permission#ALERTS_ROUTED}, {@link Route}).
  */
 public enum Role {
-    DSL("Designated Safeguarding Lead", Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
+    DSL("Designated Safeguarding Lead", Permission.ALERTS_READ, Permission.ALERTS_ROUTED, Permission.DIRECTORY_MANAGE, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
             Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.AUDIT_READ, Permission.FILTER_GRANT,
             Permission.PUPIL_SUSPEND),
-    DEPUTY_DSL("Deputy DSL", Permission.ALERTS_READ, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
+    DEPUTY_DSL("Deputy DSL", Permission.ALERTS_READ, Permission.ALERTS_ROUTED, Permission.DIRECTORY_MANAGE, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
             Permission.REPORTS_READ, Permission.FILTER_GRANT),
     ONLINE_SAFETY_LEAD("Online Safety Lead", Permission.LISTS_PUBLISH, Permission.DEVICES_READ,
             Permission.REPORTS_READ, Permission.FILTER_GRANT),
     IT_PROVIDER("IT provider", Permission.DEVICES_READ, Permission.DEVICES_MANAGE, Permission.LISTS_PUBLISH),
-    HEADTEACHER("Headteacher", Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.USERS_MANAGE,
+    HEADTEACHER("Headteacher", Permission.ALERTS_ROUTED, Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.USERS_MANAGE,
             Permission.AUDIT_READ),
-    CHAIR_OF_GOVERNORS("Chair of governors", Permission.REPORTS_READ, Permission.AUDIT_READ),
+    CHAIR_OF_GOVERNORS("Chair of governors", Permission.ALERTS_ROUTED, Permission.REPORTS_READ, Permission.AUDIT_READ),
     GOVERNOR("Governor", Permission.REPORTS_READ),
     AUDITOR("Auditor", Permission.AUDIT_READ);
 

@@ -4,14 +4,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The schools whose records a request may see. Every alert and device query carries one, and the store and
- * index apply it themselves, so a forgotten filter in a handler cannot leak another school's data. An empty
- * scope sees nothing: deny by default.
+ * The schools whose records a request may see, and which of their alerts ({@link Readership}: routing and
+ * conflict of interest). Every alert and device query carries one, and the store and index apply it themselves,
+ * so a forgotten filter in a handler cannot leak another school's data or a colleague's alert. An empty scope
+ * sees nothing: deny by default.
  */
-public record Scope(Set<Long> schoolIds) {
+public record Scope(Set<Long> schoolIds, Readership readership) {
 
     public Scope {
         schoolIds = Set.copyOf(new TreeSet<>(schoolIds));
+        java.util.Objects.requireNonNull(readership, "readership");
+    }
+
+    /** The console's own view of these schools (every alert): for system work, never a signed-in person. */
+    public Scope(Set<Long> schoolIds) {
+        this(schoolIds, Readership.SYSTEM);
+    }
+
+    /** The same schools, as {@code reader} sees them. */
+    public Scope forReader(Readership reader) {
+        return new Scope(schoolIds, reader);
+    }
+
+    /** True when no alert can be in this scope: no school, or a reader whose roles receive no alerts. */
+    public boolean seesNoAlerts() {
+        return isEmpty() || readership.seesNothing();
     }
 
     public static Scope of(long... schoolIds) {
@@ -43,7 +60,7 @@ public record Scope(Set<Long> schoolIds) {
         if (!contains(schoolId)) {
             throw new InvalidQueryException("school " + schoolId + " is not one of your schools");
         }
-        return of(schoolId);
+        return new Scope(Set.of(schoolId), readership);
     }
 
     /** Sorted ids, for SQL {@code in} lists and index filters. */

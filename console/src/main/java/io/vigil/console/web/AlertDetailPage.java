@@ -1,6 +1,8 @@
 package io.vigil.console.web;
 
 import io.vigil.console.audit.AuditedCasework.AlertDetail;
+import io.vigil.console.people.AlertPeople;
+import io.vigil.console.people.AlertSubject;
 import io.vigil.console.domain.Agency;
 import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.CaseRecord;
@@ -35,19 +37,47 @@ final class AlertDetailPage {
     private final CategoryCatalog categories;
     private final Set<String> illegalCategories;
     private final Clock clock;
+    private final AlertPeople people;
 
     AlertDetailPage(CategoryCatalog categories, Set<String> illegalCategories, Clock clock) {
+        this(categories, illegalCategories, clock, AlertPeople.NONE);
+    }
+
+    AlertDetailPage(CategoryCatalog categories, Set<String> illegalCategories, Clock clock, AlertPeople people) {
         this.categories = categories;
         this.illegalCategories = Set.copyOf(illegalCategories);
         this.clock = clock;
+        this.people = people;
+    }
+
+    /** Who the alert is about, as the directory says. */
+    AlertSubject subject(StoredAlert a) {
+        return people.of(List.of(a)).getOrDefault(a.uuid(), AlertSubject.unknown(a.user()));
     }
 
     AlertView view(String username, AlertDetail d, boolean canAct, boolean mayViewEvidence, String notice) {
         StoredAlert a = d.alert();
         List<AlertView.Fact> context = new ArrayList<>();
         context.add(new AlertView.Fact("Time", InboxPage.TIME.format(a.occurredAt()), a.occurredAt().toString()));
-        context.add(new AlertView.Fact("User", a.user()));
+        AlertSubject subject = subject(a);
+        context.add(new AlertView.Fact("User", subject.label()));
+        context.add(new AlertView.Fact("Login", a.user()));
+        if (subject.genericLogin()) {
+            context.add(new AlertView.Fact("Generic login", "a generic or shared login: anyone may have been typing"));
+        }
         context.add(new AlertView.Fact("Device", a.deviceHostname()));
+        subject.allocatedTo().ifPresent(p -> context.add(new AlertView.Fact("Device allocated to", p.label())));
+        if (subject.staffOnPupilDevice()) {
+            context.add(new AlertView.Fact("Staff login on a pupil's device",
+                    "a staff login was used on a device allocated to a pupil; this alert goes to the safeguarding team"));
+        }
+        context.add(new AlertView.Fact("Acceptable use notice", subject.notice().map(n -> "accepted version "
+                + n.version() + " on " + InboxPage.TIME.format(n.acceptedAt())).orElse("no acceptance on record")));
+        // The reason is safeguarding information: shown to safeguarding roles on the page, never in exports.
+        subject.person().flatMap(io.vigil.console.people.Person::priority).filter(p -> mayViewEvidence)
+                .ifPresent(p -> context.add(
+                new AlertView.Fact("Priority pupil", p.reason() + " (marked by " + p.by() + ")")));
+        context.add(new AlertView.Fact("Goes to", subject.route().describe()));
         context.add(new AlertView.Fact("School", d.schoolName()));
         context.add(new AlertView.Fact("App", a.app()));
         context.add(new AlertView.Fact("Window", a.windowTitle()));

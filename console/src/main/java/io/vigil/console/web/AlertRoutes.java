@@ -35,12 +35,12 @@ final class AlertRoutes {
     }
 
     void register(SecuredRoutes routes) {
-        routes.get("/alerts/{uuid}", Access.to(Permission.ALERTS_READ), this::page)
+        routes.get("/alerts/{uuid}", Access.to(Permission.ALERTS_ROUTED), this::page)
                 .post("/alerts/{uuid}/case", Access.to(Permission.ALERTS_TRIAGE), this::changeFromForm)
-                .get("/alerts/{uuid}/record", Access.to(Permission.ALERTS_READ), ctx -> export(ctx, "print"))
-                .get("/alerts/{uuid}/record.pdf", Access.to(Permission.ALERTS_READ), ctx -> export(ctx, "pdf"))
-                .get("/alerts/{uuid}/record.csv", Access.to(Permission.ALERTS_READ), ctx -> export(ctx, "csv"))
-                .get("/api/alerts/{uuid}/case", Access.to(Permission.ALERTS_READ), this::caseJson)
+                .get("/alerts/{uuid}/record", Access.to(Permission.ALERTS_ROUTED), ctx -> export(ctx, "print"))
+                .get("/alerts/{uuid}/record.pdf", Access.to(Permission.ALERTS_ROUTED), ctx -> export(ctx, "pdf"))
+                .get("/alerts/{uuid}/record.csv", Access.to(Permission.ALERTS_ROUTED), ctx -> export(ctx, "csv"))
+                .get("/api/alerts/{uuid}/case", Access.to(Permission.ALERTS_ROUTED), this::caseJson)
                 .post("/api/alerts/{uuid}/case", Access.to(Permission.ALERTS_TRIAGE), this::changeFromJson)
                 .get("/rules/precision", Access.to(Permission.LISTS_PUBLISH), this::precisionPage)
                 .get("/api/rules/precision", Access.to(Permission.LISTS_PUBLISH), this::precisionJson);

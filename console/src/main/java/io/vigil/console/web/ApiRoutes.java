@@ -32,19 +32,18 @@ final class ApiRoutes {
     private final Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses;
     private final Supplier<HealthReport> health;
     private final Function<Scope, Map<String, Integer>> tamperCounts;
+    private final io.vigil.console.people.AlertPeople people;
 
-    ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
-              DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
-              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health) {
-        this(cookie, sessions, login, alerts, devices, audit, categories, policyStatuses, health, scope -> Map.of());
-    }
-
-    /** @param tamperCounts tamper events per device over the last day, for the device list's health */
+    /**
+     * @param tamperCounts tamper events per device over the last day, for the device list's health
+     * @param people who each alert is about, from the school's directory
+     */
     ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
               DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
               Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health,
-              Function<Scope, Map<String, Integer>> tamperCounts) {
+              Function<Scope, Map<String, Integer>> tamperCounts, io.vigil.console.people.AlertPeople people) {
         this.tamperCounts = tamperCounts;
+        this.people = people;
         this.health = health;
         this.cookie = cookie;
         this.sessions = sessions;
@@ -62,8 +61,8 @@ final class ApiRoutes {
                 // Public so an expired session can still clear its cookie; it closes only the caller's own session.
                 .delete("/api/session", Access.PUBLIC, this::signOut)
                 .get("/api/session", Access.SIGNED_IN, this::whoAmI)
-                .get("/api/alerts", Access.to(Permission.ALERTS_READ), this::alerts)
-                .get("/api/alerts/ids", Access.to(Permission.ALERTS_READ), this::alertIds)
+                .get("/api/alerts", Access.to(Permission.ALERTS_ROUTED), this::alerts)
+                .get("/api/alerts/ids", Access.to(Permission.ALERTS_ROUTED), this::alertIds)
                 .get("/api/devices", Access.to(Permission.DEVICES_READ), this::devices);
     }
 
@@ -112,7 +111,7 @@ final class ApiRoutes {
         Session session = AccessControl.session(ctx);
         var query = AlertQueryParams.parse(ctx::queryParam, session.scope());
         ctx.json(JsonViews.alerts(query, alerts.find(session.username(), AuditAction.ALERTS_SEARCH, query),
-                categories));
+                categories, people));
     }
 
     /** Ids only, for the inbox's background check for new alerts: no content, so no audit row. */

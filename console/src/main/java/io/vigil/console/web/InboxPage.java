@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.function.LongFunction;
+import io.vigil.console.people.AlertPeople;
+import io.vigil.console.people.AlertSubject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +40,18 @@ final class InboxPage {
 
     private final CategoryCatalog categories;
     private final LongFunction<Duration> repeatWindow;
+    private final AlertPeople people;
 
     /** @param repeatWindow per school: alerts of one pupil in one category this close together share a row */
     InboxPage(CategoryCatalog categories, LongFunction<Duration> repeatWindow) {
+        this(categories, repeatWindow, AlertPeople.NONE);
+    }
+
+    /** @param people who each alert is about, for "Amelia Jones, Year 8, 8B" instead of a login */
+    InboxPage(CategoryCatalog categories, LongFunction<Duration> repeatWindow, AlertPeople people) {
         this.categories = categories;
         this.repeatWindow = repeatWindow;
+        this.people = people;
     }
 
     static String severityLabel(int severity) {
@@ -68,6 +77,7 @@ final class InboxPage {
      * taking a row of its own. Grouping works within the page the store returned, so totals and paging stay exact.
      */
     List<AlertRow> rows(AlertPage page) {
+        Map<String, AlertSubject> subjects = people.of(page.alerts());
         Map<Long, Duration> windows = new HashMap<>();
         List<List<StoredAlert>> groups = new ArrayList<>();
         for (StoredAlert a : page.alerts()) {
@@ -81,8 +91,8 @@ final class InboxPage {
                 group.add(a);
             }
         }
-        return groups.stream().map(g -> row(g.getFirst()).withRepeats(g.subList(1, g.size()).stream()
-                .map(this::row).toList())).toList();
+        return groups.stream().map(g -> row(g.getFirst(), subjects).withRepeats(g.subList(1, g.size()).stream()
+                .map(a -> row(a, subjects)).toList())).toList();
     }
 
     private static boolean repeats(StoredAlert first, StoredAlert a) {
@@ -94,11 +104,23 @@ final class InboxPage {
         return Duration.between(a.occurredAt(), b.occurredAt()).abs().compareTo(window) <= 0;
     }
 
-    private AlertRow row(StoredAlert a) {
+    private AlertRow row(StoredAlert a, Map<String, AlertSubject> subjects) {
         return new AlertRow(a.uuid(), a.severity(), severityLabel(a.severity()), categories.nameOf(a.category()),
-                a.snippet(), a.windowTitle(), a.user(), a.deviceHostname(), a.occurredAt().toString(),
+                a.snippet(), a.windowTitle(), who(a, subjects.get(a.uuid())), a.deviceHostname(), a.occurredAt().toString(),
                 TIME.format(a.occurredAt()), a.status().label(), a.language(),
                 LanguageCode.nameForDsl(a.language()), a.assignee());
+    }
+
+    /**
+     * "Amelia Jones, Year 8, 8B (ajones)", "unknown login: xyz", with any flags after a dash: the person first,
+     * because that is who the DSL acts for; the login, because that is what the device saw.
+     */
+    static String who(StoredAlert a, AlertSubject subject) {
+        if (subject == null) {
+            return a.user();
+        }
+        String who = subject.person().isPresent() ? subject.label() + " (" + a.user() + ")" : subject.label();
+        return subject.flags().isEmpty() ? who : who + " \u2014 " + subject.flags();
     }
 
     private static Paging paging(Function<String, String> param, AlertQuery query, AlertPage page) {

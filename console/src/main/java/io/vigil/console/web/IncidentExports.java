@@ -87,7 +87,9 @@ final class IncidentExports {
         if (!referrals.isEmpty()) {
             actions = actions + (actions.isEmpty() ? "" : "\n") + "Referrals: " + referrals;
         }
-        List<String> row = List.of(a.user(), DATE.format(a.occurredAt()), CLOCK_TIME.format(a.occurredAt()),
+        // The pupil's name for CPOMS when the directory knows the login; else the login itself, as before.
+        var subject = pages.subject(a);
+        List<String> row = List.of(subject.person().isPresent() ? subject.label() : a.user(), DATE.format(a.occurredAt()), CLOCK_TIME.format(a.occurredAt()),
                 pages.row(a).categoryName(), incident, actions, c.outcome().map(Outcome::label).orElse(""),
                 c.status().label(), c.assignee().orElse(""), c.cpomsReference().orElse(""), a.uuid());
         String text = "\uFEFF" + csvLine(CSV_COLUMNS) + csvLine(row);

@@ -26,7 +26,23 @@ final class JsonViews {
     record AlertView(String id, String category, String categoryName, int severity, String snippet, String user, String device,
                      String deviceId, long schoolId, String app, String window, String url, List<String> rules,
                      String occurredAt, String status, String source, String language, String languageName,
-                     String assignee) {
+                     String assignee, Person person) {
+    }
+
+    /**
+     * Who an alert is about. {@code label} is "Amelia Jones, Year 8, 8B" or "unknown login: xyz"; {@code flags} name
+     * a generic or shared login, a staff login on a pupil's device, a priority pupil; {@code route} is who the alert
+     * goes to (dsl, head, chair); {@code noticeAcceptedAt} when the login last accepted the acceptable use notice.
+     */
+    record Person(String label, boolean known, String allocatedTo, List<String> flags, String route,
+                  String noticeVersion, String noticeAcceptedAt) {
+        static Person of(io.vigil.console.people.AlertSubject s) {
+            List<String> flags = s.flags().isEmpty() ? List.of() : List.of(s.flags().split("; "));
+            return new Person(s.label(), s.person().isPresent(),
+                    s.allocatedTo().map(io.vigil.console.people.Person::label).orElse(null), flags, s.route().id(),
+                    s.notice().map(io.vigil.console.people.AlertSubject.NoticeSeen::version).orElse(null),
+                    s.notice().map(n -> iso(n.acceptedAt())).orElse(null));
+        }
     }
 
     /** An alert's case: its state, what was recorded, and why the alert was raised. Times are ISO-8601 UTC. */
@@ -71,15 +87,19 @@ final class JsonViews {
                        long idleTimeoutSeconds) {
     }
 
-    static AlertsResponse alerts(AlertQuery query, AlertPage page, CategoryCatalog categories) {
+    static AlertsResponse alerts(AlertQuery query, AlertPage page, CategoryCatalog categories,
+                                 io.vigil.console.people.AlertPeople people) {
+        var subjects = people.of(page.alerts());
         return new AlertsResponse(page.total(), query.offset(), query.limit(), page.notYetSearchable(),
-                page.alerts().stream().map(a -> alert(a, categories)).toList());
+                page.alerts().stream().map(a -> alert(a, categories, subjects.getOrDefault(a.uuid(),
+                        io.vigil.console.people.AlertSubject.unknown(a.user())))).toList());
     }
 
-    static AlertView alert(StoredAlert a, CategoryCatalog categories) {
+    static AlertView alert(StoredAlert a, CategoryCatalog categories, io.vigil.console.people.AlertSubject subject) {
         return new AlertView(a.uuid(), a.category(), categories.nameOf(a.category()), a.severity(), a.snippet(), a.user(), a.deviceHostname(),
                 a.deviceId(), a.schoolId(), a.app(), a.windowTitle(), a.url(), a.ruleIds(), iso(a.occurredAt()), a.status().id(),
-                a.source(), a.language(), LanguageCode.nameForDsl(a.language()), a.assignee());
+                a.source(), a.language(), LanguageCode.nameForDsl(a.language()), a.assignee(),
+                Person.of(subject));
     }
 
     static CaseResponse caseOf(AuditedCasework.AlertDetail d) {

@@ -35,12 +35,19 @@ final class PageRoutes {
     PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
                CategoryCatalog categories, java.util.function.LongFunction<java.time.Duration> repeatWindow,
                Templates templates) {
+        this(cookie, sessions, login, alerts, audit, categories, repeatWindow, templates,
+                io.vigil.console.people.AlertPeople.NONE);
+    }
+
+    PageRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts, AuditLog audit,
+               CategoryCatalog categories, java.util.function.LongFunction<java.time.Duration> repeatWindow,
+               Templates templates, io.vigil.console.people.AlertPeople people) {
         this.cookie = cookie;
         this.sessions = sessions;
         this.login = login;
         this.alerts = alerts;
         this.audit = audit;
-        this.inbox = new InboxPage(categories, repeatWindow);
+        this.inbox = new InboxPage(categories, repeatWindow, people);
         this.templates = templates;
     }
 
@@ -51,8 +58,8 @@ final class PageRoutes {
                 .post("/logout", Access.PUBLIC, this::signOut)
                 .get("/", Access.SIGNED_IN, this::home)
                 .get("/welcome", Access.SIGNED_IN, this::welcome)
-                .get("/inbox", Access.to(Permission.ALERTS_READ), this::inbox)
-                .get("/inbox/rows", Access.to(Permission.ALERTS_READ), this::rows);
+                .get("/inbox", Access.to(Permission.ALERTS_ROUTED), this::inbox)
+                .get("/inbox/rows", Access.to(Permission.ALERTS_ROUTED), this::rows);
     }
 
     /** Each person starts where their roles let them work. */
@@ -64,6 +71,11 @@ final class PageRoutes {
     private void welcome(Context ctx) {
         Session session = AccessControl.session(ctx);
         List<WelcomeView.Link> links = new java.util.ArrayList<>();
+        if (session.may(Permission.ALERTS_ROUTED) && !session.may(Permission.ALERTS_READ)) {
+            // The headteacher and the chair of governors: only the alerts conflict of interest routes to them.
+            links.add(new WelcomeView.Link("/inbox", "Alerts routed to you (about staff for the headteacher, about"
+                    + " the headteacher for the chair of governors)"));
+        }
         if (session.may(Permission.ALERTS_READ)) {
             links.add(new WelcomeView.Link("/filtering", "Web filtering: blocked requests and sites visited"));
         }

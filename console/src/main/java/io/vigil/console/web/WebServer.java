@@ -89,6 +89,15 @@ public final class WebServer implements AutoCloseable {
                             io.vigil.console.domain.TamperEventRepository tamperEvents) {
     }
 
+    /**
+     * People on alerts and the school directory. {@link #NONE} (logins shown as unknown, no directory routes) for
+     * the web tests that wire no store.
+     */
+    public record People(io.vigil.console.people.AlertPeople onAlerts,
+                         Optional<io.vigil.console.audit.AuditedDirectory> directory) {
+        public static final People NONE = new People(io.vigil.console.people.AlertPeople.NONE, Optional.empty());
+    }
+
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
     record Route(String method, String path, List<Access> access) {
     }
@@ -100,19 +109,24 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
+        this(services, connector, People.NONE);
+    }
+
+    public WebServer(Services services, ConnectorFactory connector, People people) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.devices(), services.audit(), services.categories(),
                 scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()),
                 services.health(), scope -> services.filtering().map(f -> f.tamperEvents().countsSince(scope,
-                        services.clock().instant().minus(TamperRoutes.HEALTH_WINDOW))).orElse(Map.of()));
+                        services.clock().instant().minus(TamperRoutes.HEALTH_WINDOW))).orElse(Map.of()),
+                people.onAlerts());
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), school -> services.settings().of(school).repeatWindow(),
-                templates);
+                templates, people.onAlerts());
         AlertDetailPage alertPages = new AlertDetailPage(services.categories(), services.illegalCategories(),
-                services.clock());
+                services.clock(), people.onAlerts());
         AlertRoutes alertRoutes = new AlertRoutes(services.casework(), alertPages,
                 new IncidentExports(alertPages, services.clock()), templates);
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -122,6 +136,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json, false));
             // Login bodies and query strings are tiny; refuse large bodies early.
             cfg.http.maxRequestSize = 64 * 1024;
+            // Except a school's directory export (People page); its route checks the size again.
+            cfg.jetty.multipartConfig.maxFileSize(io.vigil.console.people.CsvText.MAX_BYTES,
+                    io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(io.vigil.console.people.CsvText.MAX_BYTES + 64 * 1024,
+                    io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.addConnector(connector::create);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -146,6 +165,8 @@ public final class WebServer implements AutoCloseable {
                 new TamperRoutes(f.tamperEvents(), services.audit()).register(routes);
             });
             alertRoutes.register(routes);
+            people.directory().ifPresent(d -> new DirectoryRoutes(d, templates, services.casework()::schoolName)
+                    .register(routes));
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);

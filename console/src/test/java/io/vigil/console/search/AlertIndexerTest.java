@@ -105,6 +105,11 @@ class AlertIndexerTest {
         }
 
         @Override
+        public java.util.Set<Long> visible(Collection<Long> rowIds, io.vigil.console.domain.Scope scope) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public AlertPage find(AlertQuery query) {
             throw new UnsupportedOperationException();
         }

@@ -91,6 +91,14 @@ abstract class RepositoryContracts {
     }
 
     @Nested
+    class DirectoryRouting implements io.vigil.console.store.contract.DirectoryRoutingContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
     class Outbox implements IndexOutboxContract {
         @Override
         public DataSource dataSource() {

@@ -59,6 +59,11 @@ public final class HttpsClient {
                 .POST(HttpRequest.BodyPublishers.ofString(text)).build());
     }
 
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body) throws Exception {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public HttpResponse<String> postForm(String path, String form) throws Exception {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

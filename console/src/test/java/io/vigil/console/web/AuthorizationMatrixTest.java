@@ -31,10 +31,10 @@ class AuthorizationMatrixTest {
             POST /api/session     400        400        400        400        400        400        400        400        400
             DELETE /api/session   204        204        204        204        204        204        204        204        204
             GET /api/session      401        200        200        200        200        200        200        200        200
-            GET /api/alerts       401        200        200        403        403        403        403        403        403
-            GET /api/alerts/ids   401        200        200        403        403        403        403        403        403
+            GET /api/alerts       401        200        200        403        403        200        200        403        403
+            GET /api/alerts/ids   401        200        200        403        403        200        200        403        403
             GET /api/alerts/{uuid}/screenshot 401 400  400        403        403        403        403        403        403
-            GET /api/alerts/{uuid}/case 401      200        200        403        403        403        403        403        403
+            GET /api/alerts/{uuid}/case 401      200        200        403        403        200        200        403        403
             POST /api/alerts/{uuid}/case 401     400        400        403        403        403        403        403        403
             GET /api/schools/{school}/settings 401 200  200        403        403        403        403        403        403
             POST /api/schools/{school}/settings 401 400 400        403        403        403        403        403        403
@@ -46,13 +46,13 @@ class AuthorizationMatrixTest {
             POST /logout          303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login
             GET /                 303>/login 303>/inbox 303>/inbox 303>/welcome 303>/welcome 303>/welcome 303>/welcome 303>/welcome 303>/welcome
             GET /welcome          303>/login 200        200        200        200        200        200        200        200
-            GET /inbox            303>/login 200        200        403        403        403        403        403        403
-            GET /inbox/rows       303>/login 200        200        403        403        403        403        403        403
-            GET /alerts/{uuid}    303>/login 200        200        403        403        403        403        403        403
+            GET /inbox            303>/login 200        200        403        403        200        200        403        403
+            GET /inbox/rows       303>/login 200        200        403        403        200        200        403        403
+            GET /alerts/{uuid}    303>/login 200        200        403        403        200        200        403        403
             POST /alerts/{uuid}/case 303>/login 400     400        403        403        403        403        403        403
-            GET /alerts/{uuid}/record 303>/login 200    200        403        403        403        403        403        403
-            GET /alerts/{uuid}/record.pdf 303>/login 200 200       403        403        403        403        403        403
-            GET /alerts/{uuid}/record.csv 303>/login 200 200       403        403        403        403        403        403
+            GET /alerts/{uuid}/record 303>/login 200    200        403        403        200        200        403        403
+            GET /alerts/{uuid}/record.pdf 303>/login 200 200       403        403        200        200        403        403
+            GET /alerts/{uuid}/record.csv 303>/login 200 200       403        403        200        200        403        403
             GET /incidents/new    303>/login 200        200        403        403        403        403        403        403
             POST /incidents       303>/login 400        400        403        403        403        403        403        403
             GET /rules/precision  303>/login 403        403        200        200        403        403        403        403

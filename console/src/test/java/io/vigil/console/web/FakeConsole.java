@@ -189,7 +189,7 @@ final class FakeConsole implements AutoCloseable {
         }
 
         @Override
-        public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, int max) {
+        public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, io.vigil.console.domain.Scope scope, int max) {
             return List.of();
         }
 

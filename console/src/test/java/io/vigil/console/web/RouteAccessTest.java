@@ -61,7 +61,7 @@ class RouteAccessTest {
             var denied = console.audit.latest(10).stream()
                     .filter(e -> e.action().equals(AuditAction.ACCESS_DENIED.id())).findFirst().orElseThrow();
             assertEquals("it_provider", denied.actor());
-            assertTrue(denied.detail().contains("alerts.read"), denied.detail());
+            assertTrue(denied.detail().contains("alerts.routed"), denied.detail());
         }
     }
 }

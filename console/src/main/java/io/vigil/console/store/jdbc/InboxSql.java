@@ -9,12 +9,26 @@ import java.util.List;
  * The SQL for one inbox query: a where clause built only from bound parameters (never from the reader's text),
  * the scope always first so that the per-school indexes lead.
  */
-record InboxSql(String where, String indexOrder, List<Object> parameters, int offset, int limit) {
+record InboxSql(String where, String indexOrder, List<Object> parameters, int offset, int limit, String outerOrder) {
 
     private static final String URGENT = "a.severity desc, a.occurred_at desc, a.id desc";
     private static final String URGENT_FIRST = " order by " + URGENT;
 
+    /**
+     * Priority pupils' alerts rank above others of the same severity. That order is computed per row, so it is used
+     * only when {@code priority} (some pupil in scope is marked): otherwise the inbox indexes give the order.
+     */
+    private static final String PRIORITY_ORDER = " order by a.severity desc, " + RoutingSql.PRIORITY
+            + " desc, a.occurred_at desc, a.id desc";
+
     static InboxSql of(AlertQuery query) {
+        return of(query, false, true);
+    }
+
+    /**
+     * @param directoryInUse whether some school of the scope has a directory (else routing needs no per-row lookups)
+     */
+    static InboxSql of(AlertQuery query, boolean priority, boolean directoryInUse) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         long[] schools = query.scope().ids();
@@ -38,8 +52,9 @@ record InboxSql(String where, String indexOrder, List<Object> parameters, int of
         query.device().ifPresent(d -> add(where, params, " and a.device_id = ?", d));
         query.from().ifPresent(f -> add(where, params, " and a.occurred_at >= ?", f));
         query.to().ifPresent(t -> add(where, params, " and a.occurred_at < ?", t));
-        return new InboxSql(where.toString(), indexOrder(query, schools.length), List.copyOf(params),
-                query.offset(), query.limit());
+        where.append(RoutingSql.and(query.scope(), params, directoryInUse));
+        return new InboxSql(where.toString(), priority ? PRIORITY_ORDER : indexOrder(query, schools.length),
+                List.copyOf(params), query.offset(), query.limit(), priority ? PRIORITY_ORDER : URGENT_FIRST);
     }
 
     /**
@@ -77,7 +92,7 @@ record InboxSql(String where, String indexOrder, List<Object> parameters, int of
     /** The page's ids come from {@code alerts} alone; the outer select joins just those rows. */
     String page(String select) {
         return select + " where a.id in (select a.id from alerts a" + where + indexOrder
-                + " offset ? rows fetch next ? rows only)" + URGENT_FIRST;
+                + " offset ? rows fetch next ? rows only)" + outerOrder;
     }
 
     Object[] pageParams() {

@@ -5,6 +5,7 @@ import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.AlertRepository;
 import io.vigil.console.domain.AlertStatus;
 import io.vigil.console.domain.NewAlert;
+import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.StoredAlert;
 import io.vigil.console.domain.Text;
 import java.sql.Connection;
@@ -146,8 +147,8 @@ public final class JdbcAlertRepository implements AlertRepository {
 
     @Override
     public AlertPage find(AlertQuery query) {
-        InboxSql sql = InboxSql.of(query);
         return jdbc.transaction(c -> {
+            InboxSql sql = InboxSql.of(query, anyPriority(c, query.scope()), directoryInUse(c, query.scope()));
             long total = Jdbc.query(c, sql.count(), rs -> rs.getLong(1), sql.params()).getFirst();
             if (total <= query.offset()) {
                 return new AlertPage(total, List.of());
@@ -157,6 +158,45 @@ public final class JdbcAlertRepository implements AlertRepository {
             List<StoredAlert> page = Jdbc.query(c, sql.page(SELECT), JdbcAlertRepository::map, sql.pageParams());
             return new AlertPage(total, page);
         });
+    }
+
+    /** True when a DSL marked some pupil of these schools as priority (the inbox then ranks their alerts higher). */
+    private static boolean anyPriority(Connection c, Scope scope) throws SQLException {
+        if (scope.isEmpty()) {
+            return false;
+        }
+        return !Jdbc.query(c, "select 1 from directory_people where priority_reason is not null and school_id in ("
+                + String.join(",", Collections.nCopies(scope.ids().length, "?")) + ") fetch first 1 rows only",
+                rs -> 1, Arrays.stream(scope.ids()).boxed().toArray()).isEmpty();
+    }
+
+    /** True when some school of the scope has imported a directory (routing then looks people up per alert). */
+    private static boolean directoryInUse(Connection c, Scope scope) throws SQLException {
+        if (scope.isEmpty() || scope.readership().unrestricted()) {
+            return false;
+        }
+        return !Jdbc.query(c, "select 1 from directory_logins where school_id in ("
+                + String.join(",", Collections.nCopies(scope.ids().length, "?")) + ") fetch first 1 rows only",
+                rs -> 1, Arrays.stream(scope.ids()).boxed().toArray()).isEmpty();
+    }
+
+    @Override
+    public Set<Long> visible(Collection<Long> rowIds, Scope scope) {
+        Set<Long> result = new HashSet<>();
+        if (scope.seesNoAlerts()) {
+            return result;
+        }
+        List<Long> ids = List.copyOf(rowIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> params = new ArrayList<>(chunk);
+            Arrays.stream(scope.ids()).forEach(params::add);
+            String sql = "select a.id from alerts a where a.id in (" + String.join(",", Collections.nCopies(chunk.size(),
+                    "?")) + ") and a.school_id in (" + String.join(",", Collections.nCopies(scope.ids().length, "?"))
+                    + ")" + RoutingSql.and(scope, params);
+            result.addAll(jdbc.query(sql, rs -> rs.getLong(1), params.toArray()));
+        }
+        return result;
     }
 
     private static String nonNull(String value) {

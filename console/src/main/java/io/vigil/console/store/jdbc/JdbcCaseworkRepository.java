@@ -32,24 +32,28 @@ public final class JdbcCaseworkRepository implements CaseworkRepository {
 
     @Override
     public Optional<StoredAlert> alert(String uuid, Scope scope) {
-        if (scope.isEmpty()) {
+        if (scope.seesNoAlerts()) {
             return Optional.empty();
         }
-        return jdbc.query(JdbcAlertRepository.SELECT + " where a.uuid = ? and a.school_id in (" + marks(scope) + ")",
-                JdbcAlertRepository::map, params(uuid.toLowerCase(Locale.ROOT), scope)).stream().findFirst();
+        List<Object> params = new java.util.ArrayList<>(List.of(params(uuid.toLowerCase(Locale.ROOT), scope)));
+        String routed = RoutingSql.and(scope, params);
+        return jdbc.query(JdbcAlertRepository.SELECT + " where a.uuid = ? and a.school_id in (" + marks(scope) + ")"
+                + routed, JdbcAlertRepository::map, params.toArray()).stream().findFirst();
     }
 
     @Override
     public Optional<CaseRecord> caseOf(String uuid, Scope scope) {
-        if (scope.isEmpty()) {
+        if (scope.seesNoAlerts()) {
             return Optional.empty();
         }
+        List<Object> params = new java.util.ArrayList<>(List.of(params(uuid.toLowerCase(Locale.ROOT), scope)));
+        String routed = RoutingSql.and(scope, params);
         return jdbc.transaction(c -> {
             var rows = Jdbc.query(c, "select * from alerts a where a.uuid = ? and a.school_id in (" + marks(scope)
-                    + ")", rs -> new Object[] {rs.getLong("id"), rs.getString("status"), rs.getString("assignee"),
+                    + ")" + routed, rs -> new Object[] {rs.getLong("id"), rs.getString("status"), rs.getString("assignee"),
                     rs.getString("acknowledged_by"), Jdbc.instant(rs, "acknowledged_at"), rs.getString("outcome"),
                     rs.getString("cpoms_reference"), rs.getString("parents_not_informed"),
-                    rs.getBoolean("legal_hold")}, params(uuid.toLowerCase(Locale.ROOT), scope));
+                    rs.getBoolean("legal_hold")}, params.toArray());
             if (rows.isEmpty()) {
                 return Optional.<CaseRecord>empty();
             }
@@ -75,11 +79,18 @@ public final class JdbcCaseworkRepository implements CaseworkRepository {
 
     @Override
     public boolean apply(String uuid, Scope scope, CaseChange change, String actor, Instant at) {
-        if (scope.isEmpty()) {
+        if (scope.seesNoAlerts()) {
             return false;
         }
+        List<Object> params = new java.util.ArrayList<>(List.of(params(uuid.toLowerCase(Locale.ROOT), scope)));
+        String routed = RoutingSql.and(scope, params);
         return jdbc.transaction(c -> {
-            // "for update": two DSLs acting on one case at once are applied one after the other.
+            // Routing first (a plain read), then "for update" on the row alone: two DSLs acting on one case at once
+            // are applied one after the other. (PostgreSQL refuses "for update" beside the routing subqueries.)
+            if (Jdbc.query(c, "select a.id from alerts a where a.uuid = ? and a.school_id in (" + marks(scope) + ")"
+                    + routed, rs -> rs.getLong(1), params.toArray()).isEmpty()) {
+                return false;
+            }
             List<Long> ids = Jdbc.query(c, "select id from alerts where uuid = ? and school_id in (" + marks(scope)
                     + ") for update", rs -> rs.getLong(1), params(uuid.toLowerCase(Locale.ROOT), scope));
             if (ids.isEmpty()) {
@@ -150,15 +161,24 @@ public final class JdbcCaseworkRepository implements CaseworkRepository {
     }
 
     @Override
-    public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, int max) {
+    public List<StoredAlert> earlierAlertsOfUser(StoredAlert alert, Scope scope, int max) {
+        if (scope.seesNoAlerts()) {
+            return List.of();
+        }
+        List<Object> params = new java.util.ArrayList<>(List.of(alert.schoolId(), alert.user(), alert.occurredAt(),
+                alert.rowId()));
+        // The same login on another device may route elsewhere (a staff login off a pupil's device).
+        String routed = RoutingSql.and(scope, params);
+        params.add(max);
         return jdbc.query(JdbcAlertRepository.SELECT
-                + " where a.school_id = ? and a.username = ? and a.occurred_at <= ? and a.id <> ?"
+                + " where a.school_id = ? and a.username = ? and a.occurred_at <= ? and a.id <> ?" + routed
                 + " order by a.occurred_at desc, a.id desc fetch first ? rows only", JdbcAlertRepository::map,
-                alert.schoolId(), alert.user(), alert.occurredAt(), alert.rowId(), max);
+                params.toArray());
     }
 
     @Override
     public List<RulePrecision> rulePrecision(Scope scope) {
+        // Counts per rule only, never about a person, and read by list owners who receive no alerts: not routed.
         if (scope.isEmpty()) {
             return List.of();
         }

@@ -33,20 +33,21 @@ public final class JdbcScreenshotRepository implements ScreenshotRepository {
 
     @Override
     public Optional<AlertScreenshot> find(String alertUuid, Scope scope) {
-        if (scope.isEmpty()) {
+        if (scope.seesNoAlerts()) {
             return Optional.empty();
         }
         long[] schools = scope.ids();
-        Object[] params = new Object[schools.length + 1];
-        params[0] = alertUuid.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < schools.length; i++) {
-            params[i + 1] = schools[i];
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        params.add(alertUuid.toLowerCase(Locale.ROOT));
+        for (long school : schools) {
+            params.add(school);
         }
+        String routed = RoutingSql.and(scope, params);
         return jdbc.query("select s.* from alert_screenshots s join alerts a on a.uuid = s.alert_uuid"
                         + " where s.alert_uuid = ? and a.school_id in ("
-                        + String.join(",", java.util.Collections.nCopies(schools.length, "?")) + ")",
+                        + String.join(",", java.util.Collections.nCopies(schools.length, "?")) + ")" + routed,
                 rs -> new AlertScreenshot(rs.getString("alert_uuid"), rs.getString("media_type"), rs.getBytes("data"),
                         rs.getInt("width"), rs.getInt("height")),
-                params).stream().findFirst();
+                params.toArray()).stream().findFirst();
     }
 }

@@ -181,7 +181,7 @@ public interface CaseworkRepositoryContract extends StoreContract {
         var c = cases();
         var latest = c.alert(third.uuid(), everySchool()).orElseThrow();
         assertEquals(List.of(second.uuid(), first.uuid()),
-                c.earlierAlertsOfUser(latest, 10).stream().map(s -> s.uuid()).toList());
+                c.earlierAlertsOfUser(latest, everySchool(), 10).stream().map(s -> s.uuid()).toList());
     }
 
     @Test
