@@ -69,7 +69,12 @@ public final class WebServer implements AutoCloseable {
 
     /** Filter policy publishing and the filtering records, for the IT and safeguarding roles. */
     public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
-                            FilteringRecords records, FilterOverlays overlays) {
+                            FilteringRecords records, FilterOverlays overlays, Optional<Lists> lists) {
+    }
+
+    /** Keyword-list publishing: changes, four eyes, emergency blocks and what each device runs. */
+    public record Lists(io.vigil.console.lists.KeywordListPublisher publisher,
+                        io.vigil.console.lists.KeywordListRepository repository, Schools schools) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -122,6 +127,7 @@ public final class WebServer implements AutoCloseable {
                 new PolicyRoutes(f, services.audit(), templates).register(routes);
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
                 new OverlayRoutes(f, services.audit()).register(routes);
+                f.lists().ifPresent(l -> new KeywordListRoutes(l, services.audit(), templates).register(routes));
             });
             alertRoutes.register(routes);
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
