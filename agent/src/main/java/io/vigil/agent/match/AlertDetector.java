@@ -104,7 +104,8 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     }
 
     private void scanLine(TypedLine line) {
-        Verdict verdict = scanner.scan(line.text());
+        TextScanner inForce = scanner.snapshot();
+        Verdict verdict = inForce.scan(line.text());
         if (!verdict.alert()) {
             return;
         }
@@ -113,7 +114,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
             return; // the same finding, seen again as the line grew
         }
         lineFindings.put(verdict.category(), verdict.severity());
-        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource));
+        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource, inForce.version()));
     }
 
     private void scanTitle(WindowFocused w) {
@@ -122,17 +123,19 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         }
         Optional<String> query = SearchQueries.extract(w.title());
         String text = query.orElse(w.title());
-        Verdict verdict = scanner.scan(text);
+        TextScanner inForce = scanner.snapshot();
+        Verdict verdict = inForce.scan(text);
         if (verdict.alert()) {
             recentTitleAlerts.put(w.title(), Boolean.TRUE);
             // A query is short and is itself the evidence: the DSL sees all of it, not a window around the match.
             String snippet = query.orElse(verdict.snippet());
             alerts.accept(toAlert(verdict, snippet, w.app(), w.title(),
-                    query.isPresent() ? SEARCH_TERM_SOURCE : WINDOW_TITLE_SOURCE));
+                    query.isPresent() ? SEARCH_TERM_SOURCE : WINDOW_TITLE_SOURCE, inForce.version()));
         }
     }
 
-    private AlertRecord toAlert(Verdict v, String text, String app, String windowTitle, String source) {
+    private AlertRecord toAlert(Verdict v, String text, String app, String windowTitle, String source,
+                                String listVersion) {
         String snippet = text.length() > AlertRecord.MAX_SNIPPET_CHARS
                 ? text.substring(0, AlertRecord.MAX_SNIPPET_CHARS) : text;
         int severity = Math.clamp(v.severity(), 1, 5);
@@ -145,7 +148,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         }
         String language = v.language() == null ? "" : v.language();
         return new AlertRecord(UUID.randomUUID(), v.category(), severity, v.score(), v.ruleIds(), snippet, app,
-                title, "", user, clock.instant(), source, scanner.version())
+                title, "", user, clock.instant(), source, listVersion)
                 .withLanguage(language.length() > AlertRecord.MAX_LANGUAGE_CHARS ? "" : language);
     }
 }
