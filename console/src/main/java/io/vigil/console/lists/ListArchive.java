@@ -85,6 +85,9 @@ public final class ListArchive {
         } catch (IOException e) {
             throw new InvalidListsException(List.of("upload: cannot read the zip (" + e.getMessage() + ")"));
         }
+        if (entries == 0) {
+            throw new InvalidListsException(List.of("upload: not a zip of the list directory (no entries found)"));
+        }
         if (requireRegistry && !names.contains("categories.txt")) {
             problems.add("categories.txt: missing (zip the whole list directory)");
         }

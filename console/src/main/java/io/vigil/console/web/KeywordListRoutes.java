@@ -58,7 +58,27 @@ final class KeywordListRoutes {
     record RefusedView(String error, List<String> problems) {
     }
 
-    record ChangeLogView(List<ListChange> changes) {
+    /** A change as the API shows it: rules and counts, times as ISO-8601 text. */
+    record ChangeView(long id, Long schoolId, String action, String status, String layerVersion, String reason,
+                      String requestedBy, String requestedAt, String decidedBy, String decidedAt, String reviewDue,
+                      String reviewedBy, String reviewedAt, String flaggedAt, List<Long> schools,
+                      io.vigil.console.lists.ListDiff diff, io.vigil.console.lists.RetroTest retroTest) {
+        static ChangeView of(ListChange c) {
+            return new ChangeView(c.id(), c.schoolId(), c.action(), c.status(), c.layerVersion(), c.reason(),
+                    c.requestedBy(), JsonViews.iso(c.requestedAt()), c.decidedBy(), iso(c.decidedAt()),
+                    iso(c.reviewDue()), c.reviewedBy(), iso(c.reviewedAt()), iso(c.flaggedAt()), c.schools(), c.diff(),
+                    c.retroTest());
+        }
+
+        private static String iso(java.time.Instant at) {
+            return at == null ? null : JsonViews.iso(at);
+        }
+    }
+
+    record ChangeLogView(List<ChangeView> changes) {
+    }
+
+    record DeviceView(String deviceId, String running, String error, String reportedAt) {
     }
 
     record EmergencyRequest(String school, String category, String term, Integer severity, String reason) {
@@ -75,30 +95,31 @@ final class KeywordListRoutes {
     /** Body: the zip; {@code ?school=ID} for a school's own words, {@code ?school=provider} (or none) for all. */
     private void proposeJson(Context ctx) {
         Actor actor = actor(ctx);
-        respond(ctx, () -> ctx.status(201).json(lists.publisher().propose(actor, target(ctx.queryParam("school")),
-                body(ctx), ctx.queryParam("reason"))));
+        respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().propose(actor,
+                target(ctx.queryParam("school")), body(ctx), ctx.queryParam("reason")))));
     }
 
     private void emergencyJson(Context ctx) {
         Actor actor = actor(ctx);
         EmergencyRequest r = ctx.bodyAsClass(EmergencyRequest.class);
-        respond(ctx, () -> ctx.status(201).json(lists.publisher().emergencyBlock(actor, target(r.school()),
-                r.category(), r.term(), r.severity() == null ? 4 : r.severity(), r.reason())));
+        respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().emergencyBlock(actor,
+                target(r.school()), r.category(), r.term(), r.severity() == null ? 4 : r.severity(), r.reason()))));
     }
 
     private void rollbackJson(Context ctx) {
         Actor actor = actor(ctx);
         String reason = ctx.body().isBlank() ? "" : ctx.bodyAsClass(ReasonRequest.class).reason();
-        respond(ctx, () -> ctx.status(201).json(lists.publisher().proposeRollback(actor, id(ctx), reason)));
+        respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().proposeRollback(actor, id(ctx),
+                reason))));
     }
 
     private void decideJson(Context ctx) {
         Actor actor = actor(ctx);
         String reason = ctx.body().isBlank() ? "" : ctx.bodyAsClass(ReasonRequest.class).reason();
-        respond(ctx, () -> ctx.json(decide(actor, id(ctx), ctx.pathParam("decision"), reason)));
+        respond(ctx, () -> ctx.json(ChangeView.of(decide(actor, id(ctx), ctx.pathParam("decision"), reason))));
     }
 
-    private Object decide(Actor actor, long id, String decision, String reason) {
+    private ListChange decide(Actor actor, long id, String decision, String reason) {
         return switch (decision) {
             case "approve" -> lists.publisher().approve(actor, id);
             case "review" -> lists.publisher().review(actor, id);
@@ -113,13 +134,16 @@ final class KeywordListRoutes {
     private void changeLogJson(Context ctx, String who) {
         Session session = AccessControl.session(ctx);
         audit.record(session.username(), AuditAction.POLICY_HISTORY_VIEW, "keyword_lists change log " + who);
-        ctx.json(new ChangeLogView(lists.repository().changeLog(session.scope(), 100)));
+        ctx.json(new ChangeLogView(lists.repository().changeLog(session.scope(), 100).stream().map(ChangeView::of)
+                .toList()));
     }
 
     private void devicesJson(Context ctx) {
         Session session = AccessControl.session(ctx);
         audit.record(session.username(), AuditAction.DEVICES_LIST, "keyword_lists versions");
-        ctx.json(lists.repository().deviceStatuses(session.scope()).values());
+        ctx.json(lists.repository().deviceStatuses(session.scope()).values().stream().map(d -> new DeviceView(
+                d.deviceId(), d.running(), d.error(), d.reportedAt() == null ? null : JsonViews.iso(d.reportedAt())))
+                .toList());
     }
 
     private static void respond(Context ctx, Runnable action) {
