@@ -143,6 +143,17 @@ class KeywordListPushIT {
             assertTrue(log.toString().contains("\"decidedBy\":\"it.sam\"") && log.toString().contains("new slang"),
                     log::toPrettyString);
 
+            // The pages: an upload form refusing with file:line, and the change log leaders read.
+            String boundary = "----vigil" + System.nanoTime();
+            ConsoleApi.Response page = lee.postBytes("/keyword-lists", "multipart/form-data; boundary=" + boundary,
+                    multipart(boundary, providerZip("term bu.e2e-bad banned 9 \"oops\"")));
+            assertEquals(422, page.status(), page.body());
+            assertTrue(page.body().contains("Lists refused") && page.body().contains("bullying.vkl:"), page.body());
+            ConsoleApi.Response leaders = dsl.get("/keyword-lists/changes");
+            assertEquals(200, leaders.status());
+            assertTrue(leaders.body().contains("Requested by it.lee") && leaders.body().contains("Emergency change"),
+                    leaders.body());
+
             // A bundle changed in the database without the key is refused and reported.
             agent.close();
             tamperWithBundle(site);
@@ -182,6 +193,17 @@ class KeywordListPushIT {
                 PUSH_LIMIT, "the connected agent to apply change " + id).get("running").asText();
         assertTrue(Duration.between(start, Instant.now()).compareTo(PUSH_LIMIT) < 0);
         return running;
+    }
+
+    private static byte[] multipart(String boundary, byte[] zip) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"school\"\r\n\r\nprovider\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\ntypo\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"zip\"; filename=\"lists.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(zip);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static byte[] providerZip(String extraBullyingLine) throws Exception {

@@ -213,20 +213,21 @@ public final class KeywordListPublisher {
     /** Every affected school's proposed bundle, or every problem (prefixed with the school for provider changes). */
     private Map<Long, ListLayers.Compiled> compileAll(Long schoolId, List<SourceFile> layer, List<Long> affected) {
         Map<Long, ListLayers.Compiled> out = new java.util.LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        java.util.Set<String> problems = new java.util.LinkedHashSet<>();
         for (long school : affected) {
+            List<SourceFile> words = schoolId == null ? schoolLayer(school) : layer;
             try {
-                out.put(school, schoolId == null ? ListLayers.compile(layer, schoolLayer(school))
-                        : ListLayers.compile(providerLayer(), layer));
+                out.put(school, ListLayers.compile(schoolId == null ? layer : providerLayer(), words));
             } catch (InvalidListsException e) {
                 if (schoolId != null) {
                     throw e;
                 }
-                e.problems().forEach(p -> problems.add("with school " + school + "'s words: " + p));
+                // The same problem in the provider's lists is reported once; one a school's words cause says so.
+                e.problems().forEach(p -> problems.add(words.isEmpty() ? p : "with school " + school + "'s words: " + p));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidListsException(problems);
+            throw new InvalidListsException(List.copyOf(problems));
         }
         return out;
     }
