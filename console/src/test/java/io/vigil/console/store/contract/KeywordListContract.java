@@ -56,23 +56,32 @@ public interface KeywordListContract extends StoreContract {
         }
     }
 
+    /** One key for every test of the run, in one temporary directory (not one per test). */
+    final class SigningKey {
+        static final SigningKeyStore STORE = create();
+
+        private static SigningKeyStore create() {
+            try {
+                var dir = Files.createTempDirectory("vigil-signing");
+                dir.toFile().deleteOnExit();
+                return SigningKeyStore.loadOrCreate(dir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     record Fixture(KeywordListPublisher publisher, JdbcKeywordListRepository lists, Pushes pushes, MutableClock clock,
                    InMemoryAuditLog audit) {
     }
 
     private Fixture fixture() {
-        try {
-            var lists = new JdbcKeywordListRepository(dataSource());
-            var pushes = new Pushes();
-            var clock = new MutableClock(T0);
-            var audit = new InMemoryAuditLog();
-            var signer = SigningKeyStore.loadOrCreate(Files.createTempDirectory("vigil-signing"));
-            return new Fixture(new KeywordListPublisher(lists, signer, pushes, audit, clock,
-                    () -> new ArrayList<>(everySchool().schoolIds()).stream().sorted().toList()), lists, pushes, clock,
-                    audit);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        var lists = new JdbcKeywordListRepository(dataSource());
+        var pushes = new Pushes();
+        var clock = new MutableClock(T0);
+        var audit = new InMemoryAuditLog();
+        return new Fixture(new KeywordListPublisher(lists, SigningKey.STORE, pushes, audit, clock,
+                () -> new ArrayList<>(everySchool().schoolIds()).stream().sorted().toList()), lists, pushes, clock, audit);
     }
 
     private static Actor it(String name, long... schools) {
