@@ -24,6 +24,8 @@ import io.vigil.agent.health.CapabilityBoard;
 import io.vigil.agent.filter.dns.InPathCheck;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.KeywordScanner;
+import io.vigil.agent.match.SwappableScanner;
+import io.vigil.agent.signing.KeywordListsTarget;
 import io.vigil.agent.match.SignInWindowGuard;
 import io.vigil.agent.match.TextScanner;
 import io.vigil.agent.platform.OsGroups;
@@ -100,7 +102,8 @@ final class Agent implements RunningAgent {
     }
 
     static Agent start(Platform platform, AgentConfig config, Optional<Replay> replay, String user) {
-        TextScanner scanner = loadScanner();
+        SwappableScanner scanner = new SwappableScanner(loadScanner());
+        PolicyReceiver lists = listReceiver(config, scanner); // the last good bundle, before anything is matched
         // Before capture starts: OSHI's firmware query can take a second on a busy laptop, and everything
         // after the first source starts should be quick (the command line's shutdown hook waits for it).
         var facts = platform.deviceFacts();
@@ -167,7 +170,7 @@ final class Agent implements RunningAgent {
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(), user,
                 facts, scanner.version(), capabilities::now);
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
-                TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter));
+                TransportSettings.defaults(config.heartbeatInterval()), policyReceiver(config, filter), lists);
         session.start(); // capture started first: it never waits for the console
         return new Agent(spool, records, session, sources, queue, detector, idleFlush, finished, userFacing, filter,
                 sessionSignals);
@@ -179,6 +182,19 @@ final class Agent implements RunningAgent {
         var profile = config.policy().detection().profileOf(config.policy().groups().groupOf(user, osGroups), osGroups);
         log.info("detection profile for the signed-in user: {}", profile.describe());
         return profile;
+    }
+
+    /**
+     * Keyword lists pushed by the console, verified like filter policies (pinned key, signature), then checked
+     * and swapped in by {@link KeywordListsTarget}. The last good bundle on disk replaces the built-in lists at
+     * start, so a restart never falls back to older lists.
+     */
+    private static PolicyReceiver listReceiver(AgentConfig config, SwappableScanner scanner) {
+        PolicyVerifier verifier = new PolicyVerifier(config.policyKeys());
+        PolicyReceiver receiver = new PolicyReceiver("keyword lists", verifier::verifySignature,
+                new PolicyStore(config.statePath(), "signed-lists"), new KeywordListsTarget(scanner), scanner.version());
+        receiver.restoreLastGood();
+        return receiver;
     }
 
     /** The last good policy is enforced before the console is reached: offline devices stay filtered. */

@@ -30,6 +30,10 @@ import io.vigil.console.policy.VfpPolicyValidator;
 import io.vigil.console.policy.FilterPolicyPublisher;
 import io.vigil.console.policy.FilterOverlays;
 import io.vigil.console.policy.PolicyDelivery;
+import io.vigil.console.lists.EmergencyReviewCheck;
+import io.vigil.console.lists.KeywordListPublisher;
+import io.vigil.console.lists.ListDelivery;
+import io.vigil.console.store.jdbc.JdbcKeywordListRepository;
 import io.vigil.console.signing.SigningKeyStore;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
@@ -94,7 +98,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(),
                 app.noticeAcceptances(), app.filtering(), app.tamperEvents(), clock);
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
-        var openSessions = new OpenSessions();
+        var keywordLists = new JdbcKeywordListRepository(app.database().dataSource());
+        var openSessions = new OpenSessions(new ListDelivery(keywordLists, clock));
+        var listPublisher = new KeywordListPublisher(keywordLists, signer, openSessions, app.audit(), clock,
+                () -> new JdbcSchoolRepository(app.database().dataSource()).schools().stream()
+                        .map(io.vigil.console.domain.School::id).toList());
+        own(new EmergencyReviewSchedule(new EmergencyReviewCheck(keywordLists, app.audit(), clock)).start());
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
         var publisher = new FilterPolicyPublisher(new VfpPolicyValidator(), signer, app.policies(), openSessions,
                 app.overlays(), app.audit(), clock);
@@ -114,7 +123,9 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
                 () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()),
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
-                        new FilterOverlays(publisher, app.overlays(), clock), app.tamperEvents())).withOnCall(app.onCall());
+                        new FilterOverlays(publisher, app.overlays(), clock), app.tamperEvents(),
+                        java.util.Optional.of(new WebServer.Lists(listPublisher, keywordLists, app.schools()))))
+                .withOnCall(app.onCall());
         urgent = own(urgentNotifier(clock));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());

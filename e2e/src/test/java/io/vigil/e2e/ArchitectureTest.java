@@ -176,6 +176,13 @@ class ArchitectureTest {
             .because("publishing, overlays and filtering reads are rules about schools, not about wires or tables");
 
     @ArchTest
+    static final ArchRule keywordListPublishingIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..console.lists..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",
+                    "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
+            .because("four eyes, diffs and retro-tests are rules about schools and lists, not about wires or tables");
+
+    @ArchTest
     static final ArchRule onlyTheSigningKeyStoreSignsAndOnlyTheAgentsVerifierVerifies = noClasses()
             .that().resideOutsideOfPackages("..console.signing..", "..agent.signing..")
             .should().dependOnClassesThat().haveFullyQualifiedName("java.security.Signature")

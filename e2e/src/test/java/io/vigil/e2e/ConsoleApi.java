@@ -43,6 +43,12 @@ final class ConsoleApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A binary body (a zip of keyword lists). */
+    Response postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }

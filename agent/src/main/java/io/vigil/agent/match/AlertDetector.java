@@ -129,8 +129,9 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
     }
 
     private void scanLine(TypedLine line) {
-        Verdict verdict = profile.thresholdPercent() == 100 ? scanner.scan(line.text())
-                : scanner.scan(line.text(), Source.TYPED, profile.thresholdPercent());
+        TextScanner inForce = scanner.snapshot();
+        Verdict verdict = profile.thresholdPercent() == 100 ? inForce.scan(line.text())
+                : inForce.scan(line.text(), Source.TYPED, profile.thresholdPercent());
         if (!alerts(verdict)) {
             return;
         }
@@ -139,7 +140,8 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
             return; // the same finding, seen again as the line grew
         }
         lineFindings.put(verdict.category(), verdict.severity());
-        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource, false));
+        alerts.accept(toAlert(verdict, verdict.snippet(), line.app(), line.windowTitle(), textSource, false,
+                inForce.version()));
     }
 
     private void scanTitle(WindowFocused w) {
@@ -149,14 +151,15 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         Optional<String> query = SearchQueries.extract(w.title());
         boolean address = query.isEmpty() && VisitedAddress.isAddress(w.title());
         int limit = profile.thresholdPercent();
-        Verdict verdict = query.isPresent() ? scanner.scan(query.get(), Source.SEARCH, limit)
-                : scanner.scan(w.title(), Source.TITLE, limit);
+        TextScanner inForce = scanner.snapshot();
+        Verdict verdict = query.isPresent() ? inForce.scan(query.get(), Source.SEARCH, limit)
+                : inForce.scan(w.title(), Source.TITLE, limit);
         if (alerts(verdict)) {
             recentTitleAlerts.put(w.title(), Boolean.TRUE);
             // A query is short and is itself the evidence: the DSL sees all of it, not a window around the match.
             String snippet = query.orElse(verdict.snippet());
             String source = query.isPresent() ? SEARCH_TERM_SOURCE : address ? URL_SOURCE : WINDOW_TITLE_SOURCE;
-            alerts.accept(toAlert(verdict, snippet, w.app(), w.title(), source, address));
+            alerts.accept(toAlert(verdict, snippet, w.app(), w.title(), source, address, inForce.version()));
         }
     }
 
@@ -165,10 +168,12 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         return verdict.alert() && profile.alerts(verdict.category(), Math.clamp(verdict.severity(), 1, 5));
     }
 
-
-    /** @param titleIsUrl the title is a visited address: it is the alert's url too (at most the title's length) */
+    /**
+     * @param titleIsUrl the title is a visited address: it is the alert's url too (at most the title's length)
+     * @param listVersion the lists that matched (one engine per text, even across a swap)
+     */
     private AlertRecord toAlert(Verdict v, String text, String app, String windowTitle, String source,
-                                boolean titleIsUrl) {
+                                boolean titleIsUrl, String listVersion) {
         String snippet = text.length() > AlertRecord.MAX_SNIPPET_CHARS
                 ? text.substring(0, AlertRecord.MAX_SNIPPET_CHARS) : text;
         int severity = Math.clamp(v.severity(), 1, 5);
@@ -181,7 +186,7 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         }
         String language = v.language() == null ? "" : v.language();
         return new AlertRecord(UUID.randomUUID(), v.category(), severity, v.score(), v.ruleIds(), snippet, app,
-                title, titleIsUrl ? title.strip() : "", user, clock.instant(), source, scanner.version())
+                title, titleIsUrl ? title.strip() : "", user, clock.instant(), source, listVersion)
                 .withLanguage(language.length() > AlertRecord.MAX_LANGUAGE_CHARS ? "" : language);
     }
 }

@@ -19,4 +19,9 @@ public interface TextScanner {
 
     /** Content hash of the lists in use, reported with every alert. */
     String version();
+
+    /** The scanner to use for one text and its alert, so a swap in between cannot mix two versions. */
+    default TextScanner snapshot() {
+        return this;
+    }
 }

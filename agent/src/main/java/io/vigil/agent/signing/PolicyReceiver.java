@@ -18,15 +18,32 @@ public final class PolicyReceiver {
     public record Outcome(String version, boolean ok, String error) {
     }
 
-    private final PolicyVerifier verifier;
+    /** Checks what the console pushed before anything else looks at it. */
+    public interface Verification {
+        void verify(SignedPolicy pushed) throws PolicyRefusedException;
+    }
+
+    private final String what;
+    private final Verification verifier;
     private final PolicyStore store;
-    private final FilterPolicyTarget filter;
-    private volatile String runningVersion = "";
+    private final PolicyTarget filter;
+    private volatile String runningVersion;
 
     public PolicyReceiver(PolicyVerifier verifier, PolicyStore store, FilterPolicyTarget filter) {
+        this("filter policy", verifier::verify, store, filter, "");
+    }
+
+    /**
+     * @param what           how log lines name it ("filter policy", "keyword lists")
+     * @param initialVersion what runs before anything verified is applied (the built-in lists' version, or "")
+     */
+    public PolicyReceiver(String what, Verification verifier, PolicyStore store, PolicyTarget target,
+                          String initialVersion) {
+        this.what = what;
         this.verifier = verifier;
         this.store = store;
-        this.filter = filter;
+        this.filter = target;
+        this.runningVersion = initialVersion;
     }
 
     /** Enforces the last good policy from disk, if there is one that still verifies. */
@@ -35,8 +52,8 @@ public final class PolicyReceiver {
         try {
             saved = store.load();
         } catch (IOException e) {
-            log.error("cannot read the last good filter policy in {}: {}; waiting for the console to send one",
-                    store.directory(), e.getMessage());
+            log.error("cannot read the last good {} in {}: {}; waiting for the console to send one",
+                    what, store.directory(), e.getMessage());
             return;
         }
         if (saved.isEmpty()) {
@@ -46,10 +63,10 @@ public final class PolicyReceiver {
             verifier.verify(saved.get());
             filter.apply(saved.get().version(), saved.get().document());
             runningVersion = saved.get().version();
-            log.info("enforcing last good filter policy {}", runningVersion);
+            log.info("enforcing last good {} {}", what, runningVersion);
         } catch (PolicyRefusedException e) {
-            log.error("the filter policy on disk in {} was refused ({}); waiting for the console to send one",
-                    store.directory(), e.getMessage());
+            log.error("the {} on disk in {} was refused ({}); waiting for the console to send one",
+                    what, store.directory(), e.getMessage());
         }
     }
 
@@ -61,7 +78,7 @@ public final class PolicyReceiver {
             }
             filter.apply(policy.version(), policy.document());
         } catch (PolicyRefusedException e) {
-            log.error("refused filter policy {} from the console: {}; still enforcing {}", policy.version(),
+            log.error("refused {} {} from the console: {}; still enforcing {}", what, policy.version(),
                     e.getMessage(), runningVersion.isEmpty() ? "no policy" : runningVersion);
             return new Outcome(policy.version(), false, e.getMessage());
         }
@@ -70,11 +87,11 @@ public final class PolicyReceiver {
             store.save(policy);
         } catch (IOException e) {
             // Enforced now, but a restart would fall back to the previous one: the console must know.
-            log.error("applied filter policy {} but cannot keep it in {}: {}", policy.version(), store.directory(),
+            log.error("applied {} {} but cannot keep it in {}: {}", what, policy.version(), store.directory(),
                     e.getMessage());
             return new Outcome(policy.version(), false, "applied but not saved on the device: " + e.getMessage());
         }
-        log.info("applied filter policy {} (key {})", policy.version(), policy.keyId());
+        log.info("applied {} {} (key {})", what, policy.version(), policy.keyId());
         return new Outcome(policy.version(), true, "");
     }
 

@@ -25,7 +25,12 @@ public final class PolicyStore {
     private final Path dir;
 
     public PolicyStore(Path stateDir) {
-        this.dir = stateDir.resolve("signed-policy");
+        this(stateDir, "signed-policy");
+    }
+
+    /** @param name the folder under the state directory, one per kind of push ({@code signed-lists}) */
+    public PolicyStore(Path stateDir, String name) {
+        this.dir = stateDir.resolve(name);
     }
 
     public Path directory() {

@@ -39,6 +39,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final AlertSpool spool;
     private final TransportSettings settings;
     private final PolicyReceiver policies;
+    /** Keyword-list bundles; null when this session delivers filter policies only (tests of the transport). */
+    private final PolicyReceiver lists;
     /** Released by spool appends and console messages; the session loop waits on it. */
     private final Semaphore wakeup = new Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -49,7 +51,13 @@ public final class ConsoleSession implements AutoCloseable {
 
     public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
                           TransportSettings settings, PolicyReceiver policies) {
+        this(address, pin, identity, spool, settings, policies, null);
+    }
+
+    public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
+                          TransportSettings settings, PolicyReceiver policies, PolicyReceiver lists) {
         this.policies = policies;
+        this.lists = lists;
         this.address = address;
         this.trust = new PinningTrustManager(pin);
         this.identity = identity;
@@ -85,7 +93,7 @@ public final class ConsoleSession implements AutoCloseable {
             try {
                 counters.attempted();
                 new SessionPump(call, open(call), spool, identity, settings, wakeup, this::isClosing, policies,
-                        counters).run();
+                        lists, counters).run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -133,7 +141,7 @@ public final class ConsoleSession implements AutoCloseable {
         requests.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder()
                 .setUser(identity.user())
                 .setDevice(ProtoMapper.deviceFacts(identity.facts()))
-                .setListVersion(identity.listVersion())
+                .setListVersion(lists == null ? identity.listVersion() : lists.runningVersion())
                 .setPolicyVersion(policies.runningVersion())
                 .addAllCapabilities(capabilities.available())
                 .addAllUnavailable(ProtoMapper.unavailable(capabilities))

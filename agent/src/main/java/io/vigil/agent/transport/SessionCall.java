@@ -8,6 +8,7 @@ import io.vigil.proto.v1.AgentMessage;
 import io.vigil.agent.signing.SignedPolicy;
 import io.vigil.proto.v1.ConsoleMessage;
 import io.vigil.proto.v1.FilterPolicy;
+import io.vigil.proto.v1.KeywordListBundle;
 import io.vigil.proto.v1.PolicyUpdate;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,7 +33,11 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
     private final Runnable wake;
     private final AtomicLong latestAck = new AtomicLong(NO_ACK);
     private final AtomicBoolean heartbeatRequested = new AtomicBoolean();
-    private final Queue<SignedPolicy> policies = new ConcurrentLinkedQueue<>();
+    private final Queue<Pushed> policies = new ConcurrentLinkedQueue<>();
+
+    /** A push as it arrived: keyword lists or a filter policy, not yet verified. */
+    record Pushed(boolean lists, SignedPolicy policy) {
+    }
     private volatile boolean heardFromConsole;
     private volatile boolean ended;
     private volatile Status endStatus = Status.OK;
@@ -65,17 +70,20 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
         switch (update.getPayloadCase()) {
             case FILTER_POLICY -> {
                 FilterPolicy p = update.getFilterPolicy();
-                policies.add(new SignedPolicy(p.getVersion(), p.getPolicy().toByteArray(),
-                        p.getSignature().toByteArray(), p.getKeyId()));
+                policies.add(new Pushed(false, new SignedPolicy(p.getVersion(), p.getPolicy().toByteArray(),
+                        p.getSignature().toByteArray(), p.getKeyId())));
             }
-            case KEYWORD_LISTS -> log.warn("console pushed keyword lists {}; this agent applies only filter policies"
-                    + " so far", update.getKeywordLists().getVersion());
+            case KEYWORD_LISTS -> {
+                KeywordListBundle b = update.getKeywordLists();
+                policies.add(new Pushed(true, new SignedPolicy(b.getVersion(), b.getBundle().toByteArray(),
+                        b.getSignature().toByteArray(), b.getKeyId())));
+            }
             default -> log.debug("ignoring an empty policy update");
         }
     }
 
-    /** The next policy the console pushed, or null. */
-    SignedPolicy takePolicy() {
+    /** The next policy or list bundle the console pushed, or null. */
+    Pushed takePolicy() {
         return policies.poll();
     }
 

@@ -6,7 +6,6 @@ import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.SpoolException;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.agent.signing.PolicyReceiver;
-import io.vigil.agent.signing.SignedPolicy;
 import io.vigil.proto.v1.Heartbeat;
 import io.vigil.proto.v1.PolicyApplied;
 import java.time.Instant;
@@ -36,6 +35,7 @@ final class SessionPump {
     private final Semaphore wakeup;
     private final BooleanSupplier closing;
     private final PolicyReceiver policies;
+    private final PolicyReceiver lists;
     private final TransportCounters counters;
     private final Deque<Long> inFlight = new ArrayDeque<>();
     private long lastSent;
@@ -44,8 +44,10 @@ final class SessionPump {
 
     SessionPump(SessionCall call, StreamObserver<AgentMessage> requests, AlertSpool spool, SessionIdentity identity,
                 TransportSettings settings, Semaphore wakeup, BooleanSupplier closing, PolicyReceiver policies,
+                PolicyReceiver lists,
                 TransportCounters counters) {
         this.policies = policies;
+        this.lists = lists;
         this.counters = counters;
         this.call = call;
         this.requests = requests;
@@ -181,8 +183,11 @@ final class SessionPump {
     }
 
     private void applyPolicies() {
-        for (SignedPolicy policy = call.takePolicy(); policy != null; policy = call.takePolicy()) {
-            PolicyReceiver.Outcome outcome = policies.receive(policy);
+        for (SessionCall.Pushed pushed = call.takePolicy(); pushed != null; pushed = call.takePolicy()) {
+            if (pushed.lists() && lists == null) {
+                continue; // a transport test without keyword lists: SessionCall already logged it
+            }
+            PolicyReceiver.Outcome outcome = (pushed.lists() ? lists : policies).receive(pushed.policy());
             requests.onNext(AgentMessage.newBuilder().setPolicyApplied(PolicyApplied.newBuilder()
                     .setVersion(outcome.version()).setOk(outcome.ok()).setError(outcome.error())).build());
         }
@@ -215,7 +220,7 @@ final class SessionPump {
                 .setRefusedCount(spool.refusedCount())
                 .setSpoolWriteFailing(spool.writeProblem() == null ? "" : spool.writeProblem())
                 .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities().get()))
-                .setListVersion(identity.listVersion())
+                .setListVersion(lists == null ? identity.listVersion() : lists.runningVersion())
                 .setPolicyVersion(policies.runningVersion())).build());
     }
 }

@@ -11,6 +11,7 @@ import io.vigil.console.policy.PolicyDelivery;
 import io.vigil.console.policy.SignedPolicy;
 import com.google.protobuf.ByteString;
 import io.vigil.proto.v1.FilterPolicy;
+import io.vigil.proto.v1.KeywordListBundle;
 import io.vigil.proto.v1.PolicyUpdate;
 import io.vigil.proto.v1.Ack;
 import io.vigil.proto.v1.AgentMessage;
@@ -50,6 +51,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
+    /** Bundle versions sent on this session: a PolicyApplied naming one answers for keyword lists. */
+    private final java.util.Set<String> listVersionsSent = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean ended;
     /** When last_seen was last written by this session (Hello writes it too). */
     private Instant seenWritten;
@@ -107,7 +110,11 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                     var applied = message.getPolicyApplied();
                     LOG.info("Device {} policy {} applied: {} {}", deviceId, Text.forLog(applied.getVersion()),
                             applied.getOk(), Text.forLog(applied.getError()));
-                    policies.applied(deviceId, applied.getVersion(), applied.getOk(), applied.getError());
+                    if (listVersionsSent.contains(applied.getVersion()) && open.lists().isPresent()) {
+                        open.lists().get().applied(deviceId, applied.getVersion(), applied.getOk(), applied.getError());
+                    } else {
+                        policies.applied(deviceId, applied.getVersion(), applied.getOk(), applied.getError());
+                    }
                 }
                 default -> LOG.debug("Device {} sent a message kind this console does not handle: {}", deviceId,
                         message.getKindCase());
@@ -138,6 +145,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         // The session was registered when the call opened, before this look at the live version: a publish in
         // between is then sent twice (the device applies the same version once), never missed.
         policies.dueAfterHello(deviceId, hello.getPolicyVersion()).ifPresent(this::sendPolicy);
+        open.lists().flatMap(l -> l.dueAfterHello(deviceId, hello.getListVersion())).ifPresent(this::sendLists);
     }
 
     private void alert(io.vigil.proto.v1.Alert message) {
@@ -240,6 +248,16 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                         .setPolicy(ByteString.copyFrom(policy.document()))
                         .setSignature(ByteString.copyFrom(policy.signature()))
                         .setKeyId(policy.keyId()))).build());
+    }
+
+    /** A signed keyword-list bundle; the device answers with PolicyApplied naming its version. */
+    boolean sendLists(SignedPolicy bundle) {
+        listVersionsSent.add(bundle.version());
+        return send(ConsoleMessage.newBuilder().setPolicyUpdate(PolicyUpdate.newBuilder()
+                .setKeywordLists(KeywordListBundle.newBuilder().setVersion(bundle.version())
+                        .setBundle(ByteString.copyFrom(bundle.document()))
+                        .setSignature(ByteString.copyFrom(bundle.signature()))
+                        .setKeyId(bundle.keyId()))).build());
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.vigil.console.ingest;
 
+import io.vigil.console.lists.ListDelivery;
+import io.vigil.console.lists.ListPush;
 import io.vigil.console.policy.PolicyPush;
 import io.vigil.console.policy.SignedPolicy;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,9 +15,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose network dropped reconnects before the console notices the old stream is dead; the new session replaces
  * the old one at once, so the device is never refused and the two never acknowledge in an interleaved order.
  */
-public final class OpenSessions implements PolicyPush {
+public final class OpenSessions implements PolicyPush, ListPush {
 
     private final Map<String, AgentSession> byDevice = new ConcurrentHashMap<>();
+    private final Optional<ListDelivery> lists;
+
+    /** Without keyword-list delivery: tests of the session protocol alone. */
+    public OpenSessions() {
+        this.lists = Optional.empty();
+    }
+
+    /** Sessions that also deliver keyword-list bundles after Hello and record what devices report. */
+    public OpenSessions(ListDelivery lists) {
+        this.lists = Optional.of(lists);
+    }
+
+    Optional<ListDelivery> lists() {
+        return lists;
+    }
 
     /** Makes {@code session} the device's session and ends the one it replaces, if any. */
     void opened(String deviceId, AgentSession session) {
@@ -38,6 +56,18 @@ public final class OpenSessions implements PolicyPush {
         for (String deviceId : deviceIds) {
             AgentSession session = byDevice.get(deviceId);
             if (session != null && session.sendPolicy(policy)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    @Override
+    public int pushLists(Collection<String> deviceIds, SignedPolicy bundle) {
+        int sent = 0;
+        for (String deviceId : deviceIds) {
+            AgentSession session = byDevice.get(deviceId);
+            if (session != null && session.sendLists(bundle)) {
                 sent++;
             }
         }

@@ -86,7 +86,12 @@ public final class WebServer implements AutoCloseable {
     /** Filter policy publishing, the filtering records and tamper events, for the IT and safeguarding roles. */
     public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
                             FilteringRecords records, FilterOverlays overlays,
-                            io.vigil.console.domain.TamperEventRepository tamperEvents) {
+                            io.vigil.console.domain.TamperEventRepository tamperEvents, Optional<Lists> lists) {
+    }
+
+    /** Keyword-list publishing: changes, four eyes, emergency blocks and what each device runs. */
+    public record Lists(io.vigil.console.lists.KeywordListPublisher publisher,
+                        io.vigil.console.lists.KeywordListRepository repository, Schools schools) {
     }
 
     /**
@@ -163,6 +168,7 @@ public final class WebServer implements AutoCloseable {
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
                 new OverlayRoutes(f, services.audit()).register(routes);
                 new TamperRoutes(f.tamperEvents(), services.audit()).register(routes);
+                f.lists().ifPresent(l -> new KeywordListRoutes(l, services.audit(), templates).register(routes));
             });
             alertRoutes.register(routes);
             people.directory().ifPresent(d -> new DirectoryRoutes(d, templates, services.casework()::schoolName)

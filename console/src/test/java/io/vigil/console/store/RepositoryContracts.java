@@ -131,6 +131,14 @@ abstract class RepositoryContracts {
     }
 
     @Nested
+    class KeywordLists implements io.vigil.console.store.contract.KeywordListContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
     class PolicyAndFiltering implements PolicyAndFilteringContract {
         @Override
         public DataSource dataSource() {

@@ -1,0 +1,73 @@
+package io.vigil.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The keyword-list pages in a real Chromium, checked with axe-core: the IT provider blocks a term in an
+ * emergency for one school, and the school's DSL sees it marked in the change log and reviews it.
+ */
+class KeywordListPagesBrowserIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEmergencyBlockIsMadeOnThePageAndReviewedByTheSchoolsDsl() throws Exception {
+        try (VigilSite site = new VigilSite(tmp)) {
+            site.startConsole();
+            site.addUser("it.lee", "it_provider", PASSWORD);
+            site.addUser("mrs.khan", "dsl", PASSWORD);
+            ChromeDriver browser = Chromium.start(tmp.resolve("chromium-profile"));
+            try {
+                signIn(browser, site, "it.lee");
+                browser.get("https://127.0.0.1:" + site.httpsPort + "/keyword-lists");
+                accessible(browser, "keyword lists (IT)");
+                new Select(browser.findElement(By.id("em-school"))).selectByVisibleText(VigilSite.SCHOOL);
+                browser.findElement(By.id("em-category")).sendKeys("violence_weapons");
+                browser.findElement(By.id("em-term")).sendKeys("flimflam quux");
+                browser.findElement(By.id("em-reason")).sendKeys("viral threat this morning");
+                browser.findElement(By.cssSelector("form[action='/keyword-lists/emergency'] button")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("Blocked now"));
+                assertTrue(browser.getPageSource().contains("Emergency change: review due by"));
+                accessible(browser, "keyword lists with a change");
+
+                browser.manage().deleteAllCookies();
+                signIn(browser, site, "mrs.khan");
+                browser.get("https://127.0.0.1:" + site.httpsPort + "/keyword-lists/changes");
+                assertTrue(browser.getPageSource().contains("Requested by it.lee"));
+                assertTrue(browser.getPageSource().contains("viral threat this morning"));
+                accessible(browser, "change log (DSL)");
+                browser.findElement(By.cssSelector("button[value='review']")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("review recorded"));
+                assertTrue(browser.getPageSource().contains("Reviewed by mrs.khan"), browser.getPageSource());
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static void signIn(WebDriver browser, VigilSite site, String username) {
+        browser.get("https://127.0.0.1:" + site.httpsPort + "/");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("password")).isEmpty());
+    }
+
+    private static void accessible(WebDriver browser, String page) {
+        assertEquals("", Axe.violations(browser), "axe-core violations on the " + page + " page");
+    }
+}
