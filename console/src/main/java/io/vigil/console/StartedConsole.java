@@ -205,8 +205,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     @Override
-    public void addOrResetUser(String username, Set<Role> roles, String school, String password) {
-        app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password);
+    public ConsoleOperations.TotpSetup addOrResetUser(String username, Set<Role> roles, String school, String password) {
+        return ConsoleWiring.setup(app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password));
     }
 
     @Override

@@ -40,13 +40,38 @@ class CliTest {
         }
 
         @Override
-        public String addUser(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles,
-                              Membership membership, String password) {
+        public AddedUser addUser(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles,
+                                 Membership membership, String password, java.util.Optional<String> totpSecret) {
             calls.add("user " + username + " " + roles.stream().sorted().map(Role::id)
                     .collect(java.util.stream.Collectors.joining(",")) + " " + password
                     + membership.school().map(s -> " school " + s).orElse("")
-                    + membership.trust().map(t -> " trust " + t).orElse(""));
-            return membership.trust().map(t -> "trust " + t).orElse("school");
+                    + membership.trust().map(t -> " trust " + t).orElse("")
+                    + totpSecret.map(t -> " totp " + t).orElse(""));
+            return new AddedUser(membership.trust().map(t -> "trust " + t).orElse("school"),
+                    totpSecret.map(t -> new TotpSetup(t, "otpauth://totp/Vigil:" + username + "?secret=" + t,
+                            List.of("aaaaa-bbbbb"))));
+        }
+
+        @Override
+        public TotpSetup enrolTotp(Path dataDir, DatabaseConfig database, String username) {
+            calls.add("totp " + username);
+            return new TotpSetup("SECRET", "otpauth://totp/Vigil:" + username + "?secret=SECRET", List.of("ccccc-ddddd"));
+        }
+
+        @Override
+        public void setDisabled(Path dataDir, DatabaseConfig database, String username, boolean disabled) {
+            calls.add((disabled ? "disable " : "enable ") + username);
+        }
+
+        @Override
+        public void resetPassword(Path dataDir, DatabaseConfig database, String username, String password) {
+            calls.add("reset " + username + " " + password);
+        }
+
+        @Override
+        public void setRoles(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles) {
+            calls.add("roles " + username + " " + roles.stream().sorted().map(Role::id)
+                    .collect(java.util.stream.Collectors.joining(",")));
         }
 
         @Override

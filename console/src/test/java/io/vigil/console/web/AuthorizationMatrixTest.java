@@ -28,7 +28,7 @@ class AuthorizationMatrixTest {
     private static final String MATRIX = """
             # route               anonymous  dsl        deputy_dsl online_safety_lead it_provider headteacher chair_of_governors governor auditor
             GET /api/health       200        200        200        200        200        200        200        200        200
-            POST /api/session     400        400        400        400        400        400        400        400        400
+            POST /api/session     415        415        415        415        415        415        415        415        415
             DELETE /api/session   204        204        204        204        204        204        204        204        204
             GET /api/session      401        200        200        200        200        200        200        200        200
             GET /api/alerts       401        200        200        403        403        403        403        403        403
