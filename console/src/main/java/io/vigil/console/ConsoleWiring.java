@@ -32,6 +32,8 @@ final class ConsoleWiring implements ConsoleOperations {
     @Override
     public RunningConsole serve(ServeOptions options) {
         // Check everything that can be checked before writing a single file.
+        options.webTls().ifPresent(files -> io.vigil.console.tls.SchoolCertificate.load(files.certificate(), files.key(),
+                clock.instant()));
         PortCheck.requireFree(options.bind(), options.httpPort(), "HTTPS console", "--http-port");
         PortCheck.requireFree(options.bind(), options.grpcPort(), "agent gRPC", "--grpc-port");
         Path dataDir = DataDirectory.prepare(options.dataDir());

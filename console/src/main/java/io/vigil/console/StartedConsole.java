@@ -30,6 +30,7 @@ import io.vigil.console.signing.SigningKeyStore;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
 import io.vigil.console.tls.CertificateStore;
+import io.vigil.console.tls.SchoolCertificate;
 import io.vigil.console.tls.TlsIdentity;
 import io.vigil.console.web.ConnectorFactory;
 import io.vigil.console.web.WebServer;
@@ -112,7 +113,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         new FilterOverlays(publisher, app.overlays(), clock)));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
-        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
+        ConnectorFactory webConnector = options.webTls()
+                .map(files -> ConnectorFactory.https(options.bind(), options.httpPort(),
+                        SchoolCertificate.load(files.certificate(), files.key(), clock.instant())))
+                .orElseGet(() -> ConnectorFactory.https(options.bind(), options.httpPort(), tls));
+        WebServer web = own(new WebServer(services, webConnector,
+                java.util.Optional.of(app.userAdmin())));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         LOG.info("Console started on {} (web {}, gRPC {}, sessions lock after {} idle)", options.bind(), webPort,

@@ -65,7 +65,7 @@ public final class PasswordPolicy {
             throw new ConsoleException("password refused: it is on a list of common passwords that attackers try"
                     + " first; choose another (three random words make a good one)");
         }
-        if (username != null && username.length() >= 3
+        if (username != null && username.length() >= 4
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             throw new ConsoleException("password refused: it contains the username");
         }

@@ -72,6 +72,9 @@ final class PageRoutes {
             links.add(new WelcomeView.Link("/filter-policy", "Filter policy: check and propose a change"));
             links.add(new WelcomeView.Link("/review-requests", "Requests to review a block"));
         }
+        if (session.may(Permission.AUDIT_READ)) {
+            links.add(new WelcomeView.Link("/audit", "Audit log: who read or changed what"));
+        }
         if (session.may(Permission.CHANGES_APPROVE)) {
             links.add(new WelcomeView.Link("/filter-policy/changes", "Filter policy changes waiting for approval"));
         }

@@ -80,6 +80,11 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
+        this(services, connector, Optional.empty());
+    }
+
+    /** @param userAdmin account lifecycle routes for those who manage users, when present */
+    public WebServer(Services services, ConnectorFactory connector, Optional<io.vigil.console.auth.UserAdmin> userAdmin) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
@@ -124,6 +129,8 @@ public final class WebServer implements AutoCloseable {
                 new OverlayRoutes(f, services.audit()).register(routes);
             });
             alertRoutes.register(routes);
+            userAdmin.ifPresent(admin -> new UserRoutes(admin).register(routes));
+            new AuditRoutes(services.audit(), templates).register(routes);
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);

@@ -135,6 +135,39 @@ class CliTest {
     }
 
     @Test
+    void userAddWithATotpSecretPrintsTheRecoveryCodesOnceAndWithoutOneSaysHowToSetItUp() {
+        assertEquals(0, run("a long enough password\n", "user", "add", "--data", "/tmp/x", "--username",
+                "alice", "--role", "dsl", "--password-stdin", "--totp-secret", "JBSWY3DPEHPK3PXP"));
+        assertEquals(List.of("user alice dsl a long enough password totp JBSWY3DPEHPK3PXP"), calls);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("aaaaa-bbbbb"), out.toString());
+        out.reset();
+        assertEquals(0, run("a long enough password\n", "user", "add", "--data", "/tmp/x", "--username",
+                "bob", "--role", "deputy_dsl", "--password-stdin"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("user totp --username bob"), out.toString());
+    }
+
+    @Test
+    void lifecycleCommandsReachTheirOperations() {
+        assertEquals(0, run("", "user", "totp", "--data", "/tmp/x", "--username", "alice"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("otpauth://totp/Vigil:alice"), out.toString());
+        assertEquals(0, run("", "user", "disable", "--data", "/tmp/x", "--username", "alice"));
+        assertEquals(0, run("", "user", "enable", "--data", "/tmp/x", "--username", "alice"));
+        assertEquals(0, run("", "user", "role", "--data", "/tmp/x", "--username", "alice", "--role", "governor"));
+        assertEquals(0, run("new long password here\n", "user", "reset-password", "--data", "/tmp/x", "--username",
+                "alice", "--password-stdin"));
+        assertEquals(List.of("totp alice", "disable alice", "enable alice", "roles alice governor",
+                "reset alice new long password here"), calls);
+        assertEquals(2, run("", "user", "role", "--data", "/tmp/x", "--username", "alice", "--role", "admin"));
+    }
+
+    @Test
+    void aTlsCertificateWithoutItsKeyIsAUsageError() {
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--tls-cert", "/tmp/cert.pem"));
+        assertTrue(err().contains("--tls-cert and --tls-key go together"), err());
+        assertTrue(calls.isEmpty());
+    }
+
+    @Test
     void aBadIdleTimeoutIsAUsageErrorNamingTheFlag() {
         assertEquals(2, run("", "serve", "--data", "/tmp/x", "--idle-timeout", "forever"));
         assertTrue(err().contains("--idle-timeout: 'forever' is not a duration"), err());

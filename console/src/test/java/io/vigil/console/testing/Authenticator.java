@@ -17,14 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * computes a current code at sign-in like the user's phone would.
  *
  * <p>The console refuses a code used before, so a user signing in several times within one 30-second step
- * gets the codes of the neighbouring steps (the console accepts one either side); only when all three are
- * spent does {@link #code} wait for the clock to reach the next step.
+ * gets the codes of the neighbouring steps (the console accepts one either side), then the user's recovery
+ * codes when the console printed them; only when all are spent does {@link #code} wait for the clock to
+ * reach the next step.
  */
 public final class Authenticator {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Enrolled(byte[] secret, Set<Long> usedSteps) {
+    /** @param recoveryCodes unused recovery codes, spent when all three current TOTP codes are */
+    private record Enrolled(byte[] secret, Set<Long> usedSteps, java.util.Deque<String> recoveryCodes) {
+        Enrolled(byte[] secret) {
+            this(secret, new HashSet<>(), new java.util.ArrayDeque<>());
+        }
     }
 
     private final Map<String, Enrolled> users = new ConcurrentHashMap<>();
@@ -33,7 +38,7 @@ public final class Authenticator {
     public String newSecret(String username) {
         byte[] secret = new byte[20];
         RANDOM.nextBytes(secret);
-        users.put(username, new Enrolled(secret, new HashSet<>()));
+        users.put(username, new Enrolled(secret));
         return Base32.encode(secret);
     }
 
@@ -44,7 +49,8 @@ public final class Authenticator {
 
     /** Remembers the secret a console set up itself (the demo, {@code addOrResetUser}, {@code user totp}). */
     public void remember(String username, ConsoleOperations.TotpSetup setup) {
-        users.put(username, new Enrolled(Base32.decode(setup.secretBase32()), new HashSet<>()));
+        users.put(username, new Enrolled(Base32.decode(setup.secretBase32()), new HashSet<>(),
+                new java.util.ArrayDeque<>(setup.recoveryCodes())));
     }
 
     /** Creates (or resets) the user in a running console and remembers the secret it was given. */
@@ -67,7 +73,11 @@ public final class Authenticator {
                     return Totp.code(user.secret, step);
                 }
             }
-            // All three acceptable codes are spent: the next one becomes valid when the clock reaches a new step.
+            // All three acceptable codes are spent: a recovery code (also a real sign-in path) if one is left,
+            // else the next TOTP code, valid when the clock reaches a new step.
+            if (!user.recoveryCodes.isEmpty()) {
+                return user.recoveryCodes.pop();
+            }
             long next = (now + 1) * Totp.STEP_SECONDS * 1000;
             try {
                 Thread.sleep(Math.max(1, next - System.currentTimeMillis()));

@@ -56,6 +56,8 @@ class AuthorizationMatrixTest {
             GET /incidents/new    303>/login 200        200        403        403        403        403        403        403
             POST /incidents       303>/login 400        400        403        403        403        403        403        403
             GET /rules/precision  303>/login 403        403        200        200        403        403        403        403
+            GET /audit            303>/login 200        403        403        403        200        200        403        200
+            GET /audit.csv        303>/login 200        403        403        403        200        200        403        200
             """;
 
     /** Served by Javalin's static-file handler rather than a route, but held to the same table. */
