@@ -51,6 +51,8 @@ class AccountsIT {
         // A DSL added at the shell without --totp-secret: cannot sign in until an administrator sets one up.
         cli.addUser(dataDir, DatabaseConfig.embedded(), "new.dsl", Set.of(Role.DSL),
                 ConsoleOperations.Membership.school(Optional.empty()), PASSWORD, Optional.empty());
+        cli.addUser(dataDir, DatabaseConfig.embedded(), "later.dsl", Set.of(Role.DSL),
+                ConsoleOperations.Membership.school(Optional.empty()), PASSWORD, Optional.empty());
         cli.addUser(dataDir, DatabaseConfig.embedded(), "auditor", Set.of(Role.AUDITOR),
                 ConsoleOperations.Membership.school(Optional.empty()), PASSWORD, Optional.empty());
         // A governor's role needs no second factor.
@@ -161,8 +163,12 @@ class AccountsIT {
                 HttpsClient attacker = new HttpsClient(port, dataDir.resolve("console-cert.pem"), from);
                 flood.add(pool.submit(() -> {
                     go.await();
-                    return attacker.postJson("/api/session", "{\"username\":\"" + user
-                            + "\",\"password\":\"guess guess guess\"}").statusCode();
+                    try {
+                        return attacker.postJson("/api/session", "{\"username\":\"" + user
+                                + "\",\"password\":\"guess guess guess\"}").statusCode();
+                    } catch (java.net.http.HttpTimeoutException queuedPastTheClientsPatience) {
+                        return 0; // still queued when the test client gave up: the flood waits, not the DSL
+                    }
                 }));
             }
             HttpsClient dsl = new HttpsClient(port, dataDir.resolve("console-cert.pem"),
@@ -177,7 +183,8 @@ class AccountsIT {
             assertFalse(response.headers().firstValue("Retry-After").isPresent());
             for (Future<Integer> attempt : flood) {
                 int status = attempt.get(60, TimeUnit.SECONDS);
-                assertTrue(status == 401 || status == 429, "a wrong sign-in is refused, got " + status);
+                assertTrue(status == 0 || status == 401 || status == 429 || status == 503,
+                        "a wrong sign-in is refused or queued, never admitted: got " + status);
             }
         } finally {
             pool.shutdownNow();
@@ -224,7 +231,7 @@ class AccountsIT {
         var page = auditor.get("/audit?user=mrs.khan&action=alerts.search");
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("<td>mrs.khan</td><td>alerts.search</td>"), page.body());
-        assertFalse(page.body().contains("session.open"), "filtered by action");
+        assertFalse(page.body().contains("<td>session.open</td>"), "filtered by action");
         var all = auditor.get("/audit");
         assertFalse(all.body().contains("elm.dsl"), "another school's staff never appear");
         var csv = auditor.get("/audit.csv?user=mrs.khan&from=2000-01-01");
@@ -246,8 +253,13 @@ class AccountsIT {
         assertEquals(404, head.postJson("/api/users/elm.dsl/disable", "{}").statusCode());
         HttpsClient dsl = signedIn("mrs.khan");
         assertEquals(403, dsl.postJson("/api/users/to.reset/disable", "{}").statusCode());
-        var enrolment = head.postJson("/api/users/new.dsl/totp", "{}");
+        var enrolment = head.postJson("/api/users/later.dsl/totp", "{}");
         assertEquals(200, enrolment.statusCode(), enrolment.body());
-        assertTrue(enrolment.body().contains("otpauth://totp/Vigil%3Anew.dsl"), enrolment.body());
+        assertTrue(enrolment.body().contains("otpauth://totp/Vigil%3Alater.dsl"), enrolment.body());
+        String secret = enrolment.body().replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
+        String code = io.vigil.console.auth.Totp.code(io.vigil.console.auth.Base32.decode(secret),
+                io.vigil.console.auth.Totp.step(java.time.Instant.now()));
+        assertEquals(204, client().postJson("/api/session", "{\"username\":\"later.dsl\",\"password\":\"" + PASSWORD
+                + "\",\"totp\":\"" + code + "\"}").statusCode(), "signs in with the app the head just set up");
     }
 }

@@ -49,7 +49,7 @@ public final class TestCertificates {
         java.nio.file.Files.writeString(certFile, pem(cert));
         java.nio.file.Files.writeString(keyFile, form == KeyForm.PKCS8
                 ? pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate())
-                : pem(keys.getPrivate()));
+                : traditional(keys));
         return new Files(certFile, keyFile, cert, keys);
     }
 
@@ -65,6 +65,20 @@ public final class TestCertificates {
         var signer = new JcaContentSignerBuilder(algorithm.equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
                 .build(keys.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /**
+     * PKCS#1 for RSA; for EC, SEC1 with the curve named inside, as {@code openssl ecparam -genkey} writes it (BC's
+     * writer would copy the JDK's PKCS#8 inner key, which leaves the curve out).
+     */
+    private static String traditional(KeyPair keys) throws Exception {
+        if (!(keys.getPrivate() instanceof java.security.interfaces.ECPrivateKey ec)) {
+            return pem(keys.getPrivate());
+        }
+        var info = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+        var sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS(), info.getPublicKeyData(),
+                new org.bouncycastle.asn1.x9.X962Parameters(org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1));
+        return pem(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
     }
 
     private static String pem(Object object) throws Exception {
