@@ -153,6 +153,10 @@ class AccountsIT {
      */
     @Test
     void aFloodOfWrongSignInsDoesNotStarveARealUser() throws Exception {
+        long quietStart = System.nanoTime();
+        assertEquals(204, client().postJson("/api/session", auth.sessionJson("mrs.khan", PASSWORD)).statusCode());
+        long quietMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - quietStart);
+        System.out.println("MEASURED: real sign-in with no flood took " + quietMillis + " ms");
         ExecutorService pool = Executors.newFixedThreadPool(25);
         CountDownLatch go = new CountDownLatch(1);
         try {
