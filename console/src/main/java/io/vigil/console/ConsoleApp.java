@@ -4,6 +4,11 @@ import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.PasswordHasher;
+import io.vigil.console.auth.PasswordPolicy;
+import io.vigil.console.auth.SecondFactors;
+import io.vigil.console.auth.SecretSealer;
+import io.vigil.console.auth.SignInThrottle;
+import io.vigil.console.store.jdbc.JdbcSecondFactorRepository;
 import io.vigil.console.auth.SessionRepository;
 import io.vigil.console.auth.UserAdmin;
 import io.vigil.console.cli.ConsoleOperations;
@@ -84,6 +89,8 @@ final class ConsoleApp implements AutoCloseable {
     private final PasswordHasher hasher;
     private final Enrolment enrolment;
     private final UserAdmin userAdmin;
+    private final SecondFactors secondFactors;
+    private final Login login;
     private final Schools schools;
     private final IndexOutbox indexOutbox;
     private final ScreenshotRepository screenshots;
@@ -98,7 +105,7 @@ final class ConsoleApp implements AutoCloseable {
     private final JdbcOnCallRepository onCall;
     private final Clock clock;
 
-    private ConsoleApp(Database db, Clock clock, SecureRandom random) {
+    private ConsoleApp(Database db, Path dataDir, Clock clock, SecureRandom random) {
         this.db = db;
         this.clock = clock;
         var source = db.dataSource();
@@ -112,7 +119,10 @@ final class ConsoleApp implements AutoCloseable {
         this.audit = new JdbcAuditLog(source, clock);
         this.hasher = new PasswordHasher(random);
         this.enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
-        this.userAdmin = new UserAdmin(users, hasher, audit, clock);
+        this.secondFactors = new SecondFactors(new JdbcSecondFactorRepository(source),
+                SecretSealer.loadOrCreate(dataDir, random), random, clock);
+        this.userAdmin = new UserAdmin(users, hasher, PasswordPolicy.bundled(), secondFactors, sessions, audit, clock);
+        this.login = new Login(users, hasher, secondFactors, new SignInThrottle(clock));
         this.schools = new Schools(new JdbcSchoolRepository(source), clock);
         this.indexOutbox = new JdbcIndexOutbox(source, clock);
         this.screenshots = new JdbcScreenshotRepository(source);
@@ -138,7 +148,7 @@ final class ConsoleApp implements AutoCloseable {
     static ConsoleApp open(DatabaseConfig database, Path dataDir, Clock clock, SecureRandom random) {
         Database db = Database.open(database, dataDir);
         try {
-            return new ConsoleApp(db, clock, random);
+            return new ConsoleApp(db, dataDir, clock, random);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -174,21 +184,27 @@ final class ConsoleApp implements AutoCloseable {
 
     /** Adds a user to a school or (a deliberate, audited grant) a trust; returns where, in words. */
     String addUser(String actor, String username, Set<Role> roles, ConsoleOperations.Membership where,
-                   String password) {
+                   String password, Optional<byte[]> totpSecret) {
         if (where.trust().isPresent()) {
             Trust trust = schools.requireTrust(where.trust().get());
-            userAdmin.add(actor, username, roles, Membership.trust(trust.id()), password);
+            userAdmin.add(actor, username, roles, Membership.trust(trust.id()), password, totpSecret);
             return "every school in trust " + trust.name();
         }
         School school = schools.requireSchool(where.school());
-        userAdmin.add(actor, username, roles, Membership.school(school.id()), password);
+        userAdmin.add(actor, username, roles, Membership.school(school.id()), password, totpSecret);
         return "school " + school.name();
     }
 
+    UserAdmin userAdmin() {
+        return userAdmin;
+    }
+
     /** Creates the user in the named school (added if new), or resets their password and roles (the demo). */
-    void addOrResetUser(String actor, String username, Set<Role> roles, String schoolName, String password) {
+    SecondFactors.Enrolment addOrResetUser(String actor, String username, Set<Role> roles, String schoolName,
+                                           String password) {
         userAdmin.addOrResetPassword(actor, username, roles,
                 Membership.school(schoolNamedOrAdded(actor, schoolName).id()), password);
+        return userAdmin.enrolTotp(actor, username, Optional.empty());
     }
 
     /**
@@ -254,7 +270,7 @@ final class ConsoleApp implements AutoCloseable {
     }
 
     Login login() {
-        return new Login(users, hasher);
+        return login;
     }
 
     Secrets secrets() {

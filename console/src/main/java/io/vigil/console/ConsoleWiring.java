@@ -1,6 +1,8 @@
 package io.vigil.console;
 
 import io.vigil.console.audit.AuditAction;
+import io.vigil.console.auth.Base32;
+import io.vigil.console.auth.SecondFactors;
 import io.vigil.console.backup.BackupArchive;
 import io.vigil.console.cli.ConsoleOperations;
 import io.vigil.console.config.DataDirectory;
@@ -30,6 +32,8 @@ final class ConsoleWiring implements ConsoleOperations {
     @Override
     public RunningConsole serve(ServeOptions options) {
         // Check everything that can be checked before writing a single file.
+        options.webTls().ifPresent(files -> io.vigil.console.tls.SchoolCertificate.load(files.certificate(), files.key(),
+                clock.instant()));
         PortCheck.requireFree(options.bind(), options.httpPort(), "HTTPS console", "--http-port");
         PortCheck.requireFree(options.bind(), options.grpcPort(), "agent gRPC", "--grpc-port");
         Path dataDir = DataDirectory.prepare(options.dataDir());
@@ -44,10 +48,45 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public String addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles, Membership where,
-                          String password) {
+    public AddedUser addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles,
+                             Membership where, String password, Optional<String> totpSecretBase32) {
+        Optional<byte[]> secret = totpSecretBase32.map(Base32::decode);
         try (ConsoleApp app = open(database, dataDir)) {
-            return app.addUser(ConsoleApp.CLI_ACTOR, username, roles, where, password);
+            String scope = app.addUser(ConsoleApp.CLI_ACTOR, username, roles, where, password, Optional.empty());
+            return new AddedUser(scope, secret.map(s -> setup(
+                    app.userAdmin().enrolTotp(ConsoleApp.CLI_ACTOR, username, Optional.of(s)))));
+        }
+    }
+
+    static TotpSetup setup(SecondFactors.Enrolment e) {
+        return new TotpSetup(e.secretBase32(), e.otpauthUri(), e.recoveryCodes());
+    }
+
+    @Override
+    public TotpSetup enrolTotp(Path dataDir, DatabaseConfig database, String username) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            return setup(app.userAdmin().enrolTotp(ConsoleApp.CLI_ACTOR, username, Optional.empty()));
+        }
+    }
+
+    @Override
+    public void setDisabled(Path dataDir, DatabaseConfig database, String username, boolean disabled) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            app.userAdmin().setDisabled(ConsoleApp.CLI_ACTOR, username, disabled);
+        }
+    }
+
+    @Override
+    public void resetPassword(Path dataDir, DatabaseConfig database, String username, String password) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            app.userAdmin().resetPassword(ConsoleApp.CLI_ACTOR, username, password);
+        }
+    }
+
+    @Override
+    public void setRoles(Path dataDir, DatabaseConfig database, String username, Set<Role> roles) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            app.userAdmin().setRoles(ConsoleApp.CLI_ACTOR, username, roles);
         }
     }
 

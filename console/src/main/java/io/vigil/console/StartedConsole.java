@@ -38,6 +38,7 @@ import io.vigil.console.signing.SigningKeyStore;
 import io.vigil.console.search.AlertIndexer;
 import io.vigil.console.search.LuceneAlertIndex;
 import io.vigil.console.tls.CertificateStore;
+import io.vigil.console.tls.SchoolCertificate;
 import io.vigil.console.tls.TlsIdentity;
 import io.vigil.console.web.ConnectorFactory;
 import io.vigil.console.web.WebServer;
@@ -132,8 +133,11 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var directory = new io.vigil.console.store.jdbc.JdbcDirectory(app.database().dataSource());
         var people = new WebServer.People(new io.vigil.console.people.AlertPeople(directory, app.noticeAcceptances()),
                 java.util.Optional.of(new io.vigil.console.audit.AuditedDirectory(directory, app.audit(), clock)));
-        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls),
-                people));
+        ConnectorFactory webConnector = options.webTls()
+                .map(files -> ConnectorFactory.https(options.bind(), options.httpPort(),
+                        SchoolCertificate.load(files.certificate(), files.key(), clock.instant())))
+                .orElseGet(() -> ConnectorFactory.https(options.bind(), options.httpPort(), tls));
+        WebServer web = own(new WebServer(services, webConnector, people, java.util.Optional.of(app.userAdmin())));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         urgent.consoleUrl(options.notifyConfig().flatMap(NotifyConfig::consoleUrl).orElse(webUrl()));
@@ -260,8 +264,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
     }
 
     @Override
-    public void addOrResetUser(String username, Set<Role> roles, String school, String password) {
-        app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password);
+    public ConsoleOperations.TotpSetup addOrResetUser(String username, Set<Role> roles, String school, String password) {
+        return ConsoleWiring.setup(app.addOrResetUser(ConsoleApp.CLI_ACTOR, username, roles, school, password));
     }
 
     @Override

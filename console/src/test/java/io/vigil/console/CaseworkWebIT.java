@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseworkWebIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,11 +58,11 @@ class CaseworkWebIT {
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
                 new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("mrs.khan", Set.of(Role.DSL), "Oak School", PASSWORD);
-        console.addOrResetUser("mr.jones", Set.of(Role.DEPUTY_DSL), "Oak School", PASSWORD);
-        console.addOrResetUser("it", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
-        console.addOrResetUser("lists", Set.of(Role.ONLINE_SAFETY_LEAD), "Oak School", PASSWORD);
-        console.addOrResetUser("elm.dsl", Set.of(Role.DSL), "Elm School", PASSWORD);
+        AUTH.addOrReset(console, "mrs.khan", Set.of(Role.DSL), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "mr.jones", Set.of(Role.DEPUTY_DSL), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "it", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "lists", Set.of(Role.ONLINE_SAFETY_LEAD), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "elm.dsl", Set.of(Role.DSL), "Elm School", PASSWORD);
         KeywordEngine lists = KeywordEngine.bundled();
         try (var agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"))) {
             var device = agent.enrol(console.createToken("Oak School"), "LAPTOP-OAK");
@@ -95,8 +99,7 @@ class CaseworkWebIT {
 
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
-        var response = client.postJson("/api/session", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD
-                + "\"}");
+        var response = client.postJson("/api/session", AUTH.sessionJson(user, PASSWORD));
         assertEquals(204, response.statusCode(), response.body());
         return client;
     }

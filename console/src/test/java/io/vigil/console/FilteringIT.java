@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilteringIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
@@ -52,10 +56,10 @@ class FilteringIT {
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
                 new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
-        console.addOrResetUser("oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
-        console.addOrResetUser("elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
-        console.addOrResetUser("elm.it", Set.of(Role.IT_PROVIDER), "Elm Academy", PASSWORD);
+        AUTH.addOrReset(console, "oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
+        AUTH.addOrReset(console, "elm.it", Set.of(Role.IT_PROVIDER), "Elm Academy", PASSWORD);
 
         String blocked = UUID.randomUUID().toString();
         String summary = UUID.randomUUID().toString();
@@ -165,7 +169,7 @@ class FilteringIT {
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
         assertEquals(204, client.postJson("/api/session",
-                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").statusCode());
+                AUTH.sessionJson(user, PASSWORD)).statusCode());
         return client;
     }
 

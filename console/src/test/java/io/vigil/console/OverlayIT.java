@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OverlayIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POLICY = """
@@ -56,11 +60,11 @@ class OverlayIT {
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
                 new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
-        console.addOrResetUser("oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
-        console.addOrResetUser("oak.deputy", Set.of(Role.DEPUTY_DSL), "Oak Primary", PASSWORD);
-        console.addOrResetUser("oak.head", Set.of(Role.HEADTEACHER, Role.ONLINE_SAFETY_LEAD), "Oak Primary", PASSWORD);
-        console.addOrResetUser("elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
+        AUTH.addOrReset(console, "oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "oak.deputy", Set.of(Role.DEPUTY_DSL), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "oak.head", Set.of(Role.HEADTEACHER, Role.ONLINE_SAFETY_LEAD), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
         agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"));
         var enrolled = agent.enrol(console.createToken("Oak Primary"), "OAK-LAPTOP");
         device = agent.session(enrolled.getDeviceId(), enrolled.getDeviceCredential());
@@ -226,7 +230,7 @@ class OverlayIT {
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
         assertEquals(204, client.postJson("/api/session",
-                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").statusCode());
+                AUTH.sessionJson(user, PASSWORD)).statusCode());
         return client;
     }
 }

@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchoolIsolationIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,13 +55,14 @@ class SchoolIsolationIT {
         cli.addSchool(dataDir, "Oak Primary", Optional.of("Riverside Trust"));
         cli.addSchool(dataDir, "Elm Academy", Optional.of("Riverside Trust"));
         cli.addUser(dataDir, DatabaseConfig.embedded(), "trust.dsl", Set.of(Role.DSL),
-                ConsoleOperations.Membership.trust("Riverside Trust"), PASSWORD);
+                ConsoleOperations.Membership.trust("Riverside Trust"), PASSWORD,
+                java.util.Optional.of(AUTH.newSecret("trust.dsl")));
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
                 new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
-        console.addOrResetUser("elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
-        console.addOrResetUser("oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "oak.dsl", Set.of(Role.DSL), "Oak Primary", PASSWORD);
+        AUTH.addOrReset(console, "elm.dsl", Set.of(Role.DSL), "Elm Academy", PASSWORD);
+        AUTH.addOrReset(console, "oak.it", Set.of(Role.IT_PROVIDER), "Oak Primary", PASSWORD);
         oakScreenshotAlert = send("Oak Primary", "OAK-LAPTOP", "acornword", 3);
         send("Elm Academy", "ELM-LAPTOP", "birchword", 2);
     }
@@ -96,7 +101,7 @@ class SchoolIsolationIT {
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
         assertEquals(204, client.postJson("/api/session",
-                "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}").statusCode());
+                AUTH.sessionJson(user, PASSWORD)).statusCode());
         return client;
     }
 

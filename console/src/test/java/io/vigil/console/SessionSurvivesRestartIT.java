@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sessions live in the database: restarting the console signs nobody out, and no raw session id is stored. */
 class SessionSurvivesRestartIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String PASSWORD = "correct horse battery staple";
 
     @TempDir
@@ -31,10 +35,10 @@ class SessionSurvivesRestartIT {
         String cookie;
         try (StartedConsole first = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0),
                 Clock.systemUTC(), new SecureRandom())) {
-            first.addOrResetUser("mrs.khan", Set.of(Role.DSL), "Oak Primary", PASSWORD);
+            AUTH.addOrReset(first, "mrs.khan", Set.of(Role.DSL), "Oak Primary", PASSWORD);
             HttpsClient browser = new HttpsClient(webPort(first), dataDir.resolve("console-cert.pem"));
             assertEquals(204, browser.postJson("/api/session",
-                    "{\"username\":\"mrs.khan\",\"password\":\"" + PASSWORD + "\"}").statusCode());
+                    AUTH.sessionJson("mrs.khan", PASSWORD)).statusCode());
             assertEquals(200, browser.get("/api/alerts").statusCode());
             cookie = browser.cookie();
         }

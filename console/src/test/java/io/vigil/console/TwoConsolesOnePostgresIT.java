@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TwoConsolesOnePostgresIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String PASSWORD = "correct horse battery staple";
     private static final int ALERTS_PER_NODE = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +62,10 @@ class TwoConsolesOnePostgresIT {
         String db = database.url();
         succeed(console.run(null, "school", "add", "--data", nodeA.toString(), "--db", db, "--name", "Oak Primary"));
         succeed(console.run(PASSWORD + "\n", "user", "add", "--data", nodeA.toString(), "--db", db,
-                "--username", "dsl", "--role", "dsl", "--password-stdin"));
+                "--username", "dsl", "--role", "dsl", "--password-stdin", "--totp-secret", AUTH.newSecret("dsl")));
+        // Every node opens the same sealed TOTP secrets, so they share the sealing key (see the README).
+        java.nio.file.Files.createDirectories(nodeB);
+        java.nio.file.Files.copy(nodeA.resolve("totp.key"), nodeB.resolve("totp.key"));
         String token = succeed(console.run(null, "token", "create", "--data", nodeA.toString(), "--db", db)).strip();
 
         var a = console.serve(nodeA, "--db", db);
@@ -110,7 +117,7 @@ class TwoConsolesOnePostgresIT {
 
     private static HttpsClient signedIn(int port, Path dataDir) throws Exception {
         HttpsClient client = new HttpsClient(port, dataDir.resolve("console-cert.pem"));
-        var response = client.postJson("/api/session", "{\"username\":\"dsl\",\"password\":\"" + PASSWORD + "\"}");
+        var response = client.postJson("/api/session", AUTH.sessionJson("dsl", PASSWORD));
         assertEquals(204, response.statusCode(), response.body());
         return client;
     }

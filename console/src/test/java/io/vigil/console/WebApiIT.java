@@ -1,5 +1,7 @@
 package io.vigil.console;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebApiIT {
 
+    private static final Authenticator AUTH = new Authenticator();
+
     private static final String DSL_PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,8 +72,8 @@ class WebApiIT {
         dataDir = tempDir;
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), clock, new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("dsl", Set.of(Role.DSL), "Web School", DSL_PASSWORD);
-        console.addOrResetUser("it", Set.of(Role.IT_PROVIDER), "Web School", DSL_PASSWORD);
+        AUTH.addOrReset(console, "dsl", Set.of(Role.DSL), "Web School", DSL_PASSWORD);
+        AUTH.addOrReset(console, "it", Set.of(Role.IT_PROVIDER), "Web School", DSL_PASSWORD);
         try (var agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"))) {
             var device = agent.enrol(console.createToken("Web School"), "LAPTOP-WEB");
             var session = agent.session(device.getDeviceId(), device.getDeviceCredential());
@@ -106,7 +110,7 @@ class WebApiIT {
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = client();
         var response = client.postJson("/api/session",
-                "{\"username\":\"" + user + "\",\"password\":\"" + DSL_PASSWORD + "\"}");
+                AUTH.sessionJson(user, DSL_PASSWORD));
         assertEquals(204, response.statusCode(), response.body());
         return client;
     }
@@ -180,7 +184,7 @@ class WebApiIT {
     @Test
     void signInSetsAHardenedSessionCookie() throws Exception {
         var response = client().postJson("/api/session",
-                "{\"username\":\"dsl\",\"password\":\"" + DSL_PASSWORD + "\"}");
+                AUTH.sessionJson("dsl", DSL_PASSWORD));
         assertEquals(204, response.statusCode());
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
@@ -288,9 +292,9 @@ class WebApiIT {
         assertTrue(signIn.body().contains("<form method=\"post\" action=\"/login\""));
         assertTrue(signIn.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'self'"));
         assertEquals("nosniff", signIn.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals("no-referrer", signIn.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertEquals("same-origin", signIn.headers().firstValue("Referrer-Policy").orElseThrow());
 
-        var login = browser.postForm("/login", "username=dsl&password=" + q(DSL_PASSWORD));
+        var login = browser.postForm("/login", AUTH.loginForm("dsl", DSL_PASSWORD));
         assertEquals(303, login.statusCode());
         alertsEventually(browser, "", 4);
         assertEquals("/inbox", browser.get("/").headers().firstValue("Location").orElseThrow(), "a DSL starts in the inbox");

@@ -196,6 +196,13 @@ class ArchitectureTest {
             .because("a pushed policy and one read back from disk after a restart are verified by the same code");
 
     @ArchTest
+    static final ArchRule secondFactorSecretsAreReadOnlyByTheAuthPackage = noClasses()
+            .that().resideOutsideOfPackages("..console.auth..", "..console.store.jdbc..")
+            .and().doNotHaveFullyQualifiedName("io.vigil.console.ConsoleApp")
+            .should().dependOnClassesThat().haveSimpleName("SecondFactorRepository")
+            .because("sealed TOTP secrets and recovery-code hashes are opened and checked in one place, SecondFactors");
+
+    @ArchTest
     static final ArchRule pdfWritingOnlyInWeb = noClasses()
             .that().resideOutsideOfPackage("..console.web..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.pdfbox..")

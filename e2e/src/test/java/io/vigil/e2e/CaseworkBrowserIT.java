@@ -148,6 +148,7 @@ class CaseworkBrowserIT {
         browser.get("https://127.0.0.1:" + site.httpsPort + "/");
         browser.findElement(By.id("username")).sendKeys("mrs.khan");
         browser.findElement(By.id("password")).sendKeys(DSL_PASSWORD);
+        browser.findElement(By.id("totp")).sendKeys(site.auth.code("mrs.khan"));
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
     }
 

@@ -31,8 +31,13 @@ final class ConsoleApi {
                 .build();
     }
 
-    Response signIn(String username, String password) {
-        String body = JSON.createObjectNode().put("username", username).put("password", password).toString();
+    /** @param totp the authenticator code (see {@link Authenticator}), or null for roles that need none */
+    Response signIn(String username, String password, String totp) {
+        var node = JSON.createObjectNode().put("username", username).put("password", password);
+        if (totp != null) {
+            node.put("totp", totp);
+        }
+        String body = node.toString();
         return send(HttpRequest.newBuilder(base.resolve("/api/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -181,6 +181,7 @@ class InboxBrowserIT {
         browser.get("https://127.0.0.1:" + site.httpsPort + "/");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("totp")).sendKeys(site.auth.code(username));
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
     }
 

@@ -94,7 +94,7 @@ final class VigilSite implements AutoCloseable {
     void addUser(String username, String role, String password) {
         ensureSchool();
         succeed(console(password + "\n", "user", "add", "--data", data.toString(),
-                "--username", username, "--role", role, "--password-stdin"));
+                "--username", username, "--role", role, "--password-stdin", "--totp-secret", auth.newSecret(username)));
     }
 
     /** Enrols a new device and returns its agent config file. */
@@ -112,9 +112,13 @@ final class VigilSite implements AutoCloseable {
         return script;
     }
 
+    /** The phone of every user this site added: {@code code(username)} is what they would type. */
+    final Authenticator auth = new Authenticator();
+
     ConsoleApi signedInApi(String username, String password) {
         ConsoleApi api = new ConsoleApi(httpsPort, fingerprint());
-        assertEquals(204, api.signIn(username, password).status(), "sign-in failed");
+        var response = api.signIn(username, password, auth.code(username));
+        assertEquals(204, response.status(), "sign-in failed: " + response.body());
         return api;
     }
 

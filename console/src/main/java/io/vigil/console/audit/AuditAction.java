@@ -40,6 +40,14 @@ public enum AuditAction {
     USER_ADD,
     USER_PASSWORD_RESET,
     USER_ROLES_SET,
+    /** A TOTP secret and fresh recovery codes were set up for a user (by the CLI or an administrator). */
+    USER_TOTP_SET,
+    /** A user was disabled: they cannot sign in and their sessions ended at once. */
+    USER_DISABLE,
+    USER_ENABLE,
+    /** The audit log was read or exported in the console (by an auditor or leader). */
+    AUDIT_VIEW,
+    AUDIT_EXPORT,
     /** A user was given every school of a trust: never a default, always recorded. */
     USER_TRUST_GRANT,
     SCHOOL_ADD,

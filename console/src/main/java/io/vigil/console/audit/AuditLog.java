@@ -12,4 +12,7 @@ public interface AuditLog {
 
     /** Newest first. */
     List<AuditEntry> latest(int max);
+
+    /** Newest first, at most {@code query.limit()} rows; reading them is audited by the caller. */
+    List<AuditEntry> search(AuditQuery query);
 }

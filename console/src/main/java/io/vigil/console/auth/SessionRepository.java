@@ -23,6 +23,9 @@ public interface SessionRepository {
 
     void delete(String idHash);
 
+    /** Ends every session of this user at once (disabled, password reset, roles changed); returns how many. */
+    int deleteForUser(String username);
+
     /** Removes every session last used before {@code cutoff}; returns how many. */
     int deleteIdleSince(Instant cutoff);
 }

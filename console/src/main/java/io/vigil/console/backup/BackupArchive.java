@@ -1,5 +1,6 @@
 package io.vigil.console.backup;
 
+import io.vigil.console.auth.SecretSealer;
 import io.vigil.console.config.DataDirectory;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.store.jdbc.Database;
@@ -39,7 +40,7 @@ public final class BackupArchive {
     private static final String DATA = "data/";
     /** Exactly the files a restore writes: nothing else in an archive can reach the data directory. */
     static final Set<String> FILES = Set.of(Database.H2_FILE, Database.H2_PASSWORD_FILE,
-            CertificateStore.CERT_FILE, CertificateStore.KEY_FILE);
+            CertificateStore.CERT_FILE, CertificateStore.KEY_FILE, SecretSealer.KEY_FILE);
 
     /**
      * The policy-signing keys ({@code signing/<id>.key}, {@code <id>.pub}, {@code active}): a restore without
@@ -104,8 +105,15 @@ public final class BackupArchive {
                     + CertificateStore.KEY_FILE : CertificateStore.KEY_FILE + " but no " + CertificateStore.CERT_FILE)
                     + "; restore the missing file before backing up");
         }
-        return cert ? List.of(Database.H2_PASSWORD_FILE, CertificateStore.CERT_FILE, CertificateStore.KEY_FILE)
-                : List.of(Database.H2_PASSWORD_FILE);
+        List<String> files = new ArrayList<>(List.of(Database.H2_PASSWORD_FILE));
+        if (cert) {
+            files.addAll(List.of(CertificateStore.CERT_FILE, CertificateStore.KEY_FILE));
+        }
+        // Without the sealing key every stored authenticator secret is useless and nobody could sign in.
+        if (Files.isRegularFile(dataDir.resolve(SecretSealer.KEY_FILE))) {
+            files.add(SecretSealer.KEY_FILE);
+        }
+        return files;
     }
 
     private static List<String> signingFiles(Path dataDir) throws IOException {

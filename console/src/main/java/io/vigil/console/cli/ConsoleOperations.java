@@ -20,9 +20,32 @@ public interface ConsoleOperations {
         return createToken(dataDir, DatabaseConfig.embedded(), school);
     }
 
-    /** @return the school or trust the user now belongs to, in words */
-    String addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles, Membership membership,
-                   String password);
+    /**
+     * @param totpSecretBase32 a TOTP secret already in the user's authenticator app, or empty to set one up later
+     *                         with {@link #enrolTotp}
+     */
+    AddedUser addUser(Path dataDir, DatabaseConfig database, String username, Set<Role> roles, Membership membership,
+                      String password, Optional<String> totpSecretBase32);
+
+    /** Gives the user a new TOTP secret and recovery codes (replacing any old ones), shown once. */
+    TotpSetup enrolTotp(Path dataDir, DatabaseConfig database, String username);
+
+    /** Disables or enables a user; disabling ends their sessions at once. */
+    void setDisabled(Path dataDir, DatabaseConfig database, String username, boolean disabled);
+
+    /** Sets a new password and ends the user's sessions. */
+    void resetPassword(Path dataDir, DatabaseConfig database, String username, String password);
+
+    /** Replaces the user's roles and ends their sessions. */
+    void setRoles(Path dataDir, DatabaseConfig database, String username, Set<Role> roles);
+
+    /** @param where the school or trust the user now belongs to, in words */
+    record AddedUser(String where, Optional<TotpSetup> totp) {
+    }
+
+    /** What the person must put in their authenticator app, and their recovery codes: printed once, never stored. */
+    record TotpSetup(String secretBase32, String otpauthUri, java.util.List<String> recoveryCodes) {
+    }
 
     void addSchool(Path dataDir, DatabaseConfig database, String name, Optional<String> trust);
 
@@ -94,8 +117,11 @@ public interface ConsoleOperations {
         /** A token for the named school, which is added first if this console does not have it yet. */
         String createToken(String school);
 
-        /** Creates the user in {@code school}, or resets the password of an existing one (used by the demo). */
-        void addOrResetUser(String username, Set<Role> roles, String school, String password);
+        /**
+         * Creates the user in {@code school}, or resets the password of an existing one (used by the demo), and
+         * gives them a fresh TOTP secret so a person can sign in with an authenticator app.
+         */
+        TotpSetup addOrResetUser(String username, Set<Role> roles, String school, String password);
 
         @Override
         void close();

@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown"));
         try {
             String password = new DemoPasswords(new SecureRandom()).generate();
-            console.addOrResetUser(DEMO_USER, Set.of(Role.DSL), DEMO_SCHOOL, password);
+            var totp = console.addOrResetUser(DEMO_USER, Set.of(Role.DSL), DEMO_SCHOOL, password);
             if (!agent.enrolled()) {
                 agent.enrol(console.grpcPort(), console.createToken(DEMO_SCHOOL), console.fingerprint());
             }
@@ -74,7 +74,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Sign in at " + console.webUrl() + " as the demo safeguarding lead:");
             out.println("  Username: " + DEMO_USER);
             out.println("  Password: " + password);
-            out.println("(The password is shown only now; running demo again resets it. The browser will warn"
+            out.println("  Code:     from an authenticator app set up with this secret (or scan the otpauth URI),");
+            out.println("            or type one of the recovery codes below instead (each works once).");
+            UserLifecycleCommands.printRecoveryCodes(out, totp);
+            out.println("(The password and codes are shown only now; running demo again resets them. The browser will warn"
                     + " about the self-signed certificate: its SHA-256 is printed above.)");
             out.println("A demo agent is replaying a pupil's session; alerts appear in the inbox within seconds.");
             out.println("Agent log: " + agent.log() + "   Stop with Ctrl+C.");

@@ -1,6 +1,7 @@
 package io.vigil.console.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +34,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " \"Being told\"). Without it nobody is emailed; urgent alerts wait to be sent.")
     java.nio.file.Path notifyConfig;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "The school's certificate for the web console (PEM; may hold the chain, leaf first), so"
+                    + " browsers trust it. Default: the console's own self-signed certificate. Agents always use"
+                    + " the self-signed one, which they pin.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The private key of --tls-cert (PEM: PKCS#8, or PKCS#1 RSA / SEC1 EC), unencrypted.")
+    Path tlsKey;
+
     private final ConsoleOperations operations;
     private final PrintStream out;
 
@@ -43,7 +54,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var options = listen.toServeOptions(spec, common.dataDir, bind).withDatabase(database.toConfig(spec));
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--tls-cert and --tls-key go together: give both, or neither for the self-signed certificate");
+        }
+        var options = listen.toServeOptions(spec, common.dataDir, bind).withDatabase(database.toConfig(spec))
+                .withWebTls(java.util.Optional.ofNullable(tlsCert)
+                        .map(cert -> new io.vigil.console.config.ServeOptions.WebTls(cert, tlsKey)));
         if (notifyConfig != null) {
             // Read before anything starts: a bad file stops serve with the key it got wrong.
             options = options.withNotify(io.vigil.console.config.NotifyConfig.load(notifyConfig));

@@ -60,6 +60,12 @@ final class UserCommand extends CommandGroup {
                         + " passwords are never taken as arguments, which other users could see.")
         boolean passwordStdin;
 
+        @Option(names = "--totp-secret", paramLabel = "BASE32",
+                description = "A TOTP secret (base32, as authenticator apps show it) already set up in the user's"
+                        + " app. Safeguarding roles and those who publish or approve lists need one to sign in;"
+                        + " without this option, set one up later with `user totp`.")
+        String totpSecret;
+
         private final ConsoleOperations operations;
         private final BufferedReader in;
         private final PrintStream out;
@@ -90,9 +96,15 @@ final class UserCommand extends CommandGroup {
                     ? ConsoleOperations.Membership.trust(membership.trust)
                     : ConsoleOperations.Membership.school(java.util.Optional.ofNullable(
                             membership == null ? null : membership.school));
-            String scope = operations.addUser(common.dataDir, databaseConfig, username, parsed, where, password);
+            var added = operations.addUser(common.dataDir, databaseConfig, username, parsed, where, password,
+                    java.util.Optional.ofNullable(totpSecret));
             out.println("Added user " + username + " with role" + (parsed.size() == 1 ? " " : "s ")
-                    + parsed.stream().map(Role::id).collect(Collectors.joining(", ")) + " for " + scope);
+                    + parsed.stream().map(Role::id).collect(Collectors.joining(", ")) + " for " + added.where());
+            added.totp().ifPresent(totp -> UserLifecycleCommands.printRecoveryCodes(out, totp));
+            if (added.totp().isEmpty() && Role.needsSecondFactor(parsed)) {
+                out.println("This role signs in with an authenticator app code: run `vigil-console user totp --username "
+                        + username + "` to set one up before they sign in.");
+            }
             return ExitCodes.OK;
         }
     }

@@ -68,6 +68,16 @@ public enum Role {
     }
 
     /** Everything the holder of all these roles may do. */
+    /**
+     * Whether these roles sign in with a second factor: the safeguarding roles (they read what children typed)
+     * and anyone who can publish or approve lists and filter policy (a change there reaches every device).
+     */
+    public static boolean needsSecondFactor(Set<Role> roles) {
+        Set<Permission> permissions = permissionsOf(roles);
+        return roles.contains(DSL) || roles.contains(DEPUTY_DSL) || permissions.contains(Permission.LISTS_PUBLISH)
+                || permissions.contains(Permission.CHANGES_APPROVE);
+    }
+
     public static Set<Permission> permissionsOf(Set<Role> roles) {
         Set<Permission> all = EnumSet.noneOf(Permission.class);
         roles.forEach(r -> all.addAll(r.permissions()));

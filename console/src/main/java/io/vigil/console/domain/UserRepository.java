@@ -15,6 +15,9 @@ public interface UserRepository {
 
     void updatePassword(String username, String passwordHash);
 
+    /** A disabled user cannot sign in and has no live session; enabling does not change the password. */
+    void setDisabled(String username, boolean disabled);
+
     /** Replaces the user's roles with exactly {@code roles} (at least one). */
     void setRoles(String username, Set<Role> roles);
 

@@ -7,6 +7,7 @@ import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.Session;
 import io.vigil.console.auth.SessionStore;
+import io.vigil.console.auth.SignInResult;
 import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.DeviceRepository;
@@ -21,6 +22,9 @@ import java.util.function.Supplier;
 
 /** The JSON API under /api. Access is declared per route; handlers only read the request and delegate. */
 final class ApiRoutes {
+
+    private static final String CREDENTIALS_SHAPE =
+            "body must be JSON {\"username\": ..., \"password\": ..., \"totp\": \"123456\" (if your role needs it)}";
 
     private final SessionCookie cookie;
     private final SessionStore sessions;
@@ -74,23 +78,29 @@ final class ApiRoutes {
     }
 
     private void signIn(Context ctx) {
+        // JSON only: a form or text/plain body is what a cross-site page can send without a preflight.
+        String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new ApiException(415, "sign-in takes a JSON body (Content-Type: application/json)");
+        }
         JsonViews.Credentials credentials;
         try {
             credentials = ctx.bodyAsClass(JsonViews.Credentials.class);
         } catch (Exception e) {
             // Jackson's mapping errors are checked IOExceptions that Javalin rethrows undeclared.
-            throw ApiException.badRequest("body must be JSON {\"username\": ..., \"password\": ...}");
+            throw ApiException.badRequest(CREDENTIALS_SHAPE);
         }
         if (credentials == null) {
-            throw ApiException.badRequest("body must be JSON {\"username\": ..., \"password\": ...}");
+            throw ApiException.badRequest(CREDENTIALS_SHAPE);
         }
-        var user = login.check(credentials.username(), credentials.password());
-        if (user.isEmpty()) {
-            audit.record(String.valueOf(credentials.username()), AuditAction.SESSION_FAILED, "api from " + ctx.ip());
-            throw new ApiException(401, "wrong username or password");
+        SignInResult result = login.attempt(credentials.username(), credentials.password(), credentials.totp(),
+                ctx.ip());
+        if (!(result instanceof SignInResult.SignedIn signedIn)) {
+            var refusal = SignInOutcome.refuse(ctx, audit, credentials.username(), result, "api");
+            throw new ApiException(refusal.status(), refusal.message());
         }
-        cookie.set(ctx, sessions.open(user.get()));
-        audit.record(user.get().username(), AuditAction.SESSION_OPEN, "api from " + ctx.ip());
+        cookie.set(ctx, sessions.open(signedIn.user()));
+        audit.record(signedIn.user().username(), AuditAction.SESSION_OPEN, "api from " + ctx.ip());
         ctx.status(204);
     }
 

@@ -21,6 +21,16 @@ public interface ConnectorFactory {
 
     /** HTTPS with the console certificate, TLS 1.2 and 1.3 only. */
     static ConnectorFactory https(String bind, int port, TlsIdentity tls) {
+        return https(bind, port, tls::keyStore);
+    }
+
+    /** HTTPS with the school's own certificate chain ({@code serve --tls-cert/--tls-key}). */
+    static ConnectorFactory https(String bind, int port, io.vigil.console.tls.SchoolCertificate certificate) {
+        return https(bind, port, certificate::keyStore);
+    }
+
+    private static ConnectorFactory https(String bind, int port,
+                                          java.util.function.Function<char[], java.security.KeyStore> keyStore) {
         return (server, httpConfig) -> {
             // Clients reach the console by IP or by names the self-signed certificate may not list; the
             // certificate is pinned or explicitly trusted, so Jetty's SNI host check adds nothing here.
@@ -28,7 +38,7 @@ public interface ConnectorFactory {
             httpConfig.setSendServerVersion(false);
             SslContextFactory.Server ssl = new SslContextFactory.Server();
             char[] password = "in-memory-only".toCharArray();
-            ssl.setKeyStore(tls.keyStore(password));
+            ssl.setKeyStore(keyStore.apply(password));
             ssl.setKeyStorePassword(new String(password));
             ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
             ServerConnector connector = new ServerConnector(server,

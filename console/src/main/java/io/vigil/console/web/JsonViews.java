@@ -80,7 +80,8 @@ final class JsonViews {
     record ErrorResponse(String error) {
     }
 
-    record Credentials(String username, String password) {
+    /** {@code totp} is the authenticator code or a recovery code, for roles that need one. */
+    record Credentials(String username, String password, String totp) {
     }
 
     record SessionView(String username, List<String> roles, List<String> permissions, List<Long> schoolIds,

@@ -8,6 +8,7 @@ import io.vigil.console.audit.AuditedAlertReader;
 import io.vigil.console.auth.Login;
 import io.vigil.console.auth.Session;
 import io.vigil.console.auth.SessionStore;
+import io.vigil.console.auth.SignInResult;
 import io.vigil.console.domain.AlertPage;
 import io.vigil.console.domain.AlertQuery;
 import io.vigil.console.domain.CategoryCatalog;
@@ -52,7 +53,7 @@ final class PageRoutes {
     }
 
     void register(SecuredRoutes routes) {
-        routes.get("/login", Access.PUBLIC, ctx -> ctx.html(templates.render("signin.jte", new SignInView(null, null))))
+        routes.get("/login", Access.PUBLIC, ctx -> ctx.html(templates.render("signin.jte", new SignInView(null, null, false))))
                 .post("/login", Access.PUBLIC, this::signIn)
                 // Public so an idle-locked page can still sign out; it closes only the caller's own session.
                 .post("/logout", Access.PUBLIC, this::signOut)
@@ -82,6 +83,9 @@ final class PageRoutes {
         if (session.may(Permission.LISTS_PUBLISH)) {
             links.add(new WelcomeView.Link("/filter-policy", "Filter policy: check and propose a change"));
             links.add(new WelcomeView.Link("/review-requests", "Requests to review a block"));
+        }
+        if (session.may(Permission.AUDIT_READ)) {
+            links.add(new WelcomeView.Link("/audit", "Audit log: who read or changed what"));
         }
         if (session.may(Permission.CHANGES_APPROVE)) {
             links.add(new WelcomeView.Link("/filter-policy/changes", "Filter policy changes waiting for approval"));
@@ -127,15 +131,16 @@ final class PageRoutes {
 
     private void signIn(Context ctx) {
         String username = ctx.formParam("username");
-        var user = login.check(username, ctx.formParam("password"));
-        if (user.isEmpty()) {
-            audit.record(String.valueOf(username), AuditAction.SESSION_FAILED, "form from " + ctx.ip());
-            ctx.status(401).html(templates.render("signin.jte",
-                    new SignInView("Wrong username or password.", username)));
+        SignInResult result = login.attempt(username, ctx.formParam("password"), ctx.formParam("totp"), ctx.ip());
+        if (!(result instanceof SignInResult.SignedIn signedIn)) {
+            var refusal = SignInOutcome.refuse(ctx, audit, username, result, "form");
+            String message = Character.toUpperCase(refusal.message().charAt(0)) + refusal.message().substring(1) + ".";
+            ctx.status(refusal.status()).html(templates.render("signin.jte", new SignInView(message, username,
+                    result instanceof SignInResult.CodeNeeded)));
             return;
         }
-        cookie.set(ctx, sessions.open(user.get()));
-        audit.record(user.get().username(), AuditAction.SESSION_OPEN, "form from " + ctx.ip());
+        cookie.set(ctx, sessions.open(signedIn.user()));
+        audit.record(signedIn.user().username(), AuditAction.SESSION_OPEN, "form from " + ctx.ip());
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 

@@ -114,10 +114,20 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
-        this(services, connector, People.NONE);
+        this(services, connector, People.NONE, Optional.empty());
     }
 
     public WebServer(Services services, ConnectorFactory connector, People people) {
+        this(services, connector, people, Optional.empty());
+    }
+
+    public WebServer(Services services, ConnectorFactory connector, Optional<io.vigil.console.auth.UserAdmin> userAdmin) {
+        this(services, connector, People.NONE, userAdmin);
+    }
+
+    /** @param userAdmin account lifecycle routes for those who manage users, when present */
+    public WebServer(Services services, ConnectorFactory connector, People people,
+                     Optional<io.vigil.console.auth.UserAdmin> userAdmin) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
@@ -173,6 +183,8 @@ public final class WebServer implements AutoCloseable {
             alertRoutes.register(routes);
             people.directory().ifPresent(d -> new DirectoryRoutes(d, templates, services.casework()::schoolName)
                     .register(routes));
+            userAdmin.ifPresent(admin -> new UserRoutes(admin).register(routes));
+            new AuditRoutes(services.audit(), templates).register(routes);
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
                     services.clock()).register(routes);
             new SettingsRoutes(services.settings(), services.audit(), services.clock()).register(routes);

@@ -1,5 +1,7 @@
 package io.vigil.console.backup;
 
+import io.vigil.console.testing.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the search index is rebuilt when the restored console starts.
  */
 class BackupRestoreIT {
+
+    private static final Authenticator AUTH = new Authenticator();
 
     private static final String PASSWORD = "correct horse battery staple";
     /** Bounds the work on a slow machine; a backup that takes longer than these still ran while they streamed. */
@@ -208,10 +212,10 @@ class BackupRestoreIT {
     /** Starts serve on the restored directory and waits until a text search sees every alert. */
     private void assertSearchFindsEveryRestoredAlert(Path restored, int expected) throws Exception {
         succeed(console.run(PASSWORD + "\n", "user", "add", "--data", restored.toString(), "--username", "dsl",
-                "--role", "dsl", "--password-stdin"));
+                "--role", "dsl", "--password-stdin", "--totp-secret", AUTH.newSecret("dsl")));
         var serve = console.serve(restored);
         HttpsClient client = new HttpsClient(serve.webPort(), restored.resolve("console-cert.pem"));
-        var signIn = client.postJson("/api/session", "{\"username\":\"dsl\",\"password\":\"" + PASSWORD + "\"}");
+        var signIn = client.postJson("/api/session", AUTH.sessionJson("dsl", PASSWORD));
         assertEquals(204, signIn.statusCode(), signIn.body());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         long total;

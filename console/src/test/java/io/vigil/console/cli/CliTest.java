@@ -40,13 +40,38 @@ class CliTest {
         }
 
         @Override
-        public String addUser(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles,
-                              Membership membership, String password) {
+        public AddedUser addUser(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles,
+                                 Membership membership, String password, java.util.Optional<String> totpSecret) {
             calls.add("user " + username + " " + roles.stream().sorted().map(Role::id)
                     .collect(java.util.stream.Collectors.joining(",")) + " " + password
                     + membership.school().map(s -> " school " + s).orElse("")
-                    + membership.trust().map(t -> " trust " + t).orElse(""));
-            return membership.trust().map(t -> "trust " + t).orElse("school");
+                    + membership.trust().map(t -> " trust " + t).orElse("")
+                    + totpSecret.map(t -> " totp " + t).orElse(""));
+            return new AddedUser(membership.trust().map(t -> "trust " + t).orElse("school"),
+                    totpSecret.map(t -> new TotpSetup(t, "otpauth://totp/Vigil:" + username + "?secret=" + t,
+                            List.of("aaaaa-bbbbb"))));
+        }
+
+        @Override
+        public TotpSetup enrolTotp(Path dataDir, DatabaseConfig database, String username) {
+            calls.add("totp " + username);
+            return new TotpSetup("SECRET", "otpauth://totp/Vigil:" + username + "?secret=SECRET", List.of("ccccc-ddddd"));
+        }
+
+        @Override
+        public void setDisabled(Path dataDir, DatabaseConfig database, String username, boolean disabled) {
+            calls.add((disabled ? "disable " : "enable ") + username);
+        }
+
+        @Override
+        public void resetPassword(Path dataDir, DatabaseConfig database, String username, String password) {
+            calls.add("reset " + username + " " + password);
+        }
+
+        @Override
+        public void setRoles(Path dataDir, DatabaseConfig database, String username, java.util.Set<Role> roles) {
+            calls.add("roles " + username + " " + roles.stream().sorted().map(Role::id)
+                    .collect(java.util.stream.Collectors.joining(",")));
         }
 
         @Override
@@ -116,6 +141,39 @@ class CliTest {
                 "head", "--role", "headteacher,dsl", "--password-stdin"));
         assertEquals(List.of("user head dsl,headteacher a long enough password"), calls);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("with roles dsl, headteacher"), out.toString());
+    }
+
+    @Test
+    void userAddWithATotpSecretPrintsTheRecoveryCodesOnceAndWithoutOneSaysHowToSetItUp() {
+        assertEquals(0, run("a long enough password\n", "user", "add", "--data", "/tmp/x", "--username",
+                "alice", "--role", "dsl", "--password-stdin", "--totp-secret", "JBSWY3DPEHPK3PXP"));
+        assertEquals(List.of("user alice dsl a long enough password totp JBSWY3DPEHPK3PXP"), calls);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("aaaaa-bbbbb"), out.toString());
+        out.reset();
+        assertEquals(0, run("a long enough password\n", "user", "add", "--data", "/tmp/x", "--username",
+                "bob", "--role", "deputy_dsl", "--password-stdin"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("user totp --username bob"), out.toString());
+    }
+
+    @Test
+    void lifecycleCommandsReachTheirOperations() {
+        assertEquals(0, run("", "user", "totp", "--data", "/tmp/x", "--username", "alice"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("otpauth://totp/Vigil:alice"), out.toString());
+        assertEquals(0, run("", "user", "disable", "--data", "/tmp/x", "--username", "alice"));
+        assertEquals(0, run("", "user", "enable", "--data", "/tmp/x", "--username", "alice"));
+        assertEquals(0, run("", "user", "role", "--data", "/tmp/x", "--username", "alice", "--role", "governor"));
+        assertEquals(0, run("new long password here\n", "user", "reset-password", "--data", "/tmp/x", "--username",
+                "alice", "--password-stdin"));
+        assertEquals(List.of("totp alice", "disable alice", "enable alice", "roles alice governor",
+                "reset alice new long password here"), calls);
+        assertEquals(2, run("", "user", "role", "--data", "/tmp/x", "--username", "alice", "--role", "admin"));
+    }
+
+    @Test
+    void aTlsCertificateWithoutItsKeyIsAUsageError() {
+        assertEquals(2, run("", "serve", "--data", "/tmp/x", "--tls-cert", "/tmp/cert.pem"));
+        assertTrue(err().contains("--tls-cert and --tls-key go together"), err());
+        assertTrue(calls.isEmpty());
     }
 
     @Test

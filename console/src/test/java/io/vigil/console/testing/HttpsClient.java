@@ -21,6 +21,11 @@ public final class HttpsClient {
     private String cookie;
 
     public HttpsClient(int port, Path certificate) throws Exception {
+        this(port, certificate, null);
+    }
+
+    /** @param localAddress the loopback address to connect from (127.0.0.2, ...), to act as another machine */
+    public HttpsClient(int port, Path certificate, java.net.InetAddress localAddress) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(certificate)) {
@@ -30,8 +35,12 @@ public final class HttpsClient {
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
-        this.http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
         this.base = "https://localhost:" + port;
     }
 
@@ -67,6 +76,15 @@ public final class HttpsClient {
     public HttpResponse<String> postForm(String path, String form) throws Exception {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A POST with any content type and extra headers given as name, value pairs. */
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder builder = request(path).header("Content-Type", contentType);
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> delete(String path) throws Exception {

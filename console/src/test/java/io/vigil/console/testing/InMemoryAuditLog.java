@@ -23,6 +23,18 @@ public final class InMemoryAuditLog implements AuditLog {
         return List.copyOf(newestFirst.subList(0, Math.min(max, newestFirst.size())));
     }
 
+    /** Filters by actor, action, alert and time only: the fake knows no schools. */
+    @Override
+    public synchronized List<AuditEntry> search(io.vigil.console.audit.AuditQuery query) {
+        return latest(Integer.MAX_VALUE).stream()
+                .filter(e -> query.actor().map(e.actor()::equals).orElse(true))
+                .filter(e -> query.action().map(e.action()::equals).orElse(true))
+                .filter(e -> query.alert().map(e.detail()::contains).orElse(true))
+                .filter(e -> query.from().map(f -> !e.at().isBefore(f)).orElse(true))
+                .filter(e -> query.to().map(e.at()::isBefore).orElse(true))
+                .limit(query.limit()).toList();
+    }
+
     public synchronized long count(AuditAction action) {
         return entries.stream().filter(e -> e.action().equals(action.id())).count();
     }

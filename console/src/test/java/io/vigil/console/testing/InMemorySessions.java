@@ -32,6 +32,13 @@ public final class InMemorySessions implements SessionRepository {
     }
 
     @Override
+    public int deleteForUser(String username) {
+        int before = sessions.size();
+        sessions.values().removeIf(s -> s.username().equals(username));
+        return before - sessions.size();
+    }
+
+    @Override
     public int deleteIdleSince(Instant cutoff) {
         int before = sessions.size();
         sessions.values().removeIf(s -> s.lastUsed().isBefore(cutoff));

@@ -42,6 +42,11 @@ public final class InMemoryUsers implements UserRepository {
         users.computeIfPresent(username, (k, u) -> new User(u.id(), k, roles, u.passwordHash(), u.disabled(), u.membership()));
     }
 
+    @Override
+    public void setDisabled(String username, boolean disabled) {
+        users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), u.passwordHash(), disabled, u.membership()));
+    }
+
     public void disable(String username) {
         users.computeIfPresent(username, (k, u) -> new User(u.id(), k, u.roles(), u.passwordHash(), true, u.membership()));
     }

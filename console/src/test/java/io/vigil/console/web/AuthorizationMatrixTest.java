@@ -28,7 +28,7 @@ class AuthorizationMatrixTest {
     private static final String MATRIX = """
             # route               anonymous  dsl        deputy_dsl online_safety_lead it_provider headteacher chair_of_governors governor auditor
             GET /api/health       200        200        200        200        200        200        200        200        200
-            POST /api/session     400        400        400        400        400        400        400        400        400
+            POST /api/session     415        415        415        415        415        415        415        415        415
             DELETE /api/session   204        204        204        204        204        204        204        204        204
             GET /api/session      401        200        200        200        200        200        200        200        200
             GET /api/alerts       401        200        200        403        403        200        200        403        403
@@ -56,6 +56,8 @@ class AuthorizationMatrixTest {
             GET /incidents/new    303>/login 200        200        403        403        403        403        403        403
             POST /incidents       303>/login 400        400        403        403        403        403        403        403
             GET /rules/precision  303>/login 403        403        200        200        403        403        403        403
+            GET /audit            303>/login 200        403        403        403        200        200        403        200
+            GET /audit.csv        303>/login 200        403        403        403        200        200        403        200
             """;
 
     /** Served by Javalin's static-file handler rather than a route, but held to the same table. */

@@ -68,6 +68,21 @@ final class FakeConsole implements AutoCloseable {
         }
     };
     final WebServer server;
+    /** Real TOTP checks over an in-memory store; {@link #enrolTotp} gives a user a known secret. */
+    final io.vigil.console.auth.SecondFactors secondFactors = new io.vigil.console.auth.SecondFactors(
+            new io.vigil.console.testing.InMemorySecondFactors(), io.vigil.console.auth.SecretSealer.loadOrCreate(
+                    tempKeyDir(), new SecureRandom()), new SecureRandom(), clock);
+
+    private static java.nio.file.Path tempKeyDir() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fake-console-key");
+            dir.toFile().deleteOnExit();
+            dir.resolve(io.vigil.console.auth.SecretSealer.KEY_FILE).toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     FakeConsole() {
         this(new PasswordHasher(new SecureRandom()));
@@ -80,7 +95,8 @@ final class FakeConsole implements AutoCloseable {
         }
         var categories = new CategoryCatalog(List.of(new CategoryCatalog.Category("self_harm", "Self-harm"),
                 new CategoryCatalog.Category("suicide", "Suicide")));
-        var services = new WebServer.Services(sessions, new Login(users, hasher),
+        var services = new WebServer.Services(sessions, new Login(users, hasher, secondFactors,
+                        new io.vigil.console.auth.SignInThrottle(clock)),
                 new AuditedAlertReader(this::search, audit), new OneDevice(), audit, categories,
                 new AuditedScreenshotReader(new NoScreenshots(), audit),
                 new io.vigil.console.audit.AuditedNoticeReader(new NoNotices(), audit),

@@ -44,6 +44,11 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public int deleteForUser(String username) {
+        return jdbc.update("delete from sessions where user_id = (select id from users where username = ?)", username);
+    }
+
+    @Override
     public int deleteIdleSince(Instant cutoff) {
         return jdbc.update("delete from sessions where last_used_at < ?", cutoff);
     }

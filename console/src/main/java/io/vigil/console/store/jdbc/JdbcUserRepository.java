@@ -74,7 +74,12 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public void updatePassword(String username, String passwordHash) {
-        jdbc.update("update users set password_hash = ?, disabled = false where username = ?", passwordHash, username);
+        jdbc.update("update users set password_hash = ? where username = ?", passwordHash, username);
+    }
+
+    @Override
+    public void setDisabled(String username, boolean disabled) {
+        jdbc.update("update users set disabled = ? where username = ?", disabled, username);
     }
 
     @Override
