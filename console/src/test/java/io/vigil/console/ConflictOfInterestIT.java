@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConflictOfInterestIT {
 
+    private static final io.vigil.console.testing.Authenticator AUTH = new io.vigil.console.testing.Authenticator();
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DIRECTORY = """
@@ -61,11 +62,11 @@ class ConflictOfInterestIT {
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
                 new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("mrs.khan", Set.of(Role.DSL), "Oak School", PASSWORD);
-        console.addOrResetUser("mr.jones", Set.of(Role.DEPUTY_DSL), "Oak School", PASSWORD);
-        console.addOrResetUser("rhead", Set.of(Role.HEADTEACHER), "Oak School", PASSWORD);
-        console.addOrResetUser("cchair", Set.of(Role.CHAIR_OF_GOVERNORS), "Oak School", PASSWORD);
-        console.addOrResetUser("it", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "mrs.khan", Set.of(Role.DSL), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "mr.jones", Set.of(Role.DEPUTY_DSL), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "rhead", Set.of(Role.HEADTEACHER), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "cchair", Set.of(Role.CHAIR_OF_GOVERNORS), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "it", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
         try (var agent = new TestAgentClient(console.grpcPort(), dataDir.resolve("console-cert.pem"))) {
             String token = console.createToken("Oak School");
             var pupilLaptop = agent.enrol(token, "LAPTOP-A");
@@ -125,8 +126,7 @@ class ConflictOfInterestIT {
 
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
-        var response = client.postJson("/api/session", "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD
-                + "\"}");
+        var response = client.postJson("/api/session", AUTH.sessionJson(user, PASSWORD));
         assertEquals(204, response.statusCode(), response.body());
         return client;
     }

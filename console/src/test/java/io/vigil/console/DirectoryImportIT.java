@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryImportIT {
 
+    private static final io.vigil.console.testing.Authenticator AUTH = new io.vigil.console.testing.Authenticator();
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = "Username,Display name,Year group,Form,Role\n";
@@ -50,8 +51,8 @@ class DirectoryImportIT {
         console = StartedConsole.start(new ServeOptions(dataDir, "127.0.0.1", 0, 0), Clock.systemUTC(),
                 new SecureRandom());
         webPort = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
-        console.addOrResetUser("elm.dsl", Set.of(Role.DSL), "Elm School", PASSWORD);
-        console.addOrResetUser("cli.dsl", Set.of(Role.DSL), "Ash School", PASSWORD);
+        AUTH.addOrReset(console, "elm.dsl", Set.of(Role.DSL), "Elm School", PASSWORD);
+        AUTH.addOrReset(console, "cli.dsl", Set.of(Role.DSL), "Ash School", PASSWORD);
     }
 
     @AfterAll
@@ -63,8 +64,7 @@ class DirectoryImportIT {
 
     private HttpsClient signedIn(String user) throws Exception {
         HttpsClient client = new HttpsClient(webPort, dataDir.resolve("console-cert.pem"));
-        assertEquals(204, client.postJson("/api/session", "{\"username\":\"" + user + "\",\"password\":\""
-                + PASSWORD + "\"}").statusCode());
+        assertEquals(204, client.postJson("/api/session", AUTH.sessionJson(user, PASSWORD)).statusCode());
         return client;
     }
 
@@ -161,7 +161,7 @@ class DirectoryImportIT {
 
     @Test
     void thePeoplePageImportsAFileAndListsEveryBadRow() throws Exception {
-        console.addOrResetUser("oak.dsl", Set.of(Role.DSL), "Oak Page School", PASSWORD);
+        AUTH.addOrReset(console, "oak.dsl", Set.of(Role.DSL), "Oak Page School", PASSWORD);
         HttpsClient dsl = signedIn("oak.dsl");
         var refused = postFile(dsl, HEADER + "a,A,8,8B,pupil\nb,B,8,8B,teacher's pet\n");
         assertEquals(400, refused.statusCode(), refused.body());

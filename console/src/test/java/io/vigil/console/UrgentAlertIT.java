@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UrgentAlertIT {
 
+    private static final io.vigil.console.testing.Authenticator AUTH = new io.vigil.console.testing.Authenticator();
     private static final String PASSWORD = "correct horse battery staple";
     private static final String TYPED = "i just want to kill myself tonight";
 
@@ -103,8 +104,8 @@ class UrgentAlertIT {
         }
         StartedConsole console = StartedConsole.start(options, clock, new SecureRandom());
         consoles.add(console);
-        console.addOrResetUser("mrs.khan", Set.of(Role.DSL), "Oak School", PASSWORD);
-        console.addOrResetUser("mr.jones", Set.of(Role.DEPUTY_DSL), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "mrs.khan", Set.of(Role.DSL), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "mr.jones", Set.of(Role.DEPUTY_DSL), "Oak School", PASSWORD);
         console.setOnCall("Oak School", List.of(new OnCallPerson("mrs.khan", "khan@oak.sch.uk"),
                 new OnCallPerson("mr.jones", "jones@oak.sch.uk")));
         return console;
@@ -196,8 +197,7 @@ class UrgentAlertIT {
 
         int web = Integer.parseInt(console.webUrl().replaceAll(".*:(\\d+)/$", "$1"));
         HttpsClient dsl = new HttpsClient(web, dataDir.resolve("console-cert.pem"));
-        assertEquals(204, dsl.postJson("/api/session", "{\"username\":\"mrs.khan\",\"password\":\"" + PASSWORD
-                + "\"}").statusCode());
+        assertEquals(204, dsl.postJson("/api/session", AUTH.sessionJson("mrs.khan", PASSWORD)).statusCode());
         var ack = dsl.postForm("/alerts/" + acknowledged + "/case", "action=acknowledge");
         assertEquals(303, ack.statusCode(), ack.body());
 
@@ -232,7 +232,7 @@ class UrgentAlertIT {
     @Test
     void onlyActiveSafeguardingUsersOfTheSchoolGoOnCall() throws Exception {
         StartedConsole console = start(false);
-        console.addOrResetUser("it.support", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
+        AUTH.addOrReset(console, "it.support", Set.of(Role.IT_PROVIDER), "Oak School", PASSWORD);
         var refused = org.junit.jupiter.api.Assertions.assertThrows(io.vigil.console.domain.ConsoleException.class,
                 () -> console.setOnCall("Oak School", List.of(new OnCallPerson("it.support", "it@oak.sch.uk"))));
         assertTrue(refused.getMessage().contains("'it.support' is not an active safeguarding user of Oak School"),

@@ -63,6 +63,7 @@ class KeywordListPagesBrowserIT {
         browser.get("https://127.0.0.1:" + site.httpsPort + "/");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("totp")).sendKeys(site.auth.code(username));
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("password")).isEmpty());
     }

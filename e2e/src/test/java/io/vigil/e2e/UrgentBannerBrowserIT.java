@@ -48,6 +48,7 @@ class UrgentBannerBrowserIT {
                 browser.get("https://127.0.0.1:" + site.httpsPort + "/");
                 browser.findElement(By.id("username")).sendKeys("mrs.khan");
                 browser.findElement(By.id("password")).sendKeys(PASSWORD);
+                browser.findElement(By.id("totp")).sendKeys(site.auth.code("mrs.khan"));
                 browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
                 waitUntil(browser, d -> d.getPageSource().contains("cut myself"));
                 String baseTitle = browser.getTitle();
