@@ -20,7 +20,11 @@ import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.HealthReport;
 import io.vigil.console.domain.Role;
+import io.vigil.console.fleet.DeviceHealth;
+import io.vigil.console.fleet.DeviceLifecycle;
+import io.vigil.console.fleet.SilenceWatch;
 import io.vigil.console.ingest.AgentGrpcServer;
+import io.vigil.console.web.FleetServices;
 import io.vigil.console.ingest.OpenSessions;
 import io.vigil.console.policy.VfpPolicyValidator;
 import io.vigil.console.policy.FilterPolicyPublisher;
@@ -87,15 +91,16 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
         AlertIntake intake = own(new AlertIntake(app.alerts(), app.screenshots(), clock));
         var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(),
-                app.noticeAcceptances(), app.filtering(), clock);
+                app.noticeAcceptances(), app.filtering(), clock, new DeviceHealth(app.fleet(), clock));
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var openSessions = new OpenSessions();
+        var lifecycle = new DeviceLifecycle(app.fleet(), openSessions, app.audit(), clock);
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
         var publisher = new FilterPolicyPublisher(new VfpPolicyValidator(), signer, app.policies(), openSessions,
                 app.overlays(), app.audit(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
-                new DeviceAuthenticator(app.devices()), clock, delivery, openSessions));
+                new DeviceAuthenticator(app.devices()), lifecycle, clock, delivery, openSessions));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
@@ -112,7 +117,10 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         new FilterOverlays(publisher, app.overlays(), clock)));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
-        WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
+        own(new SilenceSchedule(new SilenceWatch(app.fleet(), app.schools()::all, clock)).start());
+        var fleet = new FleetServices(app.tokenAdmin(), lifecycle, app.fleet(), app.schools(), clock);
+        WebServer web = own(new WebServer(services, fleet,
+                ConnectorFactory.https(options.bind(), options.httpPort(), tls)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         LOG.info("Console started on {} (web {}, gRPC {}, sessions lock after {} idle)", options.bind(), webPort,

@@ -30,7 +30,9 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new UserCommand())
                         .addSubcommand(new UserCommand.Add(operations, stdin, out)))
                 .addSubcommand(new CommandLine(new TokenCommand())
-                        .addSubcommand(new TokenCommand.Create(operations, out)))
+                        .addSubcommand(new TokenCommand.Create(operations, out))
+                        .addSubcommand(new TokenCommand.List(operations, out))
+                        .addSubcommand(new TokenCommand.Revoke(operations, out)))
                 .addSubcommand(new CommandLine(new SchoolCommand())
                         .addSubcommand(new SchoolCommand.Add(operations, out)))
                 .addSubcommand(new CommandLine(new TrustCommand())
@@ -69,7 +71,8 @@ public final class Cli {
         @Override
         public void run() {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "missing command: choose serve, demo, school add, trust add, user add, token create, fingerprint,"
+                    "missing command: choose serve, demo, school add, trust add, user add, token create|list|revoke,"
+                            + " fingerprint,"
                             + " backup or restore");
         }
     }

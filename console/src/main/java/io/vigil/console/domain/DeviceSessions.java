@@ -24,10 +24,18 @@ public final class DeviceSessions {
     private final NoticeAcceptanceRepository notices;
     private final FilteringReports filteringReports;
     private final Clock clock;
+    private final DeviceReports reports;
 
     public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
                           AlertValidator validator, NoticeAcceptanceRepository notices,
                           FilteringReports filteringReports, Clock clock) {
+        this(devices, intake, filterEvents, validator, notices, filteringReports, clock, DeviceReports.NONE);
+    }
+
+    public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
+                          AlertValidator validator, NoticeAcceptanceRepository notices,
+                          FilteringReports filteringReports, Clock clock, DeviceReports reports) {
+        this.reports = reports;
         this.devices = devices;
         this.intake = intake;
         this.notices = notices;
@@ -43,6 +51,7 @@ public final class DeviceSessions {
      */
     public long hello(String deviceId, String user, DeviceFacts facts) {
         devices.recordHello(deviceId, facts, Text.bounded(user, 200), clock.instant());
+        reports.reported(deviceId);
         return devices.highestStoredSequence(deviceId);
     }
 
@@ -120,6 +129,11 @@ public final class DeviceSessions {
 
     public void heartbeat(String deviceId) {
         devices.recordSeen(deviceId, clock.instant());
+    }
+
+    /** Spool depth, refused records and running versions, from a heartbeat, for the device page. */
+    public void heartbeatFigures(String deviceId, HeartbeatFigures figures) {
+        reports.figures(deviceId, figures);
     }
 
     /** Why the device's spool cannot write, as its heartbeat says; empty when it can. */

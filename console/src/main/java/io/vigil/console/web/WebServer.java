@@ -80,6 +80,15 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
+        this(services, Optional.empty(), connector);
+    }
+
+    /** With the IT provider's device and token pages. */
+    public WebServer(Services services, FleetServices fleet, ConnectorFactory connector) {
+        this(services, Optional.of(fleet), connector);
+    }
+
+    private WebServer(Services services, Optional<FleetServices> fleet, ConnectorFactory connector) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
@@ -122,6 +131,10 @@ public final class WebServer implements AutoCloseable {
                 new PolicyRoutes(f, services.audit(), templates).register(routes);
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
                 new OverlayRoutes(f, services.audit()).register(routes);
+            });
+            fleet.ifPresent(f -> {
+                new DeviceRoutes(f, services.audit(), templates).register(routes);
+                new TokenRoutes(f, templates).register(routes);
             });
             alertRoutes.register(routes);
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,
