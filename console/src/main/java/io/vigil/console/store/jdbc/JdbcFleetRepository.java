@@ -20,9 +20,11 @@ public final class JdbcFleetRepository implements FleetRepository {
     private static final String DEVICES = """
             select d.*, s.name as school_name, t.created_by as token_created_by, t.created_at as token_created_at
             from devices d join schools s on s.id = d.school_id
-            left join enrolment_tokens t on t.id = d.enrolment_token_id """;
+            left join enrolment_tokens t on t.id = d.enrolment_token_id
+            """;
     private static final String IT_ALERTS = """
-            select a.*, d.hostname from it_alerts a join devices d on d.id = a.device_id """;
+            select a.*, d.hostname from it_alerts a join devices d on d.id = a.device_id
+            """;
 
     private final Jdbc jdbc;
 

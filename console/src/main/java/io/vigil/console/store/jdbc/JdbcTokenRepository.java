@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 public final class JdbcTokenRepository implements TokenRepository {
 
     private static final String SELECT = """
-            select t.*, s.name as school_name from enrolment_tokens t join schools s on s.id = t.school_id """;
+            select t.*, s.name as school_name from enrolment_tokens t join schools s on s.id = t.school_id
+            """;
 
     private final Jdbc jdbc;
 
