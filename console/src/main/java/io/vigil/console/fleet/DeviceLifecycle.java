@@ -45,6 +45,8 @@ public final class DeviceLifecycle implements DeviceRevocations {
         if (!fleet.revoke(deviceId, scope, actor, now)) {
             throw new ConsoleException("device " + device.device().facts().hostname() + " was already revoked");
         }
+        // A revoked device is expected to be silent: its "not reporting" alert would otherwise stay open for ever.
+        fleet.clear(deviceId, ItAlert.NOT_REPORTING, now);
         String why = refusal(now);
         boolean live = sessions.cut(deviceId, why);
         audit.record(actor, AuditAction.DEVICE_REVOKE, "device=" + deviceId + " host=" + device.device().facts()
