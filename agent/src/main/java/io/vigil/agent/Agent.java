@@ -322,6 +322,11 @@ final class Agent implements RunningAgent {
         return spool.depth();
     }
 
+    @Override
+    public boolean revoked() {
+        return session.revoked();
+    }
+
     /** Capture stops first and its last line is scanned, so nothing typed is dropped on the way out. */
     @Override
     public synchronized void close() {

@@ -60,6 +60,13 @@ import io.vigil.console.store.jdbc.JdbcSchoolRepository;
 import io.vigil.console.store.jdbc.JdbcSessionRepository;
 import io.vigil.console.store.jdbc.JdbcTokenRepository;
 import io.vigil.console.store.jdbc.JdbcUserRepository;
+import io.vigil.console.domain.EnrolmentToken;
+import io.vigil.console.domain.TokenRepository;
+import io.vigil.console.fleet.FleetRepository;
+import io.vigil.console.fleet.TokenAdmin;
+import io.vigil.console.fleet.TokenExpiry;
+import io.vigil.console.store.jdbc.JdbcFleetRepository;
+import java.util.List;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -103,6 +110,9 @@ final class ConsoleApp implements AutoCloseable {
     private final RetentionRepository retention;
     private final JdbcUrgentOutbox urgentOutbox;
     private final JdbcOnCallRepository onCall;
+    private final TokenRepository tokens;
+    private final FleetRepository fleet;
+    private final TokenAdmin tokenAdmin;
     private final Clock clock;
 
     private ConsoleApp(Database db, Path dataDir, Clock clock, SecureRandom random) {
@@ -118,7 +128,13 @@ final class ConsoleApp implements AutoCloseable {
         this.sessions = new JdbcSessionRepository(source);
         this.audit = new JdbcAuditLog(source, clock);
         this.hasher = new PasswordHasher(random);
-        this.enrolment = new Enrolment(new JdbcTokenRepository(source), devices, secrets, clock);
+        this.tokens = new JdbcTokenRepository(source);
+        this.fleet = new JdbcFleetRepository(source);
+        this.enrolment = new Enrolment(tokens, devices, secrets, clock, (enrolled, hostname, tokenId) ->
+                audit.record("enrolment", AuditAction.DEVICE_ENROL, "device=" + enrolled.deviceId()
+                        + " host=" + io.vigil.console.domain.Text.forLog(hostname) + " token=" + tokenId
+                        + " school=" + enrolled.school()));
+        this.tokenAdmin = new TokenAdmin(enrolment, tokens, audit, clock);
         this.secondFactors = new SecondFactors(new JdbcSecondFactorRepository(source),
                 SecretSealer.loadOrCreate(dataDir, random), random, clock);
         this.userAdmin = new UserAdmin(users, hasher, PasswordPolicy.bundled(), secondFactors, sessions, audit, clock);
@@ -177,9 +193,29 @@ final class ConsoleApp implements AutoCloseable {
     }
 
     private String createToken(String actor, School school) {
-        String token = enrolment.createToken(school);
-        audit.record(actor, AuditAction.TOKEN_CREATE, "school=" + school.id() + " " + school.name());
-        return token;
+        return tokenAdmin.create(actor, school, Optional.empty()).secret();
+    }
+
+    /** @param expires as typed: a period (7d, 12h) or a date; empty for a token that works until revoked */
+    Enrolment.NewToken createToken(String actor, Optional<String> schoolName, Optional<String> expires) {
+        School school = schools.requireSchool(schoolName);
+        return tokenAdmin.create(actor, school, expires.map(e -> TokenExpiry.parse(e, clock.instant())));
+    }
+
+    /** Every school's tokens, or the named school's. */
+    List<EnrolmentToken> listTokens(String actor, Optional<String> schoolName) {
+        Scope scope = schoolName.map(n -> Scope.of(schools.requireSchool(n).id()))
+                .orElseGet(this::everySchool);
+        return tokenAdmin.list(actor, scope);
+    }
+
+    EnrolmentToken revokeToken(String actor, long id) {
+        return tokenAdmin.revoke(actor, id, everySchool());
+    }
+
+    /** The command line acts for the whole console: whoever holds the data directory holds every school. */
+    private Scope everySchool() {
+        return new Scope(schools.all().stream().map(School::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Adds a user to a school or (a deliberate, audited grant) a trust; returns where, in words. */
@@ -345,6 +381,14 @@ final class ConsoleApp implements AutoCloseable {
 
     Schools schools() {
         return schools;
+    }
+
+    TokenAdmin tokenAdmin() {
+        return tokenAdmin;
+    }
+
+    FleetRepository fleet() {
+        return fleet;
     }
 
     Enrolment enrolment() {

@@ -19,6 +19,7 @@ import io.vigil.console.tls.CertificateStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,9 +42,31 @@ final class ConsoleWiring implements ConsoleOperations {
     }
 
     @Override
-    public String createToken(Path dataDir, DatabaseConfig database, Optional<String> school) {
+    public String createToken(Path dataDir, DatabaseConfig database, Optional<String> school,
+                              Optional<String> expires) {
         try (ConsoleApp app = open(database, dataDir)) {
-            return app.createToken(ConsoleApp.CLI_ACTOR, school);
+            return app.createToken(ConsoleApp.CLI_ACTOR, school, expires).secret();
+        }
+    }
+
+    @Override
+    public List<String> listTokens(Path dataDir, DatabaseConfig database, Optional<String> school) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            var now = clock.instant();
+            var tokens = app.listTokens(ConsoleApp.CLI_ACTOR, school);
+            if (tokens.isEmpty()) {
+                return List.of("no enrolment tokens");
+            }
+            return tokens.stream().map(t -> TokenLines.line(t, now)).toList();
+        }
+    }
+
+    @Override
+    public String revokeToken(Path dataDir, DatabaseConfig database, long id) {
+        try (ConsoleApp app = open(database, dataDir)) {
+            var token = app.revokeToken(ConsoleApp.CLI_ACTOR, id);
+            return "revoked enrolment token " + token.id() + " of " + token.schoolName()
+                    + "; devices can no longer enrol with it (devices it enrolled keep working)";
         }
     }
 

@@ -24,7 +24,11 @@ import io.vigil.console.config.NotifyConfig;
 import io.vigil.console.notify.HttpWebhook;
 import io.vigil.console.notify.SmtpEmail;
 import io.vigil.console.notify.UrgentNotifier;
+import io.vigil.console.fleet.DeviceHealth;
+import io.vigil.console.fleet.DeviceLifecycle;
+import io.vigil.console.fleet.SilenceWatch;
 import io.vigil.console.ingest.AgentGrpcServer;
+import io.vigil.console.web.FleetServices;
 import io.vigil.console.ingest.OpenSessions;
 import io.vigil.console.policy.VfpPolicyValidator;
 import io.vigil.console.policy.FilterPolicyPublisher;
@@ -97,10 +101,12 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
         AlertIntake intake = own(new AlertIntake(app.alerts(), app.screenshots(), clock));
         var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(),
-                app.noticeAcceptances(), app.filtering(), app.tamperEvents(), clock);
+                app.noticeAcceptances(), app.filtering(), app.tamperEvents(), clock,
+                new DeviceHealth(app.fleet(), clock));
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var keywordLists = new JdbcKeywordListRepository(app.database().dataSource());
         var openSessions = new OpenSessions(new ListDelivery(keywordLists, clock));
+        var lifecycle = new DeviceLifecycle(app.fleet(), openSessions, app.audit(), clock);
         var listPublisher = new KeywordListPublisher(keywordLists, signer, openSessions, app.audit(), clock,
                 () -> new JdbcSchoolRepository(app.database().dataSource()).schools().stream()
                         .map(io.vigil.console.domain.School::id).toList());
@@ -110,7 +116,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 app.overlays(), app.audit(), clock);
         AgentGrpcServer grpc = own(new AgentGrpcServer(
                 AgentGrpcServer.nettyTls(options.bind(), options.grpcPort(), tls), app.enrolment(), deviceSessions,
-                new DeviceAuthenticator(app.devices()), clock, delivery, openSessions));
+                new DeviceAuthenticator(app.devices()), lifecycle, clock, delivery, openSessions));
         startListener(grpc::start, options.grpcPort(), "agent gRPC", "--grpc-port");
         grpcPort = grpc.port();
 
@@ -130,6 +136,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         urgent = own(urgentNotifier(clock));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
+        own(new SilenceSchedule(new SilenceWatch(app.fleet(), app.schools()::all, clock)).start());
+        var fleet = new FleetServices(app.tokenAdmin(), lifecycle, app.fleet(), app.schools(), clock);
         var directory = new io.vigil.console.store.jdbc.JdbcDirectory(app.database().dataSource());
         var people = new WebServer.People(new io.vigil.console.people.AlertPeople(directory, app.noticeAcceptances()),
                 java.util.Optional.of(new io.vigil.console.audit.AuditedDirectory(directory, app.audit(), clock)));
@@ -137,7 +145,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 .map(files -> ConnectorFactory.https(options.bind(), options.httpPort(),
                         SchoolCertificate.load(files.certificate(), files.key(), clock.instant())))
                 .orElseGet(() -> ConnectorFactory.https(options.bind(), options.httpPort(), tls));
-        WebServer web = own(new WebServer(services, webConnector, people, java.util.Optional.of(app.userAdmin())));
+        WebServer web = own(new WebServer(services, webConnector, people, java.util.Optional.of(app.userAdmin()),
+                java.util.Optional.of(fleet)));
         startListener(web::start, options.httpPort(), "HTTPS console", "--http-port");
         webPort = web.port();
         urgent.consoleUrl(options.notifyConfig().flatMap(NotifyConfig::consoleUrl).orElse(webUrl()));

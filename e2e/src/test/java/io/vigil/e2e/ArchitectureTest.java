@@ -182,6 +182,13 @@ class ArchitectureTest {
                     "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
             .because("four eyes, diffs and retro-tests are rules about schools and lists, not about wires or tables");
 
+    static final ArchRule fleetIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..console.fleet..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",
+                    "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
+            .because("tokens, revocation and device health are rules about schools and devices; the session cut"
+                    + " reaches gRPC only through the SessionCutter port");
+
     @ArchTest
     static final ArchRule onlyTheSigningKeyStoreSignsAndOnlyTheAgentsVerifierVerifies = noClasses()
             .that().resideOutsideOfPackages("..console.signing..", "..agent.signing..")

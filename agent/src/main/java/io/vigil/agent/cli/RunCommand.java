@@ -96,6 +96,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
                 return ExitCodes.OK;
             }
             while (agent.spoolDepth() > 0) {
+                if (agent.revoked()) {
+                    // Said once by the transport already; nothing will be acknowledged, so waiting is pointless.
+                    return ExitCodes.FAILURE;
+                }
                 if (stopping.await(100, TimeUnit.MILLISECONDS)) {
                     return ExitCodes.OK;
                 }

@@ -14,6 +14,11 @@ public interface RunningAgent extends AutoCloseable {
     /** Alerts not yet acknowledged by the console. */
     long spoolDepth();
 
+    /** Whether the console revoked this device, so nothing more will be delivered (the spool is kept). */
+    default boolean revoked() {
+        return false;
+    }
+
     /** Stops capture and transport and closes the spool; safe to call more than once. */
     @Override
     void close();

@@ -35,6 +35,8 @@ final class ConsoleErrors {
             case UNAUTHENTICATED -> "console rejected the device credential"
                     + (status.getDescription() == null ? "" : " (" + status.getDescription() + ")")
                     + "; re-enrol this device with 'vigil-agent enrol'";
+            case PERMISSION_DENIED -> "console at " + address + " refused"
+                    + (status.getDescription() == null ? "" : ": " + status.getDescription());
             default -> "console at " + address + " failed the call: " + status.getCode() + detail(status);
         };
     }

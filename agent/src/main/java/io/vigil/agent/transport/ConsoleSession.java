@@ -47,6 +47,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final TransportCounters counters = new TransportCounters();
     private volatile SessionCall current;
     private volatile ManagedChannel channel;
+    private volatile boolean revoked;
     private Thread thread;
 
     public ConsoleSession(ConsoleAddress address, CertificatePin pin, SessionIdentity identity, AlertSpool spool,
@@ -152,6 +153,9 @@ public final class ConsoleSession implements AutoCloseable {
     /** @return false if the agent is shutting down */
     private boolean waitBeforeReconnect(SessionCall call, Backoff backoff) {
         Status status = call.endStatus();
+        if (call.revoked()) {
+            return stopRevoked(call);
+        }
         call.refusedSequence().ifPresent(sequence -> setAside(sequence, status));
         var mismatch = ConsoleErrors.pinMismatch(status.asRuntimeException(), trust);
         String problem = ConsoleErrors.describe(status.asRuntimeException(), address, mismatch);
@@ -176,6 +180,24 @@ public final class ConsoleSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * A revoked device stops sending and does not retry: the console refuses every session of it, and a fleet of
+     * revoked laptops reconnecting for ever would be noise in both logs. One line says so. The spool stays as it
+     * is, so nothing captured is destroyed; a restart of the agent tries once more (and says so again).
+     */
+    private boolean stopRevoked(SessionCall call) {
+        revoked = true;
+        log.error("device {} was revoked: {}. Stopped sending to the console and not reconnecting; {} record(s) "
+                + "kept in the spool. Re-enrol the device with 'vigil-agent enrol' if it should be monitored again.",
+                identity.deviceId(), call.revocationReason(), spool.depth());
+        return false;
+    }
+
+    /** Whether the console revoked this device, so the transport stopped for good. */
+    public boolean revoked() {
+        return revoked;
     }
 
     /** What the transport has done so far (attempts, loop turns, records in flight, reconnect delays). */

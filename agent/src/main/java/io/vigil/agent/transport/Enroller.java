@@ -40,7 +40,10 @@ public final class Enroller {
                     policyKeys(address, response));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.PERMISSION_DENIED) {
-                throw new TransportException("enrolment refused by console: enrolment token not recognised", e);
+                // The console says why: not recognised, expired or revoked (and what to do).
+                String why = e.getStatus().getDescription();
+                throw new TransportException("enrolment refused by console: "
+                        + (why == null || why.isBlank() ? "enrolment token not recognised" : why), e);
             }
             var mismatch = ConsoleErrors.pinMismatch(e, trust);
             if (mismatch.isPresent()) {

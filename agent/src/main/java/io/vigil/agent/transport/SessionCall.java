@@ -39,6 +39,7 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
     record Pushed(boolean lists, SignedPolicy policy) {
     }
     private volatile boolean heardFromConsole;
+    private volatile String unenrolReason;
     private volatile boolean ended;
     private volatile Status endStatus = Status.OK;
     private volatile OptionalLong refusedSequence = OptionalLong.empty();
@@ -91,8 +92,8 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
         var command = message.getCommand();
         switch (command.getKindCase()) {
             case PING -> heartbeatRequested.set(true);
-            case UNENROL -> log.error("console says this device was unenrolled ({}); alerts stay in the spool "
-                    + "until the device is enrolled again", command.getUnenrol().getReason());
+            // Logged once, with the status that ends the call straight after (see ConsoleSession).
+            case UNENROL -> unenrolReason = command.getUnenrol().getReason();
             default -> log.debug("ignoring console command {} of unknown kind", command.getCommandId());
         }
     }
@@ -132,6 +133,20 @@ final class SessionCall implements ClientResponseObserver<AgentMessage, ConsoleM
 
     Status endStatus() {
         return endStatus;
+    }
+
+    /**
+     * Whether the console revoked this device: it ended the call with PERMISSION_DENIED (on a new session: before
+     * any message) or sent Unenrol. Either way no later session will be accepted.
+     */
+    boolean revoked() {
+        return unenrolReason != null || endStatus.getCode() == Status.Code.PERMISSION_DENIED;
+    }
+
+    /** The console's sentence for a revocation. */
+    String revocationReason() {
+        String described = endStatus.getDescription();
+        return described != null ? described : unenrolReason != null ? unenrolReason : "device revoked";
     }
 
     /** The sequence of the record the console refused as invalid, if that is why the call ended. */

@@ -94,7 +94,21 @@ public enum AuditAction {
     /** A pupil was marked (or unmarked) as priority by a DSL, with the reason. */
     PUPIL_PRIORITY_SET,
     /** A console user was linked to the directory person they are. */
-    USER_LINK;
+    USER_LINK,
+    /** Enrolment tokens were listed (ids, schools, expiry, uses; never the secrets). */
+    TOKEN_LIST,
+    /** An enrolment token was revoked: no device may enrol with it again. */
+    TOKEN_REVOKE,
+    /** A device enrolled with a token (the detail names the token). */
+    DEVICE_ENROL,
+    /** A device was revoked: its session was cut and it may not reconnect. */
+    DEVICE_REVOKE,
+    /** One device's page or record was opened. */
+    DEVICE_VIEW,
+    /** IT alerts (devices not reporting) were listed. */
+    IT_ALERTS_LIST,
+    /** A school's "not reporting" threshold changed. */
+    DEVICE_HEALTH_SET;
 
     /** The stored id, e.g. {@code session.open} or {@code user.password_reset}. */
     public String id() {

@@ -38,7 +38,9 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new DirectoryCommand())
                         .addSubcommand(new DirectoryCommand.Import(operations, out, err)))
                 .addSubcommand(new CommandLine(new TokenCommand())
-                        .addSubcommand(new TokenCommand.Create(operations, out)))
+                        .addSubcommand(new TokenCommand.Create(operations, out))
+                        .addSubcommand(new TokenCommand.List(operations, out))
+                        .addSubcommand(new TokenCommand.Revoke(operations, out)))
                 .addSubcommand(new CommandLine(new SchoolCommand())
                         .addSubcommand(new SchoolCommand.Add(operations, out)))
                 .addSubcommand(new CommandLine(new OncallCommand())
@@ -79,7 +81,8 @@ public final class Cli {
         @Override
         public void run() {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "missing command: choose serve, demo, school add, trust add, user add, oncall set, token create, fingerprint,"
+                    "missing command: choose serve, demo, school add, trust add, user add, oncall set,"
+                            + " token create|list|revoke, directory import, fingerprint,"
                             + " backup or restore");
         }
     }

@@ -4,6 +4,7 @@ import io.vigil.console.config.DatabaseConfig;
 import io.vigil.console.config.ServeOptions;
 import io.vigil.console.domain.Role;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
@@ -13,7 +14,21 @@ public interface ConsoleOperations {
     /** Starts both listeners; returns when they accept connections. */
     RunningConsole serve(ServeOptions options);
 
-    String createToken(Path dataDir, DatabaseConfig database, Optional<String> school);
+    default String createToken(Path dataDir, DatabaseConfig database, Optional<String> school) {
+        return createToken(dataDir, database, school, Optional.empty());
+    }
+
+    /**
+     * @param expires as typed: a period (7d, 12h) or a date (2026-12-31); empty: works until revoked
+     * @return the token, the only thing printed (scripts capture it); 'token list' shows its details
+     */
+    String createToken(Path dataDir, DatabaseConfig database, Optional<String> school, Optional<String> expires);
+
+    /** One line per token (never its secret), newest first; @param school empty for every school */
+    List<String> listTokens(Path dataDir, DatabaseConfig database, Optional<String> school);
+
+    /** @return a line saying what was revoked */
+    String revokeToken(Path dataDir, DatabaseConfig database, long id);
 
     /** With the embedded database in {@code dataDir}; @param school empty when the console has just one school */
     default String createToken(Path dataDir, Optional<String> school) {

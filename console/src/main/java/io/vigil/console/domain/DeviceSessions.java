@@ -25,17 +25,21 @@ public final class DeviceSessions {
     private final FilteringReports filteringReports;
     private final TamperEventRepository tamperEvents;
     private final Clock clock;
+    private final DeviceReports reports;
 
     public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
                           AlertValidator validator, NoticeAcceptanceRepository notices,
                           FilteringReports filteringReports, Clock clock) {
-        this(devices, intake, filterEvents, validator, notices, filteringReports, NO_TAMPER_STORE, clock);
+        this(devices, intake, filterEvents, validator, notices, filteringReports, NO_TAMPER_STORE, clock,
+                DeviceReports.NONE);
     }
 
     public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
                           AlertValidator validator, NoticeAcceptanceRepository notices,
-                          FilteringReports filteringReports, TamperEventRepository tamperEvents, Clock clock) {
+                          FilteringReports filteringReports, TamperEventRepository tamperEvents, Clock clock,
+                          DeviceReports reports) {
         this.tamperEvents = tamperEvents;
+        this.reports = reports;
         this.devices = devices;
         this.intake = intake;
         this.notices = notices;
@@ -51,6 +55,7 @@ public final class DeviceSessions {
      */
     public long hello(String deviceId, String user, DeviceFacts facts) {
         devices.recordHello(deviceId, facts, Text.bounded(user, 200), clock.instant());
+        reports.reported(deviceId);
         return devices.highestStoredSequence(deviceId);
     }
 
@@ -166,6 +171,11 @@ public final class DeviceSessions {
 
     public void heartbeat(String deviceId) {
         devices.recordSeen(deviceId, clock.instant());
+    }
+
+    /** Spool depth, refused records and running versions, from a heartbeat, for the device page. */
+    public void heartbeatFigures(String deviceId, HeartbeatFigures figures) {
+        reports.figures(deviceId, figures);
     }
 
     /** Why the device's spool cannot write, as its heartbeat says; empty when it can. */

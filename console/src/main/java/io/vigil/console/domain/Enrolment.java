@@ -1,50 +1,121 @@
 package io.vigil.console.domain;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Turns a school's enrolment token into a device identity and a device credential. */
+/**
+ * Turns a school's enrolment token into a device identity and a device credential. A token works until it
+ * expires or the school's IT provider revokes it; each device records which token enrolled it.
+ */
 public final class Enrolment {
 
     /** 256 bits, as the contract promises. */
     private static final int CREDENTIAL_BYTES = 32;
     /** 128 bits: unguessable, still short enough to paste into an MDM profile. */
     private static final int TOKEN_BYTES = 16;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.UK)
+            .withZone(ZoneOffset.UTC);
+
+    /** Told of every enrolment, so it is audited whichever path made it. */
+    public interface Journal {
+        Journal NONE = (enrolled, hostname, tokenId) -> { };
+
+        void enrolled(Enrolled enrolled, String hostname, long tokenId);
+    }
 
     private final TokenRepository tokens;
     private final DeviceRepository devices;
     private final Secrets secrets;
     private final Clock clock;
+    private final Journal journal;
 
     public Enrolment(TokenRepository tokens, DeviceRepository devices, Secrets secrets, Clock clock) {
+        this(tokens, devices, secrets, clock, Journal.NONE);
+    }
+
+    public Enrolment(TokenRepository tokens, DeviceRepository devices, Secrets secrets, Clock clock,
+                     Journal journal) {
         this.tokens = tokens;
         this.devices = devices;
         this.secrets = secrets;
         this.clock = clock;
+        this.journal = journal;
     }
 
     public record Enrolled(String deviceId, String credential, String school) {
     }
 
-    /** A new token for {@code school}; only its hash is kept, so this is the one time it can be shown. */
-    public String createToken(School school) {
-        String token = secrets.newSecret(TOKEN_BYTES);
-        tokens.create(Secrets.sha256Hex(token), school.id(), clock.instant());
-        return token;
+    /** A new token; its id and the secret, which is shown this once (only its hash is kept). */
+    public record NewToken(long id, String secret) {
     }
 
-    /** Empty if the token is unknown or revoked. */
-    public Optional<Enrolled> enrol(String token, DeviceFacts facts) {
-        if (Text.isBlank(token)) {
-            return Optional.empty();
-        }
-        return tokens.activeSchool(Secrets.sha256Hex(token)).map(school -> {
-            String deviceId = UUID.randomUUID().toString();
-            String credential = secrets.newSecret(CREDENTIAL_BYTES);
-            Device device = new Device(deviceId, school.id(), school.name(), facts, "", clock.instant(), null);
-            devices.create(device, Secrets.sha256Hex(credential));
-            return new Enrolled(deviceId, credential, school.name());
+    /** A new token for {@code school}; only its hash is kept, so this is the one time it can be shown. */
+    public String createToken(School school) {
+        return createToken(school, "", Optional.empty()).secret();
+    }
+
+    /** @param expiresAt when it stops working; empty for a token that works until revoked */
+    public NewToken createToken(School school, String createdBy, Optional<Instant> expiresAt) {
+        Instant now = clock.instant();
+        expiresAt.filter(e -> !e.isAfter(now)).ifPresent(e -> {
+            throw new ConsoleException("the expiry " + DAY.format(e) + " is not in the future");
         });
+        String token = secrets.newSecret(TOKEN_BYTES);
+        long id = tokens.create(Secrets.sha256Hex(token), school.id(), createdBy, now, expiresAt.orElse(null));
+        return new NewToken(id, token);
+    }
+
+    /** Empty if the token is unknown, expired or revoked. */
+    public Optional<Enrolled> enrol(String token, DeviceFacts facts) {
+        return attempt(token, facts) instanceof Accepted a ? Optional.of(a.enrolled()) : Optional.empty();
+    }
+
+    /** What an enrolment attempt came to. */
+    public sealed interface Attempt permits Accepted, Refused {
+    }
+
+    public record Accepted(Enrolled enrolled) implements Attempt {
+    }
+
+    /** @param reason for the device's installer: why, and what to do */
+    public record Refused(String reason) implements Attempt {
+    }
+
+    public Attempt attempt(String token, DeviceFacts facts) {
+        if (Text.isBlank(token)) {
+            return new Refused("enrolment token not recognised");
+        }
+        Optional<EnrolmentToken> found = tokens.byHash(Secrets.sha256Hex(token));
+        if (found.isEmpty()) {
+            return new Refused("enrolment token not recognised");
+        }
+        EnrolmentToken t = found.get();
+        Instant now = clock.instant();
+        switch (t.state(now)) {
+            case REVOKED -> {
+                return new Refused("enrolment token was revoked by the school's IT provider on "
+                        + DAY.format(t.revokedAt()) + "; ask them for a new token");
+            }
+            case EXPIRED -> {
+                return new Refused("enrolment token expired on " + DAY.format(t.expiresAt())
+                        + "; ask the school's IT provider for a new token");
+            }
+            case ACTIVE -> {
+                // enrol below
+            }
+        }
+        String deviceId = UUID.randomUUID().toString();
+        String credential = secrets.newSecret(CREDENTIAL_BYTES);
+        devices.create(new Device(deviceId, t.schoolId(), t.schoolName(), facts, "", now, null),
+                Secrets.sha256Hex(credential));
+        tokens.recordUse(t.id(), deviceId);
+        Enrolled enrolled = new Enrolled(deviceId, credential, t.schoolName());
+        journal.enrolled(enrolled, facts.hostname(), t.id());
+        return new Accepted(enrolled);
     }
 }

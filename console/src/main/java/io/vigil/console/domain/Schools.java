@@ -51,6 +51,11 @@ public final class Schools {
                 "unknown trust '" + name + "' (add one with `trust add --name NAME`)"));
     }
 
+    /** Every school on this console, for fleet-wide jobs (the silence check) and the command line. */
+    public java.util.List<School> all() {
+        return repository.schools();
+    }
+
     public Optional<School> school(long id) {
         return repository.school(id);
     }

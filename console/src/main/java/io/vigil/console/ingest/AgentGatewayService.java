@@ -54,16 +54,15 @@ final class AgentGatewayService extends AgentGatewayGrpc.AgentGatewayImplBase {
             return;
         }
         try {
-            var enrolled = enrolment.enrol(request.getEnrolmentToken(), facts);
-            if (enrolled.isEmpty()) {
+            var attempt = enrolment.attempt(request.getEnrolmentToken(), facts);
+            if (attempt instanceof Enrolment.Refused refused) {
                 failedEnrolments.failed(address);
-                LOG.warn("Refused enrolment of '{}' from {}: enrolment token not recognised",
-                        Text.forLog(facts.hostname()), address);
-                response.onError(Status.PERMISSION_DENIED.withDescription("enrolment token not recognised")
-                        .asRuntimeException());
+                LOG.warn("Refused enrolment of '{}' from {}: {}", Text.forLog(facts.hostname()), address,
+                        refused.reason());
+                response.onError(Status.PERMISSION_DENIED.withDescription(refused.reason()).asRuntimeException());
                 return;
             }
-            var e = enrolled.get();
+            var e = ((Enrolment.Accepted) attempt).enrolled();
             LOG.info("Enrolled device {} ({}) for {}", e.deviceId(), Text.forLog(facts.hostname()), e.school());
             var answer = EnrollResponse.newBuilder().setDeviceId(e.deviceId())
                     .setDeviceCredential(e.credential()).setSchool(e.school());

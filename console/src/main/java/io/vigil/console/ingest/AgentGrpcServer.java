@@ -6,6 +6,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.vigil.console.domain.DeviceAuthenticator;
+import io.vigil.console.domain.DeviceRevocations;
 import io.vigil.console.domain.DeviceSessions;
 import io.vigil.console.domain.Enrolment;
 import io.vigil.console.policy.PolicyDelivery;
@@ -37,6 +38,13 @@ public final class AgentGrpcServer implements AutoCloseable {
     public AgentGrpcServer(ServerBuilder<?> builder, Enrolment enrolment, DeviceSessions sessions,
                            DeviceAuthenticator authenticator, Clock clock, PolicyDelivery policies,
                            OpenSessions open) {
+        this(builder, enrolment, sessions, authenticator, DeviceRevocations.NONE, clock, policies, open);
+    }
+
+    /** @param revocations devices whose sessions are refused although their credential is right */
+    public AgentGrpcServer(ServerBuilder<?> builder, Enrolment enrolment, DeviceSessions sessions,
+                           DeviceAuthenticator authenticator, DeviceRevocations revocations, Clock clock,
+                           PolicyDelivery policies, OpenSessions open) {
         this.open = open;
         // Bounded threads: a flood of devices queues rather than exhausting the console's memory.
         this.executor = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
@@ -46,7 +54,7 @@ public final class AgentGrpcServer implements AutoCloseable {
         });
         var service = new AgentGatewayService(enrolment, sessions, clock, policies, open);
         this.server = builder
-                .addService(ServerInterceptors.intercept(service, new DeviceAuthInterceptor(authenticator)))
+                .addService(ServerInterceptors.intercept(service, new DeviceAuthInterceptor(authenticator, revocations)))
                 .executor(executor)
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
                 .maxInboundMetadataSize(16 * 1024)

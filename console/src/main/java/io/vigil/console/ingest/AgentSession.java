@@ -14,6 +14,9 @@ import io.vigil.proto.v1.FilterPolicy;
 import io.vigil.proto.v1.KeywordListBundle;
 import io.vigil.proto.v1.PolicyUpdate;
 import io.vigil.proto.v1.Ack;
+import io.vigil.proto.v1.Command;
+import io.vigil.proto.v1.Unenrol;
+import io.vigil.console.domain.HeartbeatFigures;
 import io.vigil.proto.v1.AgentMessage;
 import io.vigil.proto.v1.ConsoleMessage;
 import io.vigil.proto.v1.Heartbeat;
@@ -65,6 +68,9 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     private DeviceCapabilities capabilitiesSeen;
     /** As last stored; null until the first heartbeat, so a stale problem from an earlier session is cleared. */
     private String spoolProblemSeen;
+    /** As last stored, and when: the spool depth alone is rewritten at most every {@link #SEEN_EVERY}. */
+    private HeartbeatFigures figuresSeen;
+    private Instant figuresWritten;
 
     AgentSession(String deviceId, StreamObserver<ConsoleMessage> out, DeviceSessions sessions,
                  OpenSessions open, Clock clock, PolicyDelivery policies) {
@@ -200,6 +206,14 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             sessions.spoolProblem(deviceId, heartbeat.getSpoolWriteFailing());
             spoolProblemSeen = heartbeat.getSpoolWriteFailing();
         }
+        var figures = new HeartbeatFigures(heartbeat.getSpoolDepth(), heartbeat.getRefusedCount(),
+                heartbeat.getListVersion(), heartbeat.getPolicyVersion());
+        if (!figures.equals(figuresSeen) && (figures.differsBeyondDepth(figuresSeen)
+                || !at.isBefore(figuresWritten.plus(SEEN_EVERY)))) {
+            sessions.heartbeatFigures(deviceId, figures);
+            figuresSeen = figures;
+            figuresWritten = at;
+        }
         if (heartbeat.getRefusedCount() > 0) {
             LOG.warn("Device {} holds {} record(s) this console refused as invalid; check that agent and console "
                     + "versions match", deviceId, heartbeat.getRefusedCount());
@@ -293,6 +307,21 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             }
         }
         open.closed(deviceId, this);
+    }
+
+    /**
+     * The device was revoked while connected: it is told why (Unenrol, for agents that read commands) and the
+     * stream ends with the same sentence as PERMISSION_DENIED, which every later session also gets.
+     *
+     * @return false if the session had already ended
+     */
+    boolean revoked(String reason) {
+        LOG.info("Device {} revoked; ending its session", deviceId);
+        boolean told = send(ConsoleMessage.newBuilder().setCommand(Command.newBuilder()
+                .setCommandId(java.util.UUID.randomUUID().toString())
+                .setUnenrol(Unenrol.newBuilder().setReason(reason))).build());
+        end(Status.PERMISSION_DENIED.withDescription(reason), null);
+        return told;
     }
 
     /** Another session of the same device took over. */

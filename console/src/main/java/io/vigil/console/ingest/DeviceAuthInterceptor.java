@@ -9,6 +9,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.vigil.console.domain.DeviceAuthenticator;
+import io.vigil.console.domain.DeviceRevocations;
 import io.vigil.proto.v1.AgentGatewayGrpc;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -28,9 +29,11 @@ final class DeviceAuthInterceptor implements ServerInterceptor {
     static final Context.Key<String> REMOTE_HOST = Context.keyWithDefault("vigil-remote-host", "unknown");
 
     private final DeviceAuthenticator authenticator;
+    private final DeviceRevocations revocations;
 
-    DeviceAuthInterceptor(DeviceAuthenticator authenticator) {
+    DeviceAuthInterceptor(DeviceAuthenticator authenticator, DeviceRevocations revocations) {
         this.authenticator = authenticator;
+        this.revocations = revocations;
     }
 
     @Override
@@ -45,6 +48,13 @@ final class DeviceAuthInterceptor implements ServerInterceptor {
         if (!authenticator.authenticate(deviceId, headers.get(DEVICE_CREDENTIAL))) {
             call.close(Status.UNAUTHENTICATED.withDescription("unknown device or wrong device credential"),
                     new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        }
+        // Checked after the credential, so only the device itself learns that (and when) it was revoked.
+        var refusal = revocations.refusal(deviceId);
+        if (refusal.isPresent()) {
+            call.close(Status.PERMISSION_DENIED.withDescription(refusal.get()), new Metadata());
             return new ServerCall.Listener<>() {
             };
         }

@@ -2,6 +2,7 @@ package io.vigil.console.ingest;
 
 import io.vigil.console.lists.ListDelivery;
 import io.vigil.console.lists.ListPush;
+import io.vigil.console.fleet.SessionCutter;
 import io.vigil.console.policy.PolicyPush;
 import io.vigil.console.policy.SignedPolicy;
 import java.util.Collection;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose network dropped reconnects before the console notices the old stream is dead; the new session replaces
  * the old one at once, so the device is never refused and the two never acknowledge in an interleaved order.
  */
-public final class OpenSessions implements PolicyPush, ListPush {
+public final class OpenSessions implements PolicyPush, ListPush, SessionCutter {
 
     private final Map<String, AgentSession> byDevice = new ConcurrentHashMap<>();
     private final Optional<ListDelivery> lists;
@@ -48,6 +49,12 @@ public final class OpenSessions implements PolicyPush, ListPush {
 
     void closed(String deviceId, AgentSession session) {
         byDevice.remove(deviceId, session);
+    }
+
+    @Override
+    public boolean cut(String deviceId, String reason) {
+        AgentSession session = byDevice.get(deviceId);
+        return session != null && session.revoked(reason);
     }
 
     @Override

@@ -80,6 +80,12 @@ final class PageRoutes {
         if (session.may(Permission.ALERTS_READ)) {
             links.add(new WelcomeView.Link("/filtering", "Web filtering: blocked requests and sites visited"));
         }
+        if (session.may(Permission.DEVICES_READ)) {
+            links.add(new WelcomeView.Link("/devices", "Devices: health, not reporting, revoke"));
+        }
+        if (session.may(Permission.DEVICES_MANAGE)) {
+            links.add(new WelcomeView.Link("/tokens", "Enrolment tokens: make, expire, revoke"));
+        }
         if (session.may(Permission.LISTS_PUBLISH)) {
             links.add(new WelcomeView.Link("/filter-policy", "Filter policy: check and propose a change"));
             links.add(new WelcomeView.Link("/review-requests", "Requests to review a block"));

@@ -114,20 +114,28 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Services services, ConnectorFactory connector) {
-        this(services, connector, People.NONE, Optional.empty());
+        this(services, connector, People.NONE, Optional.empty(), Optional.empty());
     }
 
     public WebServer(Services services, ConnectorFactory connector, People people) {
-        this(services, connector, people, Optional.empty());
+        this(services, connector, people, Optional.empty(), Optional.empty());
     }
 
     public WebServer(Services services, ConnectorFactory connector, Optional<io.vigil.console.auth.UserAdmin> userAdmin) {
-        this(services, connector, People.NONE, userAdmin);
+        this(services, connector, People.NONE, userAdmin, Optional.empty());
     }
 
-    /** @param userAdmin account lifecycle routes for those who manage users, when present */
+    /** With the IT provider's device and token pages. */
+    public WebServer(Services services, FleetServices fleet, ConnectorFactory connector) {
+        this(services, connector, People.NONE, Optional.empty(), Optional.of(fleet));
+    }
+
+    /**
+     * @param userAdmin account lifecycle routes for those who manage users, when present
+     * @param fleet the IT provider's device and token pages, when present
+     */
     public WebServer(Services services, ConnectorFactory connector, People people,
-                     Optional<io.vigil.console.auth.UserAdmin> userAdmin) {
+                     Optional<io.vigil.console.auth.UserAdmin> userAdmin, Optional<FleetServices> fleet) {
         SessionCookie cookie = new SessionCookie(services.sessions());
         AccessControl accessControl = new AccessControl(cookie, services.audit());
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
@@ -179,6 +187,10 @@ public final class WebServer implements AutoCloseable {
                 new OverlayRoutes(f, services.audit()).register(routes);
                 new TamperRoutes(f.tamperEvents(), services.audit()).register(routes);
                 f.lists().ifPresent(l -> new KeywordListRoutes(l, services.audit(), templates).register(routes));
+            });
+            fleet.ifPresent(f -> {
+                new DeviceRoutes(f, services.audit(), templates).register(routes);
+                new TokenRoutes(f, templates).register(routes);
             });
             alertRoutes.register(routes);
             people.directory().ifPresent(d -> new DirectoryRoutes(d, templates, services.casework()::schoolName)

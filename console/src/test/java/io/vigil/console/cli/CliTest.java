@@ -34,9 +34,22 @@ class CliTest {
         }
 
         @Override
-        public String createToken(Path dataDir, DatabaseConfig database, java.util.Optional<String> school) {
-            calls.add("token " + school.orElse("(only school)"));
+        public String createToken(Path dataDir, DatabaseConfig database, java.util.Optional<String> school,
+                                  java.util.Optional<String> expires) {
+            calls.add("token " + school.orElse("(only school)") + expires.map(e -> " expires " + e).orElse(""));
             return "TOKEN123";
+        }
+
+        @Override
+        public List<String> listTokens(Path dataDir, DatabaseConfig database, java.util.Optional<String> school) {
+            calls.add("token list " + school.orElse("(every school)"));
+            return List.of("token 1\tschool=Oak");
+        }
+
+        @Override
+        public String revokeToken(Path dataDir, DatabaseConfig database, long id) {
+            calls.add("token revoke " + id);
+            return "revoked enrolment token " + id;
         }
 
         @Override
@@ -119,6 +132,21 @@ class CliTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tokenListAndRevokeReachTheOperations() {
+        assertEquals(0, run("", "token", "list", "--data", "/tmp/x", "--school", "Oak"));
+        assertEquals(0, run("", "token", "revoke", "--data", "/tmp/x", "--id", "7"));
+        assertEquals(0, run("", "token", "create", "--data", "/tmp/x", "--expires", "7d"));
+        assertEquals(List.of("token list Oak", "token revoke 7", "token (only school) expires 7d"), calls);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("revoked enrolment token 7"));
+    }
+
+    @Test
+    void tokenRevokeWithoutAnIdIsAUsageError() {
+        assertEquals(2, run("", "token", "revoke", "--data", "/tmp/x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--id"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.vigil.console.store.contract.CaseworkRepositoryContract;
 import io.vigil.console.store.contract.RetentionContract;
 import io.vigil.console.store.contract.DeviceRepositoryContract;
 import io.vigil.console.store.contract.FilterEventRepositoryContract;
+import io.vigil.console.store.contract.FleetRepositoryContract;
 import io.vigil.console.store.contract.IndexOutboxContract;
 import io.vigil.console.store.contract.JdbcSessionRepositoryContract;
 import io.vigil.console.store.contract.NoticeAcceptanceRepositoryContract;
@@ -28,6 +29,14 @@ abstract class RepositoryContracts {
 
     @Nested
     class Alerts implements AlertRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class Fleet implements FleetRepositoryContract {
         @Override
         public DataSource dataSource() {
             return source();

@@ -139,6 +139,18 @@ public final class TestAgentClient implements AutoCloseable {
             throw new AssertionError("no policy within 10 s; stream ended with " + ended.getNow(null));
         }
 
+        /** The next command the console sent, skipping Acks, failing the test if none comes within 10 s. */
+        public io.vigil.proto.v1.Command nextCommand() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                ConsoleMessage reply = replies.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (reply != null && reply.hasCommand()) {
+                    return reply.getCommand();
+                }
+            }
+            throw new AssertionError("no command within 10 s; stream ended with " + ended.getNow(null));
+        }
+
         /** The error that ended the stream (null for a clean end), waiting up to 10 s. */
         public Throwable awaitEnd() throws Exception {
             return ended.get(10, TimeUnit.SECONDS);

@@ -107,13 +107,16 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         Object[] params = java.util.Arrays.stream(ids).boxed().toArray();
         return jdbc.query("select d.*, s.name as school_name from devices d join schools s on s.id = d.school_id"
                 + " where d.school_id in (" + String.join(",", java.util.Collections.nCopies(ids.length, "?")) + ")"
-                + " order by d.hostname, d.id", rs -> new Device(rs.getString("id"),
-                rs.getLong("school_id"), rs.getString("school_name"),
+                + " order by d.hostname, d.id", JdbcDeviceRepository::device, params);
+    }
+
+    /** A row of {@code devices d join schools s} (with {@code s.name as school_name}). */
+    static Device device(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Device(rs.getString("id"), rs.getLong("school_id"), rs.getString("school_name"),
                 new DeviceFacts(rs.getString("hostname"), rs.getString("os_name"), rs.getString("os_version"),
                         rs.getString("hardware_id"), rs.getString("agent_version"), rs.getString("model")),
                 rs.getString("last_user"), Jdbc.instant(rs, "enrolled_at"), Jdbc.instant(rs, "last_seen_at"),
                 capabilities(rs.getString("capabilities"), rs.getString("unavailable_capabilities")),
-                rs.getString("spool_problem")),
-                params);
+                rs.getString("spool_problem"));
     }
 }
