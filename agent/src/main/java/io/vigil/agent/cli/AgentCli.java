@@ -24,8 +24,10 @@ public final class AgentCli implements Runnable {
 
     public static CommandLine commandLine(Platform platform, AgentLauncher launcher, FilterCommand.Launcher filter) {
         CommandLine cli = new CommandLine(new AgentCli());
-        cli.addSubcommand(new EnrolCommand(new Enroller(), platform::deviceFacts));
-        cli.addSubcommand(new RunCommand(launcher, platform::userName));
+        Enroller enroller = new Enroller();
+        cli.addSubcommand(new EnrolCommand(enroller, platform::deviceFacts));
+        cli.addSubcommand(new RunCommand(launcher, platform::userName,
+                new FirstStartEnrolment(enroller::enrol, platform::deviceFacts, System.getenv())));
         cli.addSubcommand(new FilterCommand(filter));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
