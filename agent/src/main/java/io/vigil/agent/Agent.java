@@ -173,7 +173,7 @@ final class Agent implements RunningAgent {
     }
 
     /** The last good policy is enforced before the console is reached: offline devices stay filtered. */
-    private static PolicyReceiver policyReceiver(AgentConfig config, Optional<FilterService> filter) {
+    static PolicyReceiver policyReceiver(AgentConfig config, Optional<FilterService> filter) {
         if (config.policyKeys().isEmpty()) {
             log.warn("this device pinned no policy signing keys at enrolment; it will refuse every policy the console "
                     + "pushes (and say why) until it is enrolled again");
@@ -185,7 +185,7 @@ final class Agent implements RunningAgent {
         return receiver;
     }
 
-    private static Optional<SessionSignals> startLive(Platform platform, CaptureSettings settings,
+    static Optional<SessionSignals> startLive(Platform platform, CaptureSettings settings,
                                                      SignInWindowGuard guard, CurrentUser user, CaptureQueue queue,
                                                      ScopeGate scope, List<CaptureSource> sources,
                                                      List<String> available, Map<String, String> unavailable) {
@@ -223,7 +223,7 @@ final class Agent implements RunningAgent {
         return session;
     }
 
-    private static boolean startSource(CaptureSource source, CaptureQueue queue, ScopeGate scope,
+    static boolean startSource(CaptureSource source, CaptureQueue queue, ScopeGate scope,
                                        List<CaptureSource> sources, List<String> available,
                                        Map<String, String> unavailable) {
         try {
@@ -263,7 +263,7 @@ final class Agent implements RunningAgent {
     }
 
     /** One line per reason, so "no display" is said once however many capabilities it stops. */
-    private static void reportUnavailable(Map<String, String> unavailable) {
+    static void reportUnavailable(Map<String, String> unavailable) {
         Map<String, List<String>> byReason = new TreeMap<>();
         unavailable.forEach((capability, reason) -> byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(capability));
         byReason.values().forEach(java.util.Collections::sort);
@@ -271,7 +271,7 @@ final class Agent implements RunningAgent {
                 String.join(", ", capabilities), reason, capabilities.size() == 1 ? "it" : "them"));
     }
 
-    private static AlertSpool openSpool(AgentConfig config) {
+    static AlertSpool openSpool(AgentConfig config) {
         try {
             return AlertSpool.open(config.spoolPath());
         } catch (SpoolException e) {
@@ -279,7 +279,7 @@ final class Agent implements RunningAgent {
         }
     }
 
-    private static TextScanner loadScanner() {
+    static TextScanner loadScanner() {
         try {
             return new KeywordScanner(KeywordEngine.bundled());
         } catch (RuntimeException e) {

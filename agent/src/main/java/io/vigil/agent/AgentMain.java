@@ -29,7 +29,9 @@ public final class AgentMain {
     public static int run(String... args) {
         Platform platform = Platform.current();
         return AgentCli.commandLine(platform,
-                (config, replay, user) -> Agent.start(platform, config, replay, user), FilterService::start)
+                (config, replay, user) -> Agent.start(platform, config, replay, user), FilterService::start,
+                (file, config, settings, user) -> AgentService.start(platform, file, config, settings, user),
+                (socket, user, replay) -> SessionHelper.start(platform, socket, user, replay))
                 .execute(args);
     }
 }

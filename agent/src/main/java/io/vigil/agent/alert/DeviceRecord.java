@@ -11,7 +11,8 @@ import java.util.UUID;
  * spool and transport need no change for a kind listed here.
  */
 public sealed interface DeviceRecord
-        permits AlertRecord, FilterEventRecord, NoticeAcceptanceRecord, BrowsingSummaryRecord, ReviewRequestRecord {
+        permits AlertRecord, FilterEventRecord, NoticeAcceptanceRecord, BrowsingSummaryRecord, ReviewRequestRecord,
+        TamperEventRecord {
 
     /** Idempotency key, made on the device when the record was raised. */
     UUID uuid();

@@ -23,12 +23,23 @@ public final class AgentCli implements Runnable {
     }
 
     public static CommandLine commandLine(Platform platform, AgentLauncher launcher, FilterCommand.Launcher filter) {
+        return commandLine(platform, launcher, filter, (file, config, settings, user) -> {
+            throw CliException.failure("the service is not available in this build");
+        }, (socket, user, replay) -> {
+            throw CliException.failure("the session helper is not available in this build");
+        });
+    }
+
+    public static CommandLine commandLine(Platform platform, AgentLauncher launcher, FilterCommand.Launcher filter,
+                                          ServiceCommand.Launcher service, SessionHelperCommand.Launcher helper) {
         CommandLine cli = new CommandLine(new AgentCli());
         Enroller enroller = new Enroller();
         cli.addSubcommand(new EnrolCommand(enroller, platform::deviceFacts));
         cli.addSubcommand(new RunCommand(launcher, platform::userName,
                 new FirstStartEnrolment(enroller::enrol, platform::deviceFacts, System.getenv())));
         cli.addSubcommand(new FilterCommand(filter));
+        cli.addSubcommand(new ServiceCommand(service));
+        cli.addSubcommand(new SessionHelperCommand(helper, platform::userName));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -54,7 +65,7 @@ public final class AgentCli implements Runnable {
 
     @Override
     public void run() {
-        throw CliException.usage("missing command: use 'vigil-agent enrol', 'vigil-agent run' or 'vigil-agent filter' (see --help)");
+        throw CliException.usage("missing command: use 'vigil-agent enrol', 'run', 'service', 'session-helper' or 'filter' (see --help)");
     }
 
     static final class Version implements IVersionProvider {

@@ -40,7 +40,8 @@ public final class ConfigFile {
     /** A misspelt key would otherwise fall back to a default without a word, so unknown keys are refused. */
     private static final Set<String> KNOWN_KEYS = union(Set.of(CONSOLE_ADDRESS, CONSOLE_PIN, DEVICE_ID,
             DEVICE_CREDENTIAL, SPOOL_PATH, STATE_PATH, USER, HEARTBEAT_SECONDS, POLICY_KEYS),
-            union(union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS), FilterSettingsParser.KEYS));
+            union(union(CaptureSettingsParser.KEYS, PolicySettingsParser.KEYS),
+                    union(FilterSettingsParser.KEYS, ServiceSettingsParser.KEYS)));
 
     private final Path file;
 
@@ -87,6 +88,16 @@ public final class ConfigFile {
                 : parse(p, POLICY_KEYS, PolicyKey::parse);
         return new AgentConfig(console, pin, deviceId, credential, spool, state, user, heartbeat, capture, policy,
                 filter, keys);
+    }
+
+    /** The keys only the system service reads (helper socket, tamper watching); see {@link ServiceSettings}. */
+    public ServiceSettings loadServiceSettings() throws ConfigException {
+        Properties p = read();
+        try {
+            return ServiceSettingsParser.parse(p, file.toAbsolutePath().getParent());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("config " + file + ": " + e.getMessage());
+        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

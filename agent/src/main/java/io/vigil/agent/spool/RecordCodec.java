@@ -6,6 +6,7 @@ import io.vigil.agent.alert.DeviceRecord;
 import io.vigil.agent.alert.FilterEventRecord;
 import io.vigil.agent.alert.NoticeAcceptanceRecord;
 import io.vigil.agent.alert.ReviewRequestRecord;
+import io.vigil.agent.alert.TamperEventRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -32,6 +33,7 @@ final class RecordCodec {
     static final byte NOTICE_ACCEPTANCE = 3;
     static final byte BROWSING_SUMMARY = 4;
     static final byte REVIEW_REQUEST = 5;
+    static final byte TAMPER_EVENT = 6;
 
     private RecordCodec() {
     }
@@ -62,6 +64,10 @@ final class RecordCodec {
                     out.writeByte(REVIEW_REQUEST);
                     ReportCodecs.writeReviewRequest(out, r);
                 }
+                case TamperEventRecord t -> {
+                    out.writeByte(TAMPER_EVENT);
+                    ReportCodecs.writeTamperEvent(out, t);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in-memory stream
@@ -90,6 +96,7 @@ final class RecordCodec {
                 case NOTICE_ACCEPTANCE -> ReportCodecs.readNoticeAcceptance(in);
                 case BROWSING_SUMMARY -> ReportCodecs.readBrowsingSummary(in);
                 case REVIEW_REQUEST -> ReportCodecs.readReviewRequest(in);
+                case TAMPER_EVENT -> ReportCodecs.readTamperEvent(in);
                 default -> throw new IOException("unknown spool record kind " + kind);
             };
         } catch (IllegalArgumentException | NullPointerException e) {

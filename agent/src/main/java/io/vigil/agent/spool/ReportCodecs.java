@@ -4,6 +4,7 @@ import io.vigil.agent.alert.BrowsingSummaryRecord;
 import io.vigil.agent.alert.FilterEventRecord;
 import io.vigil.agent.alert.NoticeAcceptanceRecord;
 import io.vigil.agent.alert.ReviewRequestRecord;
+import io.vigil.agent.alert.TamperEventRecord;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -99,6 +100,21 @@ final class ReportCodecs {
         version(in);
         return new ReviewRequestRecord(readUuid(in), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
                 readInstant(in));
+    }
+
+    static void writeTamperEvent(DataOutputStream out, TamperEventRecord t) throws IOException {
+        out.writeByte(V1);
+        writeUuid(out, t.uuid());
+        out.writeUTF(t.tamper().name());
+        out.writeUTF(t.detail());
+        out.writeUTF(t.user());
+        writeInstant(out, t.occurredAt());
+    }
+
+    static TamperEventRecord readTamperEvent(DataInputStream in) throws IOException {
+        version(in);
+        return new TamperEventRecord(readUuid(in), TamperEventRecord.Kind.valueOf(in.readUTF()), in.readUTF(),
+                in.readUTF(), readInstant(in));
     }
 
     private static void version(DataInputStream in) throws IOException {

@@ -6,6 +6,7 @@ import io.vigil.agent.alert.BrowsingSummaryRecord;
 import io.vigil.agent.alert.FilterEventRecord;
 import io.vigil.agent.alert.NoticeAcceptanceRecord;
 import io.vigil.agent.alert.ReviewRequestRecord;
+import io.vigil.agent.alert.TamperEventRecord;
 import io.vigil.agent.alert.SpooledRecord;
 import io.vigil.agent.platform.DeviceFacts;
 import io.vigil.agent.health.Capabilities;
@@ -48,6 +49,7 @@ final class ProtoMapper {
             case NoticeAcceptanceRecord n -> message.setNoticeAcceptance(noticeAcceptance(seq, n)).build();
             case BrowsingSummaryRecord b -> message.setBrowsingSummary(browsingSummary(seq, b)).build();
             case ReviewRequestRecord r -> message.setReviewRequest(reviewRequest(seq, r)).build();
+            case TamperEventRecord t -> message.setTamperEvent(tamperEvent(seq, t)).build();
         };
     }
 
@@ -125,6 +127,17 @@ final class ProtoMapper {
                 .setCategory(r.category())
                 .setComment(r.comment())
                 .setRequestedAt(timestamp(r.requestedAt()))
+                .build();
+    }
+
+    static io.vigil.proto.v1.TamperEvent tamperEvent(long sequence, TamperEventRecord t) {
+        return io.vigil.proto.v1.TamperEvent.newBuilder()
+                .setUuid(t.uuid().toString())
+                .setSequence(sequence)
+                .setKind(t.tamper().wireName())
+                .setDetail(t.detail())
+                .setUser(t.user())
+                .setOccurredAt(timestamp(t.occurredAt()))
                 .build();
     }
 

@@ -1,0 +1,177 @@
+package io.vigil.agent;
+
+import io.vigil.agent.alert.TamperEventRecord;
+import io.vigil.agent.capture.session.CurrentUser;
+import io.vigil.agent.cli.CliException;
+import io.vigil.agent.cli.RunningAgent;
+import io.vigil.agent.config.AgentConfig;
+import io.vigil.agent.config.ServiceSettings;
+import io.vigil.agent.filter.dns.InPathCheck;
+import io.vigil.agent.health.Capabilities;
+import io.vigil.agent.health.CapabilityBoard;
+import io.vigil.agent.helper.service.HelperAlerts;
+import io.vigil.agent.helper.service.HelperPresence;
+import io.vigil.agent.helper.service.HelperServer;
+import io.vigil.agent.helper.service.PeerCheck;
+import io.vigil.agent.helper.service.SessionOwners;
+import io.vigil.agent.platform.Platform;
+import io.vigil.agent.spool.AlertSpool;
+import io.vigil.agent.spool.SpoolingRecordSink;
+import io.vigil.agent.tamper.FileChangeWatch;
+import io.vigil.agent.tamper.TamperReporter;
+import io.vigil.agent.transport.ConsoleSession;
+import io.vigil.agent.transport.SessionIdentity;
+import io.vigil.agent.transport.TransportSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The system service ({@code vigil-agent service}), wired: spool, transport, filter, policy, health, the
+ * socket the session helpers hand their matched alerts to, and the tamper watch. It captures nothing itself:
+ * keyboard and windows belong to the user's session, which only the helper can see.
+ */
+final class AgentService implements RunningAgent {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentService.class);
+    /** Catches what file events miss (a symlink's target changing); a tamper found this way is a minute late. */
+    private static final long RESCAN_SECONDS = 30;
+
+    private final AlertSpool spool;
+    private final SpoolingRecordSink records;
+    private final ConsoleSession session;
+    private final HelperServer helpers;
+    private final FileChangeWatch watch;
+    private final Optional<FilterService> filter;
+    private final ScheduledExecutorService timers;
+    private final CompletableFuture<Void> never = new CompletableFuture<>();
+    private boolean closed;
+
+    private AgentService(AlertSpool spool, SpoolingRecordSink records, ConsoleSession session, HelperServer helpers,
+                         FileChangeWatch watch, Optional<FilterService> filter, ScheduledExecutorService timers) {
+        this.spool = spool;
+        this.records = records;
+        this.session = session;
+        this.helpers = helpers;
+        this.watch = watch;
+        this.filter = filter;
+        this.timers = timers;
+    }
+
+    /** @param sessionUser the user whose helper is expected; empty: whoever logind says owns a session */
+    static AgentService start(Platform platform, Path configFile, AgentConfig config, ServiceSettings settings,
+                              Optional<String> sessionUser) {
+        var lists = Agent.loadScanner().version(); // reported in Hello; matching itself is the helper's
+        var facts = platform.deviceFacts();
+        AlertSpool spool = Agent.openSpool(config);
+        SpoolingRecordSink records = new SpoolingRecordSink(spool);
+        CurrentUser current = new CurrentUser(sessionUser.orElse(""));
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        List<String> available = new ArrayList<>();
+        Optional<FilterService> filter = FilterService.forAgent(config, current::get, records, available, unavailable);
+        Agent.reportUnavailable(unavailable);
+        CapabilityBoard capabilities = new CapabilityBoard(new Capabilities(available, unavailable));
+        filter.ifPresent(f -> f.watchInPath(Optional.ofNullable(unavailable.get(InPathCheck.CAPABILITY)),
+                capabilities::update));
+
+        TamperReporter tamper = new TamperReporter(records, current::get, Clock.systemUTC(),
+                settings.repeatThreshold(), settings.repeatWindow());
+        HelperPresence presence = new HelperPresence(capabilities, settings.helperGrace(), System::nanoTime,
+                (user, detail) -> tamper.report(TamperEventRecord.Kind.HELPER_STOPPED, detail, user));
+        PeerCheck peers = new PeerCheck(sessionUser.map(SessionOwners::fixed).orElseGet(SessionOwners::logind));
+        HelperServer helpers = new HelperServer(settings.helperSocket(), peers, new HelperAlerts(Clock.systemUTC()),
+                records::accept, new CurrentUserTracking(presence, current)).start();
+        FileChangeWatch watch = watch(configFile, settings, tamper);
+
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("vigil-service-timers").daemon().factory());
+        timers.scheduleWithFixedDelay(presence::check, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(records::retryHeld, 5, 5, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(watch::rescan, RESCAN_SECONDS, RESCAN_SECONDS, TimeUnit.SECONDS);
+
+        SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(),
+                sessionUser.orElse(platform.userName()), facts, lists, capabilities::now);
+        ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
+                TransportSettings.defaults(config.heartbeatInterval()), Agent.policyReceiver(config, filter));
+        session.start();
+        log.info("service for device {} started; spool {} holds {} record(s)", config.deviceId(), spool.file(),
+                spool.depth());
+        return new AgentService(spool, records, session, helpers, watch, filter, timers);
+    }
+
+    private static FileChangeWatch watch(Path configFile, ServiceSettings settings, TamperReporter tamper) {
+        Path config = configFile.toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>(List.of(config));
+        files.addAll(settings.dnsPaths());
+        try {
+            return new FileChangeWatch(files, changed -> {
+                if (changed.equals(config)) {
+                    tamper.report(TamperEventRecord.Kind.CONFIG_CHANGED, "the agent config file " + changed
+                            + " changed (restart the service to apply an intended change)", null);
+                } else {
+                    tamper.report(TamperEventRecord.Kind.DNS_CHANGED, "the DNS setting " + changed
+                            + " changed: the device may no longer resolve through the filter", null);
+                }
+            });
+        } catch (IOException e) {
+            throw CliException.failure("cannot watch " + files + " for tampering: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> captureFinished() {
+        return never; // the service runs until it is stopped
+    }
+
+    @Override
+    public long spoolDepth() {
+        return spool.depth();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        helpers.close();
+        watch.close();
+        timers.shutdownNow();
+        filter.ifPresent(FilterService::close);
+        session.close();
+        records.retryHeld();
+        spool.close();
+        log.info("service stopped; {} record(s) left in the spool for next time", spool.depth());
+    }
+
+    /** The helper that connects names the session user, which the filter's group and tamper events follow. */
+    private record CurrentUserTracking(HelperPresence presence, CurrentUser current)
+            implements io.vigil.agent.helper.service.HelperListener {
+        @Override
+        public void connected(String user) {
+            current.signedIn(user);
+            presence.connected(user);
+        }
+
+        @Override
+        public void capabilities(String user, io.vigil.agent.helper.wire.HelperMessage.Capabilities c) {
+            presence.capabilities(user, c);
+        }
+
+        @Override
+        public void disconnected(String user, boolean saidGoodbye) {
+            presence.disconnected(user, saidGoodbye);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.vigil.agent;
+
+import io.vigil.agent.capture.CaptureQueue;
+import io.vigil.agent.capture.CaptureSource;
+import io.vigil.agent.capture.replay.ReplaySource;
+import io.vigil.agent.capture.replay.Sleeper;
+import io.vigil.agent.capture.session.CurrentUser;
+import io.vigil.agent.cli.CliException;
+import io.vigil.agent.cli.Replay;
+import io.vigil.agent.cli.RunningAgent;
+import io.vigil.agent.config.CaptureSettings;
+import io.vigil.agent.config.PolicySettings;
+import io.vigil.agent.helper.client.HelperConnection;
+import io.vigil.agent.helper.client.HelperRefusedException;
+import io.vigil.agent.match.AlertDetector;
+import io.vigil.agent.match.SignInWindowGuard;
+import io.vigil.agent.match.TextScanner;
+import io.vigil.agent.platform.OsGroups;
+import io.vigil.agent.platform.Platform;
+import io.vigil.agent.platform.SessionSignals;
+import io.vigil.agent.policy.ScopeGate;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The per-user session helper ({@code vigil-agent session-helper}), wired: keyboard and window capture (or a
+ * replay), the keyword matcher, and the socket to the system service. Matching happens here so that only
+ * matched alerts with a bounded snippet leave the user's session; the helper has no spool, no config file
+ * and no console credential (it runs as the pupil, who must not be able to read them).
+ */
+final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionHelper.class);
+
+    private final HelperConnection link;
+    private final List<CaptureSource> sources;
+    private final CaptureQueue queue;
+    private final AlertDetector detector;
+    private final ScheduledExecutorService idleFlush;
+    private final CompletableFuture<Void> captureFinished;
+    private final Optional<SessionSignals> signals;
+    private boolean closed;
+
+    private SessionHelper(HelperConnection link, List<CaptureSource> sources, CaptureQueue queue,
+                          AlertDetector detector, ScheduledExecutorService idleFlush,
+                          CompletableFuture<Void> captureFinished, Optional<SessionSignals> signals) {
+        this.link = link;
+        this.sources = sources;
+        this.queue = queue;
+        this.detector = detector;
+        this.idleFlush = idleFlush;
+        this.captureFinished = captureFinished;
+        this.signals = signals;
+    }
+
+    static SessionHelper start(Platform platform, Path socket, String user, Optional<Replay> replay) {
+        HelperConnection link;
+        try {
+            link = HelperConnection.open(socket, user);
+        } catch (HelperRefusedException e) {
+            throw CliException.failure("the Vigil service refused this session helper: " + e.getMessage());
+        } catch (IOException e) {
+            throw CliException.failure("cannot reach the Vigil service at " + socket + ": " + e.getMessage());
+        }
+        log.info("connected to the Vigil service at {} as user {}", socket, user);
+        TextScanner scanner = Agent.loadScanner();
+        // The school's capture settings and hours are in the service's config, which the pupil cannot read;
+        // the helper uses the defaults (see the README: scope is not yet sent over the socket).
+        CaptureSettings settings = CaptureSettings.DEFAULTS;
+        SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
+        AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
+                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard", link);
+        PolicySettings policy = PolicySettings.DEFAULTS;
+        ScopeGate scope = new ScopeGate(policy.scope(), policy.groups().groupOf(user, OsGroups.of(user)),
+                Clock.systemUTC(), detector::flush);
+        scope.check();
+        CaptureQueue queue = new CaptureQueue(event -> {
+            if (scope.open()) {
+                detector.accept(event);
+            }
+        });
+        List<CaptureSource> sources = new ArrayList<>();
+        List<String> available = new ArrayList<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        CompletableFuture<Void> finished;
+        Optional<SessionSignals> signals = Optional.empty();
+        if (replay.isPresent()) {
+            queue.start();
+            ReplaySource source = new ReplaySource(replay.get().script(), replay.get().speed(), Sleeper.REAL);
+            if (Agent.startSource(source, queue, scope, sources, available, unavailable)) {
+                finished = source.finished().thenCompose(done -> queue.barrier());
+            } else {
+                finished = CompletableFuture.completedFuture(null);
+            }
+        } else {
+            signals = Agent.startLive(platform, settings, guard, new CurrentUser(user), queue, scope, sources,
+                    available, unavailable);
+            finished = new CompletableFuture<>();
+        }
+        Agent.reportUnavailable(unavailable);
+        try {
+            link.capabilities(available, unavailable);
+        } catch (IOException e) {
+            log.warn("could not tell the service what this session can capture: {}", e.getMessage());
+        }
+        ScheduledExecutorService idleFlush = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
+        idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
+        idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
+        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals);
+    }
+
+    /** Completes when the service closed the connection; the helper then exits and its unit restarts it. */
+    @Override
+    public CompletableFuture<Void> lost() {
+        return link.lost();
+    }
+
+    @Override
+    public CompletableFuture<Void> captureFinished() {
+        return captureFinished;
+    }
+
+    @Override
+    public long spoolDepth() {
+        return 0; // no spool in the helper: the service keeps what it accepted
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        sources.forEach(CaptureSource::close);
+        queue.close();
+        signals.ifPresent(SessionSignals::close);
+        idleFlush.shutdownNow();
+        detector.flush();
+        captureFinished.cancel(false);
+        link.close();
+        log.info("session helper stopped");
+    }
+}

@@ -1,0 +1,133 @@
+package io.vigil.agent.helper.client;
+
+import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.helper.wire.Frames;
+import io.vigil.agent.helper.wire.HelperCodec;
+import io.vigil.agent.helper.wire.HelperMessage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The session helper's end of the socket: Hello, then matched alerts and capabilities. It holds no spool
+ * and no console credential; an alert the service cannot take right now (it is restarting) is lost with an
+ * ERROR, which is why the helper exits when the service goes (its unit restarts it and it connects again).
+ */
+public final class HelperConnection implements Consumer<AlertRecord>, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HelperConnection.class);
+
+    private final SocketChannel channel;
+    private final DataOutputStream out;
+    private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private boolean closed;
+
+    private HelperConnection(SocketChannel channel) {
+        this.channel = channel;
+        this.out = new DataOutputStream(Channels.newOutputStream(channel));
+    }
+
+    /**
+     * @throws HelperRefusedException when the service refused this helper (the reason is the service's)
+     * @throws IOException when the service cannot be reached
+     */
+    public static HelperConnection open(Path socket, String user) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            HelperConnection connection = new HelperConnection(channel);
+            connection.send(new HelperMessage.Hello(HelperCodec.VERSION, user));
+            DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+            byte[] answer = Frames.read(in);
+            if (answer == null) {
+                throw new HelperRefusedException("the service closed the connection without an answer");
+            }
+            switch (HelperCodec.decode(answer)) {
+                case HelperMessage.Accepted a -> {
+                    Thread.ofPlatform().name("vigil-helper-link").daemon().start(() -> connection.watch(in));
+                    return connection;
+                }
+                case HelperMessage.Refused r -> throw new HelperRefusedException(r.reason());
+                default -> throw new HelperRefusedException("unexpected answer from the service");
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Completes when the service closed the connection (stopped, restarted, or refused a frame). */
+    public CompletableFuture<Void> lost() {
+        return lost;
+    }
+
+    private void watch(DataInputStream in) {
+        try {
+            while (Frames.read(in) != null) {
+                // the service sends nothing after Accepted yet; reading is how its going away is seen
+            }
+        } catch (IOException e) {
+            log.debug("helper link: {}", e.getMessage());
+        }
+        lost.complete(null);
+    }
+
+    /** Sends a matched alert: its bounded snippet and metadata, never more of what was typed. */
+    @Override
+    public void accept(AlertRecord a) {
+        try {
+            send(new HelperMessage.MatchedAlert(a.uuid().toString(), a.category(), a.severity(), a.score(),
+                    a.ruleIds().size() > HelperCodec.MAX_RULES ? a.ruleIds().subList(0, HelperCodec.MAX_RULES)
+                            : a.ruleIds(), a.snippet(), cut(a.app(), HelperCodec.MAX_APP), a.windowTitle(),
+                    cut(a.url(), HelperCodec.MAX_URL), a.occurredAt().toEpochMilli(), a.source(), a.listVersion(),
+                    a.language()));
+        } catch (IOException e) {
+            log.error("alert {} severity {} could not be handed to the service and is lost: {}", a.category(),
+                    a.severity(), e.getMessage());
+        }
+    }
+
+    public void capabilities(List<String> available, Map<String, String> unavailable) throws IOException {
+        send(new HelperMessage.Capabilities(available, unavailable));
+    }
+
+    private synchronized void send(HelperMessage message) throws IOException {
+        Frames.write(out, HelperCodec.encode(message));
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    /** Says goodbye (so the service knows this is a log-out, not a kill) and closes. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!lost.isDone()) {
+                send(new HelperMessage.Goodbye());
+            }
+        } catch (IOException e) {
+            log.debug("goodbye not sent: {}", e.getMessage());
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing the helper link: {}", e.getMessage());
+        }
+    }
+}

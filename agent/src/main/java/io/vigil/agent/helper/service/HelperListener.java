@@ -1,0 +1,14 @@
+package io.vigil.agent.helper.service;
+
+import io.vigil.agent.helper.wire.HelperMessage;
+
+/** What the helper server tells the rest of the service about helpers coming and going. */
+public interface HelperListener {
+
+    void connected(String user);
+
+    void capabilities(String user, HelperMessage.Capabilities capabilities);
+
+    /** @param saidGoodbye false when the helper vanished (killed, crashed) rather than stopping on purpose */
+    void disconnected(String user, boolean saidGoodbye);
+}

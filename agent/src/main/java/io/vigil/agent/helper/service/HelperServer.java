@@ -1,0 +1,224 @@
+package io.vigil.agent.helper.service;
+
+import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.helper.wire.FrameException;
+import io.vigil.agent.helper.wire.Frames;
+import io.vigil.agent.helper.wire.HelperCodec;
+import io.vigil.agent.helper.wire.HelperMessage;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's end of the helper socket. It creates the socket's directory (0755: every user must reach the
+ * socket, nobody but root may replace it) and the socket (0666: every signed-in user's helper must be able to
+ * connect; who may speak is decided per connection by the kernel's peer credentials, which a file mode cannot
+ * express for "whoever is signed in now"). Each connection: the peer's uid from SO_PEERCRED, a Hello within
+ * {@link #HELLO_TIMEOUT_SECONDS}, the {@link PeerCheck}, then bounded frames, validated and rate-limited.
+ */
+public final class HelperServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HelperServer.class);
+
+    /** A helper sends its Hello immediately; a peer that says nothing is holding a slot open. */
+    static final int HELLO_TIMEOUT_SECONDS = 5;
+    /** A few users can be signed in at once (fast user switching); more connections than this are not helpers. */
+    static final int MAX_CONNECTIONS = 8;
+    /** 20 alerts at once, then one every 3 seconds (20 a minute): far above a real session, far below a flood. */
+    static final int ALERT_BURST = 20;
+    static final long ALERT_REFILL_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    private final Path socket;
+    private final PeerCheck peers;
+    private final HelperAlerts alerts;
+    private final Consumer<AlertRecord> sink;
+    private final HelperListener listener;
+    private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("vigil-helper-timeouts").daemon().factory());
+    private ServerSocketChannel server;
+    private volatile boolean closed;
+
+    public HelperServer(Path socket, PeerCheck peers, HelperAlerts alerts, Consumer<AlertRecord> sink,
+                        HelperListener listener) {
+        this.socket = socket;
+        this.peers = peers;
+        this.alerts = alerts;
+        this.sink = sink;
+        this.listener = listener;
+    }
+
+    /** @throws UncheckedIOException if the socket cannot be created (the message names the path) */
+    public HelperServer start() {
+        try {
+            Path dir = socket.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.deleteIfExists(socket); // left by a service that was killed; nothing else may live here
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the helper socket " + socket + ": " + e.getMessage(), e);
+        }
+        Thread.ofPlatform().name("vigil-helper-accept").daemon().start(this::acceptLoop);
+        log.info("session helpers connect at {}", socket);
+        return this;
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                if (!closed) {
+                    log.error("helper socket stopped accepting: {}", e.getMessage());
+                }
+                return;
+            }
+            if (!slots.tryAcquire()) {
+                log.warn("refused a helper connection: already {} open", MAX_CONNECTIONS);
+                closeQuietly(channel);
+                continue;
+            }
+            Thread.ofPlatform().name("vigil-helper-conn").daemon().start(() -> {
+                try {
+                    serve(channel);
+                } finally {
+                    slots.release();
+                    closeQuietly(channel);
+                }
+            });
+        }
+    }
+
+    private void serve(SocketChannel channel) {
+        String peer;
+        try {
+            UnixDomainPrincipal principal = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            peer = principal.user().getName();
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("refused a helper connection: its peer credentials cannot be read ({})", e.getMessage());
+            return;
+        }
+        DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+        DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+        var helloTimeout = timeouts.schedule(() -> closeQuietly(channel), HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        String user;
+        try {
+            byte[] first = Frames.read(in);
+            helloTimeout.cancel(false);
+            if (first == null || !(HelperCodec.decode(first) instanceof HelperMessage.Hello hello)) {
+                log.warn("refused a helper connection from user '{}': it did not start with Hello", peer);
+                return;
+            }
+            var refusal = hello.version() != HelperCodec.VERSION
+                    ? java.util.Optional.of("protocol version " + hello.version() + ", this service speaks "
+                    + HelperCodec.VERSION) : peers.refusal(peer, hello.user());
+            if (refusal.isPresent()) {
+                log.warn("refused a session helper from user '{}': {}", peer, refusal.get());
+                Frames.write(out, HelperCodec.encode(new HelperMessage.Refused(refusal.get())));
+                return;
+            }
+            user = hello.user();
+            Frames.write(out, HelperCodec.encode(new HelperMessage.Accepted()));
+        } catch (IOException e) {
+            log.warn("refused a helper connection from user '{}': {}", peer, e.getMessage());
+            return;
+        }
+        log.info("session helper connected for user '{}'", user);
+        listener.connected(user);
+        boolean goodbye = false;
+        try {
+            goodbye = conversation(user, in);
+        } catch (FrameException e) {
+            log.warn("closed the session helper of '{}': {}", user, e.getMessage());
+        } catch (IOException e) {
+            log.debug("session helper of '{}' connection ended: {}", user, e.getMessage());
+        } finally {
+            if (!closed) { // the service stopping ends every connection: that is no tamper
+                listener.disconnected(user, goodbye);
+            }
+        }
+    }
+
+    /** @return whether the helper said goodbye before closing */
+    private boolean conversation(String user, DataInputStream in) throws IOException {
+        RateLimit rate = new RateLimit(ALERT_BURST, ALERT_REFILL_NANOS, System::nanoTime);
+        long dropped = 0;
+        while (!closed) {
+            byte[] frame = Frames.read(in);
+            if (frame == null) {
+                return false;
+            }
+            switch (HelperCodec.decode(frame)) {
+                case HelperMessage.MatchedAlert a -> {
+                    if (!rate.tryTake()) {
+                        if (dropped++ % 100 == 0) {
+                            log.warn("session helper of '{}' sends alerts faster than {} a minute; {} dropped so far",
+                                    user, TimeUnit.MINUTES.toNanos(1) / ALERT_REFILL_NANOS, dropped);
+                        }
+                        continue;
+                    }
+                    try {
+                        sink.accept(alerts.toRecord(user, a));
+                    } catch (IllegalArgumentException e) {
+                        log.warn("refused an alert from the session helper of '{}': {}", user, e.getMessage());
+                    }
+                }
+                case HelperMessage.Capabilities c -> listener.capabilities(user, c);
+                case HelperMessage.Goodbye g -> {
+                    log.info("session helper of '{}' stopped (said goodbye)", user);
+                    return true;
+                }
+                default -> throw new FrameException("a helper may not send " + frame[0]);
+            }
+        }
+        return false;
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing is all that is left to do
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timeouts.shutdownNow();
+        if (server != null) {
+            closeQuietly(server);
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                log.debug("could not remove {}: {}", socket, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.vigil.agent.helper.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of a frame: a type byte, then the message's fields as modified UTF-8 strings and fixed-size
+ * numbers. Every string and list has a limit that decoding checks, so a frame that breaks one is refused
+ * whole with the field named, and nothing beyond the limits ever reaches the service's logic. Bytes left
+ * over after a message are refused too: a frame is one message.
+ */
+public final class HelperCodec {
+
+    public static final int VERSION = 1;
+
+    static final byte HELLO = 1;
+    static final byte ALERT = 2;
+    static final byte CAPABILITIES = 3;
+    static final byte GOODBYE = 4;
+    static final byte ACCEPTED = 10;
+    static final byte REFUSED = 11;
+
+    /** Limits in characters; the snippet's and title's are the agent's own alert limits. */
+    public static final int MAX_USER = 64;
+    public static final int MAX_SHORT = 64;
+    public static final int MAX_SNIPPET = io.vigil.agent.alert.AlertRecord.MAX_SNIPPET_CHARS;
+    public static final int MAX_TITLE = io.vigil.agent.alert.AlertRecord.MAX_WINDOW_TITLE_CHARS;
+    public static final int MAX_APP = 200;
+    public static final int MAX_URL = 2000;
+    public static final int MAX_RULES = 16;
+    public static final int MAX_CAPABILITIES = 16;
+    public static final int MAX_REASON = 300;
+
+    private HelperCodec() {
+    }
+
+    public static byte[] encode(HelperMessage message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            switch (message) {
+                case HelperMessage.Hello h -> {
+                    out.writeByte(HELLO);
+                    out.writeInt(h.version());
+                    out.writeUTF(h.user());
+                }
+                case HelperMessage.MatchedAlert a -> {
+                    out.writeByte(ALERT);
+                    for (String s : List.of(a.uuid(), a.category())) {
+                        out.writeUTF(s);
+                    }
+                    out.writeInt(a.severity());
+                    out.writeInt(a.score());
+                    writeList(out, a.ruleIds());
+                    for (String s : List.of(a.snippet(), a.app(), a.windowTitle(), a.url())) {
+                        out.writeUTF(s);
+                    }
+                    out.writeLong(a.occurredAtMillis());
+                    for (String s : List.of(a.source(), a.listVersion(), a.language())) {
+                        out.writeUTF(s);
+                    }
+                }
+                case HelperMessage.Capabilities c -> {
+                    out.writeByte(CAPABILITIES);
+                    writeList(out, c.available());
+                    out.writeShort(c.unavailable().size());
+                    for (Map.Entry<String, String> e : c.unavailable().entrySet()) {
+                        out.writeUTF(e.getKey());
+                        out.writeUTF(e.getValue());
+                    }
+                }
+                case HelperMessage.Goodbye g -> out.writeByte(GOODBYE);
+                case HelperMessage.Accepted a -> out.writeByte(ACCEPTED);
+                case HelperMessage.Refused r -> {
+                    out.writeByte(REFUSED);
+                    out.writeUTF(r.reason());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory stream
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @throws FrameException naming the broken rule; the caller closes the connection */
+    public static HelperMessage decode(byte[] body) throws FrameException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            HelperMessage message = switch (in.readByte()) {
+                case HELLO -> new HelperMessage.Hello(in.readInt(), text(in, "user", MAX_USER));
+                case ALERT -> new HelperMessage.MatchedAlert(text(in, "uuid", 36), text(in, "category", MAX_SHORT),
+                        in.readInt(), in.readInt(), list(in, "rule_ids", MAX_RULES, MAX_SHORT * 2),
+                        text(in, "snippet", MAX_SNIPPET), text(in, "app", MAX_APP), text(in, "window", MAX_TITLE),
+                        text(in, "url", MAX_URL), in.readLong(), text(in, "source", MAX_SHORT),
+                        text(in, "list_version", MAX_SHORT * 2), text(in, "language", 16));
+                case CAPABILITIES -> capabilities(in);
+                case GOODBYE -> new HelperMessage.Goodbye();
+                case ACCEPTED -> new HelperMessage.Accepted();
+                case REFUSED -> new HelperMessage.Refused(text(in, "reason", MAX_REASON));
+                default -> throw new FrameException("unknown message type " + body[0]);
+            };
+            if (in.available() > 0) {
+                throw new FrameException(in.available() + " byte(s) after the message");
+            }
+            return message;
+        } catch (FrameException e) {
+            throw e;
+        } catch (EOFException e) {
+            throw new FrameException("message cut short");
+        } catch (IOException e) {
+            throw new FrameException("malformed message: " + e.getMessage()); // bad modified UTF-8
+        }
+    }
+
+    private static HelperMessage.Capabilities capabilities(DataInputStream in) throws IOException {
+        List<String> available = list(in, "available", MAX_CAPABILITIES, MAX_SHORT);
+        int count = in.readUnsignedShort();
+        if (count > MAX_CAPABILITIES) {
+            throw new FrameException("unavailable: " + count + " entries, at most " + MAX_CAPABILITIES);
+        }
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            unavailable.put(text(in, "capability", MAX_SHORT), text(in, "reason", MAX_REASON));
+        }
+        return new HelperMessage.Capabilities(available, unavailable);
+    }
+
+    private static void writeList(DataOutputStream out, List<String> values) throws IOException {
+        out.writeShort(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> list(DataInputStream in, String field, int maxEntries, int maxChars)
+            throws IOException {
+        int count = in.readUnsignedShort();
+        if (count > maxEntries) {
+            throw new FrameException(field + ": " + count + " entries, at most " + maxEntries);
+        }
+        List<String> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(text(in, field, maxChars));
+        }
+        return values;
+    }
+
+    private static String text(DataInputStream in, String field, int maxChars) throws IOException {
+        String value = in.readUTF();
+        if (value.length() > maxChars) {
+            throw new FrameException(field + ": " + value.length() + " characters, at most " + maxChars);
+        }
+        return value;
+    }
+}
