@@ -35,10 +35,10 @@ public final class AgentCli implements Runnable {
         CommandLine cli = new CommandLine(new AgentCli());
         Enroller enroller = new Enroller();
         cli.addSubcommand(new EnrolCommand(enroller, platform::deviceFacts));
-        cli.addSubcommand(new RunCommand(launcher, platform::userName,
-                new FirstStartEnrolment(enroller::enrol, platform::deviceFacts, System.getenv())));
+        FirstStartEnrolment firstStart = new FirstStartEnrolment(enroller::enrol, platform::deviceFacts, System.getenv());
+        cli.addSubcommand(new RunCommand(launcher, platform::userName, firstStart));
         cli.addSubcommand(new FilterCommand(filter));
-        cli.addSubcommand(new ServiceCommand(service));
+        cli.addSubcommand(new ServiceCommand(service, firstStart));
         cli.addSubcommand(new SessionHelperCommand(helper, platform::userName));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
