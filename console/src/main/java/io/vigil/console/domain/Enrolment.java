@@ -4,7 +4,16 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Turns a school's enrolment token into a device identity and a device credential. */
+/**
+ * Turns a school's enrolment token into a device identity and a device credential.
+ *
+ * <p>Re-imaging: MDM wipes a laptop and the fresh install enrols again with the same firmware serial. The
+ * console then reuses that school's record for the hardware id instead of listing the laptop twice (one of
+ * them forever "not seen"), keeps its alert history attached, and replaces the credential. Only a
+ * distinctive id is trusted for this (see {@link HardwareIds}): placeholder serials shared by whole batches of
+ * machines would merge different laptops into one. Reuse never crosses schools, and needs a valid token, the
+ * same proof a new enrolment needs; the old installation's credential stops working, as it should after a wipe.
+ */
 public final class Enrolment {
 
     /** 256 bits, as the contract promises. */
@@ -40,8 +49,14 @@ public final class Enrolment {
             return Optional.empty();
         }
         return tokens.activeSchool(Secrets.sha256Hex(token)).map(school -> {
-            String deviceId = UUID.randomUUID().toString();
             String credential = secrets.newSecret(CREDENTIAL_BYTES);
+            Optional<String> known = HardwareIds.isDistinctive(facts.hardwareId())
+                    ? devices.idByHardwareId(school.id(), facts.hardwareId()) : Optional.empty();
+            if (known.isPresent()) {
+                devices.reEnrol(known.get(), Secrets.sha256Hex(credential), facts);
+                return new Enrolled(known.get(), credential, school.name());
+            }
+            String deviceId = UUID.randomUUID().toString();
             Device device = new Device(deviceId, school.id(), school.name(), facts, "", clock.instant(), null);
             devices.create(device, Secrets.sha256Hex(credential));
             return new Enrolled(deviceId, credential, school.name());
