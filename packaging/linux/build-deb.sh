@@ -75,7 +75,7 @@ echo "/etc/xdg/autostart/vigil-session-helper.desktop" >"$pkg/DEBIAN/conffiles"
 
 # Debian ships no debug symbols in binary packages (lintian: unstripped-binary-or-object); the JDK's are
 # tens of MB of the runtime.
-find "$pkg/opt" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec sh -c \
+find "$pkg/opt" -type f -exec sh -c \
     'for f; do head -c4 "$f" | grep -q "ELF" && strip --strip-unneeded --remove-section=.comment --remove-section=.note "$f"; done; true' sh {} +
 # Launcher and runtime libraries: executable bits as jpackage left them; everything else readable.
 chmod -R u+rwX,go+rX,go-w "$pkg/opt"
