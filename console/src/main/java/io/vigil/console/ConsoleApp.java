@@ -81,6 +81,7 @@ final class ConsoleApp implements AutoCloseable {
     private final ScreenshotRepository screenshots;
     private final PolicyRepository policies;
     private final JdbcFilteringReports filtering;
+    private final io.vigil.console.store.jdbc.JdbcTamperEventRepository tamperEvents;
     private final OverlayRepository overlays;
     private final CaseworkRepository casework;
     private final SchoolSettingsRepository settings;
@@ -105,6 +106,7 @@ final class ConsoleApp implements AutoCloseable {
         this.screenshots = new JdbcScreenshotRepository(source);
         this.policies = new JdbcPolicyRepository(source);
         this.filtering = new JdbcFilteringReports(source, clock);
+        this.tamperEvents = new io.vigil.console.store.jdbc.JdbcTamperEventRepository(source);
         this.overlays = new JdbcOverlayRepository(source);
         this.casework = new JdbcCaseworkRepository(source);
         this.settings = new JdbcSchoolSettingsRepository(source);
@@ -235,6 +237,11 @@ final class ConsoleApp implements AutoCloseable {
 
     ScreenshotRepository screenshots() {
         return screenshots;
+    }
+
+    /** Tamper events devices report (a killed helper, a changed config or DNS setting). */
+    io.vigil.console.store.jdbc.JdbcTamperEventRepository tamperEvents() {
+        return tamperEvents;
     }
 
     /** Browsing counts and review requests from devices (the ingest seam), and reads of filtering records. */

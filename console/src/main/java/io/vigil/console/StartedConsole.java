@@ -87,7 +87,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
 
         AlertIntake intake = own(new AlertIntake(app.alerts(), app.screenshots(), clock));
         var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(),
-                app.noticeAcceptances(), app.filtering(), clock);
+                app.noticeAcceptances(), app.filtering(), app.tamperEvents(), clock);
         var signer = SigningKeyStore.loadOrCreate(options.dataDir());
         var openSessions = new OpenSessions();
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
@@ -109,7 +109,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
                 () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()),
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
-                        new FilterOverlays(publisher, app.overlays(), clock)));
+                        new FilterOverlays(publisher, app.overlays(), clock), app.tamperEvents()));
         own(new RetentionSchedule(new RetentionPurge(new JdbcSchoolRepository(app.database().dataSource()),
                 app.settings(), app.retention(), clock), app.audit()).start());
         WebServer web = own(new WebServer(services, ConnectorFactory.https(options.bind(), options.httpPort(), tls)));

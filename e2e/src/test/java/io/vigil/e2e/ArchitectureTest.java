@@ -125,6 +125,30 @@ class ArchitectureTest {
             .because("what the school decided and what the user sees hand plain records to a sink; delivery is elsewhere");
 
     @ArchTest
+    static final ArchRule sessionHelperSideHoldsNoSpoolTransportOrCredentials = noClasses()
+            .that().resideInAnyPackage("..agent.helper.client..", "..agent.helper.wire..")
+            .or().haveFullyQualifiedName("io.vigil.agent.SessionHelper")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.spool..", "..agent.transport..",
+                    "..agent.signing..", "io.grpc..", "io.vigil.proto..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("io.vigil.agent.config.ConfigFile")
+            .because("the session helper runs as the pupil: it hands matched alerts to the service and must never "
+                    + "hold the spool, the console credential in the config file, or a connection to the console");
+
+    @ArchTest
+    static final ArchRule helperSocketServerAndTamperWatchHandRecordsToASink = noClasses()
+            .that().resideInAnyPackage("..agent.helper..", "..agent.tamper..")
+            .should().dependOnClassesThat().resideInAnyPackage("..agent.spool..", "..agent.transport..",
+                    "io.grpc..", "io.vigil.proto..")
+            .because("what arrives over the helper socket or from the tamper watch is validated and handed to the "
+                    + "record sink; the spool and delivery are wired by the composition root");
+
+    @ArchTest
+    static final ArchRule onlyTheHelperSocketServerReadsPeerCredentials = noClasses()
+            .that().resideOutsideOfPackage("..agent.helper.service..")
+            .should().dependOnClassesThat().resideInAPackage("jdk.net..")
+            .because("who may speak for a session is decided in one place: the service's peer credential check");
+
+    @ArchTest
     static final ArchRule captureSourcesKnowNothingOfMatchingOrTransport = noClasses()
             .that().resideInAPackage("..agent.capture..")
             .should().dependOnClassesThat().resideInAnyPackage("..agent.match..", "..agent.spool..",

@@ -17,7 +17,10 @@ class RecordCodecTest {
     @Test
     void everyKindSurvivesARoundTrip() throws IOException {
         for (DeviceRecord r : List.of(Alerts.sample().withLanguage("pl"), Records.filterEvent(),
-                Records.noticeAcceptance(), Records.browsingSummary(), Records.reviewRequest())) {
+                Records.noticeAcceptance(), Records.browsingSummary(), Records.reviewRequest(),
+                io.vigil.agent.alert.TamperEventRecord.of(io.vigil.agent.alert.TamperEventRecord.Kind.CONFIG_CHANGED,
+                        "the agent config file /etc/vigil/agent.properties changed", "pupil.one",
+                        java.time.Instant.parse("2026-12-02T10:00:00Z")))) {
             assertEquals(r, RecordCodec.decode(RecordCodec.encode(r, null), null), r.kind());
         }
     }

@@ -33,6 +33,7 @@ public enum AuditAction {
     /** A school's retention settings changed. */
     RETENTION_SET,
     DEVICES_LIST,
+    TAMPER_EVENTS_LIST,
     /** Who accepted the device monitoring notice, and when, shown to a safeguarding role. */
     NOTICE_ACCEPTANCES_VIEW,
     TOKEN_CREATE,

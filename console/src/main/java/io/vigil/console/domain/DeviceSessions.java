@@ -23,11 +23,19 @@ public final class DeviceSessions {
     private final AlertValidator validator;
     private final NoticeAcceptanceRepository notices;
     private final FilteringReports filteringReports;
+    private final TamperEventRepository tamperEvents;
     private final Clock clock;
 
     public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
                           AlertValidator validator, NoticeAcceptanceRepository notices,
                           FilteringReports filteringReports, Clock clock) {
+        this(devices, intake, filterEvents, validator, notices, filteringReports, NO_TAMPER_STORE, clock);
+    }
+
+    public DeviceSessions(DeviceRepository devices, AlertIntake intake, FilterEventRepository filterEvents,
+                          AlertValidator validator, NoticeAcceptanceRepository notices,
+                          FilteringReports filteringReports, TamperEventRepository tamperEvents, Clock clock) {
+        this.tamperEvents = tamperEvents;
         this.devices = devices;
         this.intake = intake;
         this.notices = notices;
@@ -111,6 +119,44 @@ public final class DeviceSessions {
         filteringReports.reviewRequest(request);
         return request.sequence();
     }
+
+    /** Stored once per uuid; acknowledged once it returns. */
+    public long tamperEvent(TamperEvent event, long highestKnown) {
+        requireKey(event.uuid(), event.sequence(), highestKnown);
+        if (!TamperEvent.KINDS.contains(event.kind())) {
+            throw new InvalidAlertException("kind", "must be one of " + new java.util.TreeSet<>(TamperEvent.KINDS));
+        }
+        Instant now = clock.instant();
+        TamperEvent bounded = new TamperEvent(event.uuid(), event.deviceId(), event.sequence(), event.kind(),
+                Text.bounded(event.detail(), 500), Text.bounded(event.user(), 200),
+                OccurrenceTime.clamp(event.occurredAt(), now));
+        if (tamperEvents.storeOnce(bounded, now)) {
+            LOG.warn("Device {} reports tampering: {} ({})", Text.forLog(event.deviceId()), event.kind(),
+                    Text.forLog(bounded.detail()));
+        }
+        return event.sequence();
+    }
+
+    /**
+     * For consoles wired without a tamper store (older tests): refused as invalid, so the device keeps the
+     * record set aside and says so, rather than the console acknowledging something it threw away.
+     */
+    private static final TamperEventRepository NO_TAMPER_STORE = new TamperEventRepository() {
+        @Override
+        public boolean storeOnce(TamperEvent event, Instant receivedAt) {
+            throw new InvalidAlertException("tamper_event", "this console keeps no tamper events");
+        }
+
+        @Override
+        public java.util.List<StoredTamperEvent> recent(Scope scope, int limit) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Map<String, Integer> countsSince(Scope scope, Instant since) {
+            return java.util.Map.of();
+        }
+    };
 
     /** What every spooled record needs to be stored once and acknowledged: a uuid and a sequence in bounds. */
     private static void requireKey(String uuid, long sequence, long highestKnown) {

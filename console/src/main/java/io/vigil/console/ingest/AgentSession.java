@@ -100,6 +100,8 @@ final class AgentSession implements StreamObserver<AgentMessage> {
                         ProtoMapping.browsingSummary(deviceId, message.getBrowsingSummary()), known()));
                 case REVIEW_REQUEST -> stored(sessions.reviewRequest(
                         ProtoMapping.reviewRequest(deviceId, message.getReviewRequest(), clock.instant()), known()));
+                case TAMPER_EVENT -> stored(sessions.tamperEvent(
+                        ProtoMapping.tamperEvent(deviceId, message.getTamperEvent()), known()));
                 case HEARTBEAT -> heartbeat(message.getHeartbeat());
                 case POLICY_APPLIED -> {
                     var applied = message.getPolicyApplied();
@@ -222,6 +224,7 @@ final class AgentSession implements StreamObserver<AgentMessage> {
             case NOTICE_ACCEPTANCE -> message.getNoticeAcceptance().getSequence();
             case BROWSING_SUMMARY -> message.getBrowsingSummary().getSequence();
             case REVIEW_REQUEST -> message.getReviewRequest().getSequence();
+            case TAMPER_EVENT -> message.getTamperEvent().getSequence();
             default -> 0;
         };
     }

@@ -84,6 +84,11 @@ final class ProtoMapping {
                 r.hasRequestedAt() ? instant(r.getRequestedAt()) : receivedAt);
     }
 
+    static io.vigil.console.domain.TamperEvent tamperEvent(String deviceId, io.vigil.proto.v1.TamperEvent t) {
+        return new io.vigil.console.domain.TamperEvent(t.getUuid().toLowerCase(Locale.ROOT), deviceId, t.getSequence(),
+                t.getKind(), t.getDetail(), t.getUser(), instant(t.getOccurredAt()));
+    }
+
     private static Instant instant(Timestamp t) {
         // Clamp nonsense (year 0 or 10000) to something every database column can hold.
         long seconds = Math.max(0, Math.min(t.getSeconds(), 253_402_300_799L));

@@ -31,10 +31,20 @@ final class ApiRoutes {
     private final CategoryCatalog categories;
     private final Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses;
     private final Supplier<HealthReport> health;
+    private final Function<Scope, Map<String, Integer>> tamperCounts;
 
     ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
               DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
               Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health) {
+        this(cookie, sessions, login, alerts, devices, audit, categories, policyStatuses, health, scope -> Map.of());
+    }
+
+    /** @param tamperCounts tamper events per device over the last day, for the device list's health */
+    ApiRoutes(SessionCookie cookie, SessionStore sessions, Login login, AuditedAlertReader alerts,
+              DeviceRepository devices, AuditLog audit, CategoryCatalog categories,
+              Function<Scope, Map<String, DevicePolicyStatus>> policyStatuses, Supplier<HealthReport> health,
+              Function<Scope, Map<String, Integer>> tamperCounts) {
+        this.tamperCounts = tamperCounts;
         this.health = health;
         this.cookie = cookie;
         this.sessions = sessions;
@@ -113,6 +123,7 @@ final class ApiRoutes {
     private void devices(Context ctx) {
         Session session = AccessControl.session(ctx);
         audit.record(session.username(), AuditAction.DEVICES_LIST, "");
-        ctx.json(JsonViews.devices(devices.inScope(session.scope()), policyStatuses.apply(session.scope())));
+        ctx.json(JsonViews.devices(devices.inScope(session.scope()), policyStatuses.apply(session.scope()),
+                tamperCounts.apply(session.scope())));
     }
 }

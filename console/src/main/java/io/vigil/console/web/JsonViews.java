@@ -52,7 +52,7 @@ final class JsonViews {
                       String enrolledAt, String lastSeenAt, String osName, String osVersion, String model,
                       String hardwareId, List<String> capabilities,
                       List<UnavailableView> unavailable, List<String> problems, String spoolProblem,
-                      String policyVersion, String policyError) {
+                      String policyVersion, String policyError, int tamperEvents24h) {
     }
 
     record UnavailableView(String capability, String reason) {
@@ -100,23 +100,35 @@ final class JsonViews {
 
     /** {@code policyVersion}: the filter policy the device runs; {@code policyError}: why it refused the last one. */
     static DevicesResponse devices(List<Device> devices, Map<String, DevicePolicyStatus> policies) {
+        return devices(devices, policies, Map.of());
+    }
+
+    /** @param tamper tamper events per device over the last 24 hours; each one also appears in {@code problems} */
+    static DevicesResponse devices(List<Device> devices, Map<String, DevicePolicyStatus> policies,
+                                   Map<String, Integer> tamper) {
         return new DevicesResponse(devices.stream().map(d -> new DeviceView(d.id(), d.facts().hostname(), d.schoolId(), d.schoolName(),
                 d.lastUser(), d.facts().agentVersion(), iso(d.enrolledAt()), iso(d.lastSeenAt()),
                 d.facts().osName(), d.facts().osVersion(), d.facts().model(), d.facts().hardwareId(),
                 d.capabilities().available(), d.capabilities().unavailable().entrySet().stream()
                         .map(e -> new UnavailableView(e.getKey(), e.getValue())).toList(),
-                problems(d), d.spoolProblem(),
+                problems(d, tamper.getOrDefault(d.id(), 0)), d.spoolProblem(),
                 Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::runningVersion).orElse(null),
-                Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::error).orElse(null))).toList());
+                Optional.ofNullable(policies.get(d.id())).map(DevicePolicyStatus::error).orElse(null),
+                tamper.getOrDefault(d.id(), 0))).toList());
     }
 
     /** Capabilities that could not start, and a spool that cannot write: both leave a device partly unwatched. */
-    private static List<String> problems(Device d) {
-        if (d.spoolProblem().isEmpty()) {
+    private static List<String> problems(Device d, int tamperEvents) {
+        if (d.spoolProblem().isEmpty() && tamperEvents == 0) {
             return d.capabilities().problems();
         }
         List<String> all = new java.util.ArrayList<>(d.capabilities().problems());
-        all.add("spool write failing: " + d.spoolProblem() + " (new alerts are held in memory on the device)");
+        if (!d.spoolProblem().isEmpty()) {
+            all.add("spool write failing: " + d.spoolProblem() + " (new alerts are held in memory on the device)");
+        }
+        if (tamperEvents > 0) {
+            all.add(tamperEvents + " tamper event" + (tamperEvents == 1 ? "" : "s") + " in the last 24 h (see tamper events)");
+        }
         return all;
     }
 

@@ -67,9 +67,10 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Filter policy publishing and the filtering records, for the IT and safeguarding roles. */
+    /** Filter policy publishing, the filtering records and tamper events, for the IT and safeguarding roles. */
     public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
-                            FilteringRecords records, FilterOverlays overlays) {
+                            FilteringRecords records, FilterOverlays overlays,
+                            io.vigil.console.domain.TamperEventRepository tamperEvents) {
     }
 
     /** A registered route and the access it declares (empty if it declares none, which the tests refuse). */
@@ -85,7 +86,8 @@ public final class WebServer implements AutoCloseable {
         ApiRoutes api = new ApiRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.devices(), services.audit(), services.categories(),
                 scope -> services.filtering().map(f -> f.policies().statuses(scope)).orElse(Map.of()),
-                services.health());
+                services.health(), scope -> services.filtering().map(f -> f.tamperEvents().countsSince(scope,
+                        services.clock().instant().minus(TamperRoutes.HEALTH_WINDOW))).orElse(Map.of()));
         templates = new Templates();
         PageRoutes pages = new PageRoutes(cookie, services.sessions(), services.login(), services.alerts(),
                 services.audit(), services.categories(), school -> services.settings().of(school).repeatWindow(),
@@ -122,6 +124,7 @@ public final class WebServer implements AutoCloseable {
                 new PolicyRoutes(f, services.audit(), templates).register(routes);
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
                 new OverlayRoutes(f, services.audit()).register(routes);
+                new TamperRoutes(f.tamperEvents(), services.audit()).register(routes);
             });
             alertRoutes.register(routes);
             new IncidentRoutes(services.casework(), services.categories(), services.casework()::schoolName, templates,

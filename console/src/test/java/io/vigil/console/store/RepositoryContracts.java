@@ -11,6 +11,7 @@ import io.vigil.console.store.contract.JdbcSessionRepositoryContract;
 import io.vigil.console.store.contract.NoticeAcceptanceRepositoryContract;
 import io.vigil.console.store.contract.PolicyAndFilteringContract;
 import io.vigil.console.store.contract.SchoolRepositoryContract;
+import io.vigil.console.store.contract.TamperEventRepositoryContract;
 import io.vigil.console.store.contract.TokenRepositoryContract;
 import io.vigil.console.store.contract.UserRepositoryContract;
 import javax.sql.DataSource;
@@ -34,6 +35,14 @@ abstract class RepositoryContracts {
 
     @Nested
     class Devices implements DeviceRepositoryContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
+    class TamperEvents implements TamperEventRepositoryContract {
         @Override
         public DataSource dataSource() {
             return source();

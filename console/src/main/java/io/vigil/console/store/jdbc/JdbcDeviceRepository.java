@@ -109,9 +109,11 @@ public final class JdbcDeviceRepository implements DeviceRepository {
                                 coalesce((select max(sequence) from notice_acceptances where device_id = ? and sequence <= ?), 0),
                                 coalesce((select max(sequence) from browsing_summaries_received
                                           where device_id = ? and sequence <= ?), 0),
-                                coalesce((select max(sequence) from review_requests where device_id = ? and sequence <= ?), 0))""",
+                                coalesce((select max(sequence) from review_requests where device_id = ? and sequence <= ?), 0),
+                                coalesce((select max(sequence) from tamper_events where device_id = ? and sequence <= ?), 0))""",
                 rs -> rs.getLong(1), deviceId, SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX, deviceId,
-                SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX).getFirst();
+                SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX, deviceId, SequenceBounds.SAFE_MAX,
+                deviceId, SequenceBounds.SAFE_MAX).getFirst();
     }
 
     @Override
