@@ -85,6 +85,11 @@ class PackageIT {
                 assertTrue(Files.exists(p), p + " not installed");
             }
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ETC)));
+            if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
+                // systemd does not run here, but its own checker reads the installed unit (syntax, known options).
+                JavaProcess.Result verify = sh("systemd-analyze", "verify", UNIT.toString());
+                assertEquals(0, verify.exitCode(), "systemd-analyze verify:\n" + verify.output());
+            }
             assertTrue(Files.isSymbolicLink(Path.of("/etc/systemd/system/multi-user.target.wants/vigil-agent.service")),
                     "postinst did not enable the service");
 
