@@ -53,6 +53,13 @@ class CaseworkBrowserIT {
                 waitUntil(browser, d -> rowLink(d, "cut myself"));
                 accessible(browser, "inbox");
 
+                // What Vigil cannot see is one click away from every page.
+                browser.findElement(By.linkText("What Vigil covers")).click();
+                waitUntil(browser, d -> d.findElement(By.tagName("h1")).getText().contains("cannot see"));
+                accessible(browser, "coverage");
+                browser.navigate().back();
+                waitUntil(browser, d -> rowLink(d, "kill myself"));
+
                 rowLink(browser, "kill myself").click();
                 waitUntil(browser, d -> d.findElement(By.id("explanation")).getText().contains("within 8 words"));
                 String title = browser.findElement(By.id("alert-title")).getText();

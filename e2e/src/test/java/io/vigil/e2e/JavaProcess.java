@@ -40,6 +40,12 @@ final class JavaProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
+        return startCommand(log, command, environment);
+    }
+
+    /** Any command line, e.g. the installed package's native launcher, logged the same way. */
+    static JavaProcess startCommand(Path log, List<String> command,
+                                    java.util.function.Consumer<java.util.Map<String, String>> environment) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -79,6 +85,26 @@ final class JavaProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** Runs any command line to completion; fails the test if it takes longer than the limit. */
+    static Result runCommand(Path log, Duration limit, List<String> command) {
+        try (JavaProcess p = startCommand(log, command, env -> { })) {
+            p.process.getOutputStream().close();
+            if (!p.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("still running after " + limit + ": " + command + "\n" + p.output());
+            }
+            return new Result(p.process.exitValue(), p.output());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Waits until the process has printed a line containing {@code text}; fails if it exits or times out first. */

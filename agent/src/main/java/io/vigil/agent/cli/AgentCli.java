@@ -33,10 +33,12 @@ public final class AgentCli implements Runnable {
     public static CommandLine commandLine(Platform platform, AgentLauncher launcher, FilterCommand.Launcher filter,
                                           ServiceCommand.Launcher service, SessionHelperCommand.Launcher helper) {
         CommandLine cli = new CommandLine(new AgentCli());
-        cli.addSubcommand(new EnrolCommand(new Enroller(), platform::deviceFacts));
-        cli.addSubcommand(new RunCommand(launcher, platform::userName));
+        Enroller enroller = new Enroller();
+        cli.addSubcommand(new EnrolCommand(enroller, platform::deviceFacts));
+        FirstStartEnrolment firstStart = new FirstStartEnrolment(enroller::enrol, platform::deviceFacts, System.getenv());
+        cli.addSubcommand(new RunCommand(launcher, platform::userName, firstStart));
         cli.addSubcommand(new FilterCommand(filter));
-        cli.addSubcommand(new ServiceCommand(service));
+        cli.addSubcommand(new ServiceCommand(service, firstStart));
         cli.addSubcommand(new SessionHelperCommand(helper, platform::userName));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {

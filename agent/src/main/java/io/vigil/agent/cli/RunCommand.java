@@ -40,6 +40,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--user", paramLabel = "NAME", description = "User to report (default: config 'user', else the OS user).")
     String user;
 
+    @Option(names = "--enrolment", paramLabel = "FILE",
+            description = "Zero-touch enrolment file an MDM dropped (default: enrol.properties beside --config); "
+                    + "used only while --config does not exist yet.")
+    Path enrolment;
+
     @Option(names = "--exit-when-idle",
             description = "With --replay: exit 0 once the replay has ended and every alert is acknowledged.")
     boolean exitWhenIdle;
@@ -49,9 +54,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     /** Counted down by the shutdown hook (SIGTERM, Ctrl+C) before it stops the agent. */
     private final CountDownLatch stopping = new CountDownLatch(1);
 
+    private final FirstStartEnrolment firstStart;
+
     public RunCommand(AgentLauncher launcher, Supplier<String> osUser) {
+        this(launcher, osUser, null);
+    }
+
+    RunCommand(AgentLauncher launcher, Supplier<String> osUser, FirstStartEnrolment firstStart) {
         this.launcher = launcher;
         this.osUser = osUser;
+        this.firstStart = firstStart;
     }
 
     @Override
@@ -123,6 +135,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private AgentConfig loadConfig() {
+        if (firstStart != null) {
+            firstStart.enrolIfNeeded(config, enrolment != null ? enrolment : FirstStartEnrolment.defaultEnrolmentFile(config));
+        } else if (enrolment != null) {
+            throw CliException.usage("--enrolment is not available in this build");
+        }
         try {
             return new ConfigFile(config).load();
         } catch (ConfigException e) {

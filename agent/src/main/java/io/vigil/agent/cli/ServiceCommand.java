@@ -30,15 +30,30 @@ public final class ServiceCommand implements Callable<Integer> {
                     + "systemd-logind lists with a session).")
     String sessionUser;
 
+    @Option(names = "--enrolment", paramLabel = "FILE",
+            description = "Zero-touch enrolment file an MDM dropped (default: enrol.properties beside --config); "
+                    + "used only while --config does not exist yet.")
+    Path enrolment;
+
     private final Launcher launcher;
+    private final FirstStartEnrolment firstStart;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     public ServiceCommand(Launcher launcher) {
+        this(launcher, null);
+    }
+
+    /** @param firstStart enrols a device that has no config yet from the MDM's enrolment file (null: never) */
+    ServiceCommand(Launcher launcher, FirstStartEnrolment firstStart) {
         this.launcher = launcher;
+        this.firstStart = firstStart;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        if (firstStart != null) {
+            firstStart.enrolIfNeeded(config, enrolment != null ? enrolment : FirstStartEnrolment.defaultEnrolmentFile(config));
+        }
         ConfigFile file = new ConfigFile(config);
         AgentConfig agentConfig;
         ServiceSettings settings;

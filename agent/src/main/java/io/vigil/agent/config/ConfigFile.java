@@ -53,6 +53,11 @@ public final class ConfigFile {
         return file;
     }
 
+    /** Whether {@code key} is a setting this file understands (the enrolment file copies only these). */
+    static boolean isKnownKey(String key) {
+        return KNOWN_KEYS.contains(key);
+    }
+
     public AgentConfig load() throws ConfigException {
         Properties p = read();
         rejectUnknownKeys(p);
@@ -102,6 +107,14 @@ public final class ConfigFile {
     }
 
     public void write(AgentConfig config) throws IOException {
+        write(config, java.util.Map.of());
+    }
+
+    /**
+     * Writes {@code config} plus {@code settings}: further keys (filter.*, capture.*, ...) copied verbatim from
+     * an MDM enrolment file. They must not repeat a key the config itself writes.
+     */
+    public void write(AgentConfig config, java.util.Map<String, String> settings) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         StringBuilder text = new StringBuilder();
@@ -119,6 +132,12 @@ public final class ConfigFile {
         if (!config.policyKeys().isEmpty()) {
             put(text, POLICY_KEYS, PolicyKey.format(config.policyKeys()));
         }
+        new java.util.TreeMap<>(settings).forEach((key, value) -> {
+            if (text.indexOf("\n" + key + "=") >= 0) {
+                throw new IllegalArgumentException("setting '" + key + "' is written from the config itself");
+            }
+            put(text, key, value);
+        });
 
         Path temp = ownerOnlyTempFile(dir);
         try {

@@ -11,6 +11,15 @@ public interface DeviceRepository {
 
     Optional<String> credentialHash(String deviceId);
 
+    /** The school's most recently enrolled device that reported {@code hardwareId}, if any. */
+    Optional<String> idByHardwareId(long schoolId, String hardwareId);
+
+    /**
+     * A re-imaged device enrolling again: the record keeps its id, history and enrolment date, takes the
+     * fresh facts, and only the new credential is accepted from now on (the old installation's stops working).
+     */
+    void reEnrol(String deviceId, String credentialHash, DeviceFacts facts);
+
     /** Records a session start: fresh facts, the signed-in user and last-seen time. */
     void recordHello(String deviceId, DeviceFacts facts, String user, Instant at);
 

@@ -11,6 +11,13 @@ import java.util.UUID;
 /**
  * Turns a school's enrolment token into a device identity and a device credential. A token works until it
  * expires or the school's IT provider revokes it; each device records which token enrolled it.
+ *
+ * <p>Re-imaging: MDM wipes a laptop and the fresh install enrols again with the same firmware serial. The
+ * console then reuses that school's record for the hardware id instead of listing the laptop twice (one of
+ * them forever "not seen"), keeps its alert history attached, and replaces the credential. Only a
+ * distinctive id is trusted for this (see {@link HardwareIds}): placeholder serials shared by whole batches of
+ * machines would merge different laptops into one. Reuse never crosses schools, and needs a valid token, the
+ * same proof a new enrolment needs; the old installation's credential stops working, as it should after a wipe.
  */
 public final class Enrolment {
 
@@ -109,10 +116,18 @@ public final class Enrolment {
                 // enrol below
             }
         }
-        String deviceId = UUID.randomUUID().toString();
         String credential = secrets.newSecret(CREDENTIAL_BYTES);
-        devices.create(new Device(deviceId, t.schoolId(), t.schoolName(), facts, "", now, null),
-                Secrets.sha256Hex(credential));
+        Optional<String> known = HardwareIds.isDistinctive(facts.hardwareId())
+                ? devices.idByHardwareId(t.schoolId(), facts.hardwareId()) : Optional.empty();
+        String deviceId;
+        if (known.isPresent()) {
+            deviceId = known.get();
+            devices.reEnrol(deviceId, Secrets.sha256Hex(credential), facts);
+        } else {
+            deviceId = UUID.randomUUID().toString();
+            devices.create(new Device(deviceId, t.schoolId(), t.schoolName(), facts, "", now, null),
+                    Secrets.sha256Hex(credential));
+        }
         tokens.recordUse(t.id(), deviceId);
         Enrolled enrolled = new Enrolled(deviceId, credential, t.schoolName());
         journal.enrolled(enrolled, facts.hostname(), t.id());

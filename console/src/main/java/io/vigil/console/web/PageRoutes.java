@@ -59,6 +59,9 @@ final class PageRoutes {
                 .post("/logout", Access.PUBLIC, this::signOut)
                 .get("/", Access.SIGNED_IN, this::home)
                 .get("/welcome", Access.SIGNED_IN, this::welcome)
+                // Everyone signed in: governors and leaders as well as the DSL must know what Vigil cannot see.
+                .get("/coverage", Access.SIGNED_IN, ctx -> ctx.html(templates.render("coverage.jte",
+                        AccessControl.session(ctx).username())))
                 .get("/inbox", Access.to(Permission.ALERTS_ROUTED), this::inbox)
                 .get("/inbox/rows", Access.to(Permission.ALERTS_ROUTED), this::rows);
     }

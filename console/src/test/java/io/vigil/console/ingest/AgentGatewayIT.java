@@ -107,6 +107,32 @@ class AgentGatewayIT {
     }
 
     @Test
+    void aReImagedLaptopEnrollingWithItsSerialAgainKeepsItsDeviceRecordAndOnlyTheNewCredentialWorks() throws Exception {
+        var laptop = TestAgentClient.facts("LAPTOP-RE").toBuilder().setHardwareId("PF3XK9QZ").build();
+        EnrollResponse first = client.enrol(token, laptop);
+        EnrollResponse afterWipe = client.enrol(token, laptop.toBuilder().setHostname("LAPTOP-RE-NEW").build());
+
+        assertEquals(first.getDeviceId(), afterWipe.getDeviceId(), "re-imaging must not list the laptop twice");
+        var listed = new JdbcDeviceRepository(db.dataSource()).inScope(Scope.of(1)).stream()
+                .filter(d -> d.facts().hardwareId().equals("PF3XK9QZ")).toList();
+        assertEquals(1, listed.size(), listed::toString);
+        assertEquals("LAPTOP-RE-NEW", listed.getFirst().facts().hostname());
+
+        var old = client.session(first.getDeviceId(), first.getDeviceCredential());
+        old.send(TestAgentClient.hello("j.smith", "LAPTOP-RE"));
+        assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(old.awaitEnd()).getCode(),
+                "the wiped installation's credential must stop working");
+    }
+
+    @Test
+    void laptopsSharingAPlaceholderSerialAreNotMergedIntoOneDevice() {
+        var batch = TestAgentClient.facts("LAPTOP-A").toBuilder().setHardwareId("To be filled by O.E.M.").build();
+        EnrollResponse a = client.enrol(token, batch);
+        EnrollResponse b = client.enrol(token, batch.toBuilder().setHostname("LAPTOP-B").build());
+        assertFalse(a.getDeviceId().equals(b.getDeviceId()));
+    }
+
+    @Test
     void enrolmentWithAnUnknownTokenIsPermissionDenied() {
         var e = assertThrows(StatusRuntimeException.class, () -> client.enrol("not-a-token", "LAPTOP-02"));
         assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());

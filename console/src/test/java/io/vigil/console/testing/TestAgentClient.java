@@ -43,6 +43,11 @@ public final class TestAgentClient implements AutoCloseable {
                         .setDevice(facts(hostname)).build());
     }
 
+    public EnrollResponse enrol(String token, DeviceFacts facts) {
+        return AgentGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .enroll(EnrollRequest.newBuilder().setEnrolmentToken(token).setDevice(facts).build());
+    }
+
     public static DeviceFacts facts(String hostname) {
         return DeviceFacts.newBuilder().setHostname(hostname).setOsName("Linux").setOsVersion("6.1")
                 .setAgentVersion("test-1").build();

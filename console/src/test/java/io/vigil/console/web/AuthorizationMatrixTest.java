@@ -46,6 +46,7 @@ class AuthorizationMatrixTest {
             POST /logout          303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login 303>/login
             GET /                 303>/login 303>/inbox 303>/inbox 303>/welcome 303>/welcome 303>/welcome 303>/welcome 303>/welcome 303>/welcome
             GET /welcome          303>/login 200        200        200        200        200        200        200        200
+            GET /coverage         303>/login 200        200        200        200        200        200        200        200
             GET /inbox            303>/login 200        200        403        403        200        200        403        403
             GET /inbox/rows       303>/login 200        200        403        403        200        200        403        403
             GET /alerts/{uuid}    303>/login 200        200        403        403        200        200        403        403

@@ -226,6 +226,16 @@ final class FakeConsole implements AutoCloseable {
         }
 
         @Override
+        public Optional<String> idByHardwareId(long schoolId, String hardwareId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void reEnrol(String deviceId, String credentialHash, DeviceFacts facts) {
+            throw new UnsupportedOperationException("the web layer never enrols");
+        }
+
+        @Override
         public Optional<String> credentialHash(String deviceId) {
             return Optional.empty();
         }

@@ -40,6 +40,26 @@ public final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public Optional<String> idByHardwareId(long schoolId, String hardwareId) {
+        // A revoked record is never revived: the IT provider said that installation is not to be trusted, so a
+        // re-enrolment (with a new valid token) starts a new record and the revoked one stays as it was.
+        return jdbc.query("""
+                select id from devices where school_id = ? and hardware_id = ? and revoked_at is null
+                order by enrolled_at desc, id fetch first 1 rows only""", rs -> rs.getString(1), schoolId, hardwareId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void reEnrol(String deviceId, String credentialHash, DeviceFacts f) {
+        jdbc.update("""
+                update devices set credential_hash = ?, hostname = ?, os_name = ?, os_version = ?, hardware_id = ?,
+                                   agent_version = ?, model = ?
+                where id = ?""",
+                credentialHash, f.hostname(), f.osName(), f.osVersion(), f.hardwareId(), f.agentVersion(), f.model(),
+                deviceId);
+    }
+
+    @Override
     public void recordHello(String deviceId, DeviceFacts f, String user, Instant at) {
         jdbc.update("""
                 update devices set hostname = ?, os_name = ?, os_version = ?, hardware_id = ?, agent_version = ?,

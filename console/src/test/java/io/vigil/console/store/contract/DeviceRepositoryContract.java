@@ -45,6 +45,34 @@ public interface DeviceRepositoryContract extends StoreContract {
     }
 
     @Test
+    default void hardwareIdFindsTheDeviceOnlyWithinItsSchool() {
+        long oak = school("Oak Primary");
+        long elm = school("Elm Academy");
+        DeviceFacts facts = new DeviceFacts("LAPTOP-07", "Linux", "6.1", "PF3XK9QZ", "1.2.0");
+        devices().create(new Device("dev-oak", oak, "Oak Primary", facts, "", T0, null), "a".repeat(64));
+
+        assertEquals(Optional.of("dev-oak"), devices().idByHardwareId(oak, "PF3XK9QZ"));
+        assertEquals(Optional.empty(), devices().idByHardwareId(elm, "PF3XK9QZ"));
+        assertEquals(Optional.empty(), devices().idByHardwareId(oak, "OTHER-SERIAL"));
+    }
+
+    @Test
+    default void reEnrolmentReplacesCredentialAndFactsButKeepsTheRecord() {
+        long oak = school("Oak Primary");
+        devices().create(new Device("dev-1", oak, "Oak Primary",
+                new DeviceFacts("OLD", "Linux", "6.1", "PF3XK9QZ", "1.0"), "", T0, null), "a".repeat(64));
+        DeviceFacts fresh = new DeviceFacts("NEW", "Linux", "6.8", "PF3XK9QZ", "2.0");
+
+        devices().reEnrol("dev-1", "b".repeat(64), fresh);
+
+        assertEquals(Optional.of("b".repeat(64)), devices().credentialHash("dev-1"));
+        Device listed = devices().inScope(Scope.of(oak)).getFirst();
+        assertEquals(fresh, listed.facts());
+        assertEquals(T0, listed.enrolledAt(), "the enrolment date stays the first one");
+        assertEquals(1, devices().inScope(Scope.of(oak)).size());
+    }
+
+    @Test
     default void helloRefreshesFactsUserAndLastSeenAndSeenMovesLastSeenOnly() {
         device("dev-1", "OLD-NAME");
         DeviceFacts fresh = new DeviceFacts("NEW-NAME", "Linux", "6.8", "hw-1", "2.0");
