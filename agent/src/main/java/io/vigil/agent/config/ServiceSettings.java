@@ -19,7 +19,7 @@ public record ServiceSettings(Path helperSocket, Duration helperGrace, List<Path
 
     public static final Path DEFAULT_SOCKET = Path.of("/run/vigil/helper.sock");
     public static final List<Path> DEFAULT_DNS_PATHS = List.of(Path.of("/etc/resolv.conf"),
-            Path.of("/etc/systemd/resolved.conf.d/vigil.conf"));
+            Path.of("/etc/systemd/resolved.conf.d/vigil.conf"), Path.of("/usr/lib/systemd/resolved.conf.d/vigil.conf"));
 
     public ServiceSettings {
         Objects.requireNonNull(helperSocket);

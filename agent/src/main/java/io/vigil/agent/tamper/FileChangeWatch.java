@@ -30,6 +30,8 @@ public final class FileChangeWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FileChangeWatch.class);
     static final String ABSENT = "absent";
+    /** Quiet time after the last file event before the files are compared. */
+    private static final java.time.Duration SETTLE = java.time.Duration.ofMillis(250);
 
     private final Map<Path, String> fingerprints = new LinkedHashMap<>();
     private final Consumer<Path> changed;
@@ -57,9 +59,15 @@ public final class FileChangeWatch implements AutoCloseable {
     private void loop() {
         try {
             while (true) {
+                // Which entry changed does not matter: every watched file is compared. A save is often several
+                // writes (truncate, then write): the burst is let settle first, so a half-written file is never
+                // fingerprinted and one save is reported once, not as "emptied" and then "changed".
                 WatchKey key = watcher.take();
-                key.pollEvents(); // which entry changed does not matter: every watched file is compared
-                key.reset();
+                do {
+                    key.pollEvents();
+                    key.reset();
+                    key = watcher.poll(SETTLE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } while (key != null);
                 rescan();
             }
         } catch (InterruptedException | ClosedWatchServiceException stopped) {
