@@ -179,6 +179,19 @@ class ConflictOfInterestIT {
     }
 
     @Test
+    void theHeadActsOnTheStaffAlertAndTheDslCannotTouchIt() throws Exception {
+        String staff = alerts.get("staff");
+        var note = signedIn("rhead").postJson("/api/alerts/" + staff + "/case",
+                "{\"action\":\"note\",\"text\":\"Spoke to the LADO; advice taken.\"}");
+        assertEquals(200, note.statusCode(), note.body());
+        assertTrue(note.body().contains("Spoke to the LADO"), note.body());
+        assertEquals(404, signedIn("mrs.khan").postJson("/api/alerts/" + staff + "/case",
+                "{\"action\":\"acknowledge\"}").statusCode(), "the DSL acted on an alert about a member of staff");
+        assertEquals(404, signedIn("rhead").postJson("/api/alerts/" + alerts.get("pupil") + "/case",
+                "{\"action\":\"acknowledge\"}").statusCode(), "the head acted on a pupil's alert");
+    }
+
+    @Test
     void theHeadteachersAlertGoesOnlyToTheChairOfGovernors() throws Exception {
         seesExactly("cchair", expected("head"));
     }

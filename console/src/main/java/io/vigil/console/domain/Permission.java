@@ -40,7 +40,13 @@ public enum Permission {
      */
     FILTER_GRANT,
     /** Withdraw a pupil's internet (the "suspended" filter group) until a time. Audited; expires by itself. */
-    PUPIL_SUSPEND;
+    PUPIL_SUSPEND,
+    /**
+     * Act on the alerts routed to you (acknowledge, assign, notes, status, outcome, referrals): the safeguarding
+     * team for pupils, the headteacher for staff, the chair of governors for the headteacher. The store's routing
+     * decides which alerts; {@link #ALERTS_TRIAGE} keeps the school-wide safeguarding tasks (incidents, settings).
+     */
+    CASES_ACT;
 
     /** The catalogue id, e.g. {@code alerts.read}. */
     public String id() {

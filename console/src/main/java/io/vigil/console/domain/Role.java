@@ -20,15 +20,16 @@ import java.util.stream.Collectors;
 public enum Role {
     DSL("Designated Safeguarding Lead", Permission.ALERTS_READ, Permission.ALERTS_ROUTED, Permission.DIRECTORY_MANAGE, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
             Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.AUDIT_READ, Permission.FILTER_GRANT,
-            Permission.PUPIL_SUSPEND),
+            Permission.PUPIL_SUSPEND, Permission.CASES_ACT),
     DEPUTY_DSL("Deputy DSL", Permission.ALERTS_READ, Permission.ALERTS_ROUTED, Permission.DIRECTORY_MANAGE, Permission.ALERTS_TRIAGE, Permission.DEVICES_READ,
-            Permission.REPORTS_READ, Permission.FILTER_GRANT),
+            Permission.REPORTS_READ, Permission.FILTER_GRANT, Permission.CASES_ACT),
     ONLINE_SAFETY_LEAD("Online Safety Lead", Permission.LISTS_PUBLISH, Permission.DEVICES_READ,
             Permission.REPORTS_READ, Permission.FILTER_GRANT),
     IT_PROVIDER("IT provider", Permission.DEVICES_READ, Permission.DEVICES_MANAGE, Permission.LISTS_PUBLISH),
     HEADTEACHER("Headteacher", Permission.ALERTS_ROUTED, Permission.REPORTS_READ, Permission.CHANGES_APPROVE, Permission.USERS_MANAGE,
-            Permission.AUDIT_READ),
-    CHAIR_OF_GOVERNORS("Chair of governors", Permission.ALERTS_ROUTED, Permission.REPORTS_READ, Permission.AUDIT_READ),
+            Permission.AUDIT_READ, Permission.CASES_ACT),
+    CHAIR_OF_GOVERNORS("Chair of governors", Permission.ALERTS_ROUTED, Permission.REPORTS_READ, Permission.AUDIT_READ,
+            Permission.CASES_ACT),
     GOVERNOR("Governor", Permission.REPORTS_READ),
     AUDITOR("Auditor", Permission.AUDIT_READ);
 

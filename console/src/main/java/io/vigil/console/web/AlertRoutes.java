@@ -36,12 +36,12 @@ final class AlertRoutes {
 
     void register(SecuredRoutes routes) {
         routes.get("/alerts/{uuid}", Access.to(Permission.ALERTS_ROUTED), this::page)
-                .post("/alerts/{uuid}/case", Access.to(Permission.ALERTS_TRIAGE), this::changeFromForm)
+                .post("/alerts/{uuid}/case", Access.to(Permission.CASES_ACT), this::changeFromForm)
                 .get("/alerts/{uuid}/record", Access.to(Permission.ALERTS_ROUTED), ctx -> export(ctx, "print"))
                 .get("/alerts/{uuid}/record.pdf", Access.to(Permission.ALERTS_ROUTED), ctx -> export(ctx, "pdf"))
                 .get("/alerts/{uuid}/record.csv", Access.to(Permission.ALERTS_ROUTED), ctx -> export(ctx, "csv"))
                 .get("/api/alerts/{uuid}/case", Access.to(Permission.ALERTS_ROUTED), this::caseJson)
-                .post("/api/alerts/{uuid}/case", Access.to(Permission.ALERTS_TRIAGE), this::changeFromJson)
+                .post("/api/alerts/{uuid}/case", Access.to(Permission.CASES_ACT), this::changeFromJson)
                 .get("/rules/precision", Access.to(Permission.LISTS_PUBLISH), this::precisionPage)
                 .get("/api/rules/precision", Access.to(Permission.LISTS_PUBLISH), this::precisionJson);
     }
@@ -53,7 +53,7 @@ final class AlertRoutes {
     private void render(Context ctx, Session session, String uuid, String notice) {
         AlertDetail detail = casework.open(session.username(), uuid, session.scope()).orElseThrow(AlertRoutes::missing);
         ctx.html(templates.render("alert.jte", pages.view(session.username(), detail,
-                session.may(Permission.ALERTS_TRIAGE), session.may(Permission.ALERTS_READ), notice)));
+                session.may(Permission.CASES_ACT), session.may(Permission.ALERTS_READ), notice)));
     }
 
     private void changeFromForm(Context ctx) {

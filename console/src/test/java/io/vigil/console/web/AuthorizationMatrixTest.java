@@ -35,7 +35,7 @@ class AuthorizationMatrixTest {
             GET /api/alerts/ids   401        200        200        403        403        200        200        403        403
             GET /api/alerts/{uuid}/screenshot 401 400  400        403        403        403        403        403        403
             GET /api/alerts/{uuid}/case 401      200        200        403        403        200        200        403        403
-            POST /api/alerts/{uuid}/case 401     400        400        403        403        403        403        403        403
+            POST /api/alerts/{uuid}/case 401     400        400        403        403        400        400        403        403
             GET /api/schools/{school}/settings 401 200  200        403        403        403        403        403        403
             POST /api/schools/{school}/settings 401 400 400        403        403        403        403        403        403
             GET /api/rules/precision 401         403        403        200        200        403        403        403        403
@@ -50,7 +50,7 @@ class AuthorizationMatrixTest {
             GET /inbox            303>/login 200        200        403        403        200        200        403        403
             GET /inbox/rows       303>/login 200        200        403        403        200        200        403        403
             GET /alerts/{uuid}    303>/login 200        200        403        403        200        200        403        403
-            POST /alerts/{uuid}/case 303>/login 400     400        403        403        403        403        403        403
+            POST /alerts/{uuid}/case 303>/login 400     400        403        403        400        400        403        403
             GET /alerts/{uuid}/record 303>/login 200    200        403        403        200        200        403        403
             GET /alerts/{uuid}/record.pdf 303>/login 200 200       403        403        200        200        403        403
             GET /alerts/{uuid}/record.csv 303>/login 200 200       403        403        200        200        403        403
