@@ -90,8 +90,9 @@ final class AgentService implements RunningAgent {
         HelperPresence presence = new HelperPresence(capabilities, settings.helperGrace(), System::nanoTime,
                 (user, detail) -> tamper.report(TamperEventRecord.Kind.HELPER_STOPPED, detail, user));
         PeerCheck peers = new PeerCheck(sessionUser.map(SessionOwners::fixed).orElseGet(SessionOwners::logind));
+        HelperSessions school = new HelperSessions(config, records);
         HelperServer helpers = new HelperServer(settings.helperSocket(), peers, new HelperAlerts(Clock.systemUTC()),
-                records::accept, new CurrentUserTracking(presence, current)).start();
+                records::accept, new CurrentUserTracking(presence, current, school), school::settingsFor).start();
         FileChangeWatch watch = watch(configFile, settings, tamper);
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -156,7 +157,7 @@ final class AgentService implements RunningAgent {
     }
 
     /** The helper that connects names the session user, which the filter's group and tamper events follow. */
-    private record CurrentUserTracking(HelperPresence presence, CurrentUser current)
+    private record CurrentUserTracking(HelperPresence presence, CurrentUser current, HelperSessions school)
             implements io.vigil.agent.helper.service.HelperListener {
         @Override
         public void connected(String user) {
@@ -167,6 +168,11 @@ final class AgentService implements RunningAgent {
         @Override
         public void capabilities(String user, io.vigil.agent.helper.wire.HelperMessage.Capabilities c) {
             presence.capabilities(user, c);
+        }
+
+        @Override
+        public void noticeAccepted(String user, String version) {
+            school.noticeAccepted(user, version);
         }
 
         @Override

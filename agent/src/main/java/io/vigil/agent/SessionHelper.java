@@ -9,13 +9,15 @@ import io.vigil.agent.cli.CliException;
 import io.vigil.agent.cli.Replay;
 import io.vigil.agent.cli.RunningAgent;
 import io.vigil.agent.config.CaptureSettings;
-import io.vigil.agent.config.PolicySettings;
 import io.vigil.agent.helper.client.HelperConnection;
 import io.vigil.agent.helper.client.HelperRefusedException;
+import io.vigil.agent.helper.wire.SessionSettings;
+import io.vigil.agent.notice.NoticeDisplay;
+import io.vigil.agent.notice.desktop.SwingNoticeDisplay;
+import io.vigil.agent.policy.NoticeTexts;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.SignInWindowGuard;
 import io.vigil.agent.match.TextScanner;
-import io.vigil.agent.platform.OsGroups;
 import io.vigil.agent.platform.Platform;
 import io.vigil.agent.platform.SessionSignals;
 import io.vigil.agent.policy.ScopeGate;
@@ -51,11 +53,14 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
     private final Optional<SessionSignals> signals;
+    private final Optional<NoticeDisplay> notice;
     private boolean closed;
 
     private SessionHelper(HelperConnection link, List<CaptureSource> sources, CaptureQueue queue,
                           AlertDetector detector, ScheduledExecutorService idleFlush,
-                          CompletableFuture<Void> captureFinished, Optional<SessionSignals> signals) {
+                          CompletableFuture<Void> captureFinished, Optional<SessionSignals> signals,
+                          Optional<NoticeDisplay> notice) {
+        this.notice = notice;
         this.link = link;
         this.sources = sources;
         this.queue = queue;
@@ -76,15 +81,16 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         }
         log.info("connected to the Vigil service at {} as user {}", socket, user);
         TextScanner scanner = Agent.loadScanner();
-        // The school's capture settings and hours are in the service's config, which the pupil cannot read;
-        // the helper uses the defaults (see the README: scope is not yet sent over the socket).
-        CaptureSettings settings = CaptureSettings.DEFAULTS;
+        // The school's settings, resolved by the service for the kernel-verified user: the pupil cannot read the
+        // config, and the connection is only handed over once they arrived, so nothing ran before them.
+        SessionSettings school = link.settings();
+        CaptureSettings settings = school.capture();
         SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
+        log.info("detection profile for the signed-in user: {}", school.profile().describe());
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
-                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard", link);
-        PolicySettings policy = PolicySettings.DEFAULTS;
-        ScopeGate scope = new ScopeGate(policy.scope(), policy.groups().groupOf(user, OsGroups.of(user)),
-                Clock.systemUTC(), detector::flush);
+                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard", link,
+                u -> school.profile());
+        ScopeGate scope = new ScopeGate(school.scope(), school.group(), Clock.systemUTC(), detector::flush);
         scope.check();
         CaptureQueue queue = new CaptureQueue(event -> {
             if (scope.open()) {
@@ -109,6 +115,8 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                     available, unavailable);
             finished = new CompletableFuture<>();
         }
+        Optional<NoticeDisplay> notice = school.notice().flatMap(n -> showNotice(platform, n, link, available,
+                unavailable));
         Agent.reportUnavailable(unavailable);
         try {
             link.capabilities(available, unavailable);
@@ -119,7 +127,28 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
         idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
-        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals);
+        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notice);
+    }
+
+    /**
+     * The notice for the user's group, as {@code run} shows it; "I understand" goes to the service, which
+     * spools the acceptance for the user the kernel vouched for. Without a display it is not shown here (the
+     * help page that shows it in {@code run} is not part of the helper yet).
+     */
+    private static Optional<NoticeDisplay> showNotice(Platform platform, NoticeTexts.Notice notice,
+                                                      HelperConnection link, List<String> available,
+                                                      Map<String, String> unavailable) {
+        Optional<String> noDisplay = platform.displayProblem();
+        Optional<SwingNoticeDisplay> display = noDisplay.isPresent() ? Optional.empty()
+                : SwingNoticeDisplay.open(java.net.URI.create("about:blank"));
+        if (display.isEmpty()) {
+            unavailable.put("notice.display", noDisplay.orElse("no display (headless Java runtime)"));
+            log.info("monitoring notice {} not yet accepted by this user; no display to show it on", notice.version());
+            return Optional.empty();
+        }
+        available.add("notice.display");
+        display.get().show(notice, () -> link.noticeAccepted(notice.version()), () -> { });
+        return Optional.of(display.get());
     }
 
     /** Completes when the service closed the connection; the helper then exits and its unit restarts it. */
@@ -147,6 +176,7 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         sources.forEach(CaptureSource::close);
         queue.close();
         signals.ifPresent(SessionSignals::close);
+        notice.ifPresent(NoticeDisplay::close);
         idleFlush.shutdownNow();
         detector.flush();
         captureFinished.cancel(false);

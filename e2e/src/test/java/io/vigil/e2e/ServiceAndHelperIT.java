@@ -108,6 +108,45 @@ class ServiceAndHelperIT {
         }
     }
 
+    /**
+     * The school's scope reaches the helper over the socket: with every group monitored {@code never} in the
+     * service's config (which the helper, as the pupil, cannot read), the same replayed disclosure that raises
+     * an alert in the test above raises none. "Nothing" is proved by a later positive signal: the helper is
+     * stopped (which finishes and hands over any line it held, before its Goodbye), then the config is edited,
+     * and once that tamper event is on the console, anything the helper had sent would be there before it.
+     */
+    @Test
+    void aServiceWhoseSchoolMonitorsNobodyMakesTheHelperRaiseNothing() throws Exception {
+        try (VigilSite site = new VigilSite(tmp)) {
+            site.startConsole();
+            site.addUser("mrs.khan", "dsl", PASSWORD);
+            site.addUser("it.tech", "it_provider", PASSWORD);
+            Path config = site.enrolAgent("laptop-42");
+            Path socket = shared.resolve("run/helper.sock");
+            Path resolv = Files.writeString(tmp.resolve("resolv.conf"), "nameserver 127.0.0.53\n");
+            // Whatever group this test's user falls in (pupils unless its OS groups say staff or guests).
+            Files.writeString(config, String.join("\n", "helper.socket=" + socket, "helper.grace_seconds=300",
+                    "tamper.dns_paths=" + resolv, "heartbeat.seconds=2", "monitor.pupils=never", "monitor.staff=never",
+                    "monitor.guests=never", ""), StandardOpenOption.APPEND);
+
+            JavaProcess service = site.startAgent("service", "--config", config.toString(), "--session-user", ME);
+            service.awaitOutput("session helpers connect at", Duration.ofSeconds(90));
+            JavaProcess helper = site.startAgent("session-helper", "--socket", socket.toString(), "--replay",
+                    site.replayScript("disclosure.txt", DISCLOSURE).toString());
+            service.awaitOutput("session helper connected for user '" + ME + "'", Duration.ofSeconds(90));
+            helper.awaitOutput("monitoring scope: paused, nothing is captured", Duration.ofSeconds(90));
+            assertTrue(helper.output().contains("monitored never)"), helper::output);
+            helper.awaitOutput("replay finished", Duration.ofSeconds(90));
+            helper.close(); // SIGTERM: the helper flushes what it holds, says goodbye, exits
+            service.awaitOutput("session helper of '" + ME + "' stopped (said goodbye)", Duration.ofSeconds(30));
+
+            Files.writeString(config, "# edited by hand\n", StandardOpenOption.APPEND);
+            awaitTamper(site.signedInApi("it.tech", PASSWORD), "config_changed");
+            JsonNode alerts = site.signedInApi("mrs.khan", PASSWORD).alerts(Map.of()).json();
+            assertEquals(0, alerts.get("total").asInt(), alerts::toPrettyString);
+        }
+    }
+
     /** A helper under another uid reaches the socket (0666) and is turned away by the peer credential check. */
     private void strangerIsRefused(VigilSite site, Path socket, JavaProcess service) {
         Optional<List<String>> asNobody = asNobody();

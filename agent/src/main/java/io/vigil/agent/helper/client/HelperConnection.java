@@ -4,6 +4,7 @@ import io.vigil.agent.alert.AlertRecord;
 import io.vigil.agent.helper.wire.Frames;
 import io.vigil.agent.helper.wire.HelperCodec;
 import io.vigil.agent.helper.wire.HelperMessage;
+import io.vigil.agent.helper.wire.SessionSettings;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -30,7 +31,14 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
 
     private final SocketChannel channel;
     private final DataOutputStream out;
+    /**
+     * The service sends the settings right after Accepted; a service that has not within this time is broken,
+     * and the helper exits (capturing nothing) rather than wait on a socket nobody answers.
+     */
+    static final long SETTINGS_TIMEOUT_SECONDS = 10;
+
     private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private SessionSettings settings;
     private boolean closed;
 
     private HelperConnection(SocketChannel channel) {
@@ -43,6 +51,14 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
      * @throws IOException when the service cannot be reached
      */
     public static HelperConnection open(Path socket, String user) throws IOException {
+        return open(socket, user, SETTINGS_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Connects, says Hello and waits for Accepted and then the school's settings: only a connection that has
+     * them is returned, so nothing can be captured before the school's scope and rules are known.
+     */
+    static HelperConnection open(Path socket, String user, long settingsTimeoutSeconds) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -55,6 +71,7 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
             }
             switch (HelperCodec.decode(answer)) {
                 case HelperMessage.Accepted a -> {
+                    connection.settings = awaitSettings(channel, in, settingsTimeoutSeconds);
                     Thread.ofPlatform().name("vigil-helper-link").daemon().start(() -> connection.watch(in));
                     return connection;
                 }
@@ -67,6 +84,49 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
         }
     }
 
+    private static SessionSettings awaitSettings(SocketChannel channel, DataInputStream in, long timeoutSeconds)
+            throws IOException {
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("vigil-helper-settings").daemon().factory());
+        try {
+            timer.schedule(() -> {
+                try {
+                    channel.close(); // unblocks the read below
+                } catch (IOException ignored) {
+                    // closing is the point
+                }
+            }, timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+            byte[] frame;
+            try {
+                frame = Frames.read(in);
+            } catch (java.nio.channels.ClosedChannelException e) {
+                frame = null;
+            }
+            if (frame != null && HelperCodec.decode(frame) instanceof HelperMessage.Settings s) {
+                return SessionSettings.of(s);
+            }
+            throw new HelperRefusedException("the service accepted this helper but sent no settings within "
+                    + timeoutSeconds + " s; nothing is captured without the school's settings");
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    /** The school's settings for this session, as the service sent them before anything was captured. */
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** Tells the service the user accepted this notice version; the service records it for the verified user. */
+    public void noticeAccepted(String version) {
+        try {
+            send(new HelperMessage.NoticeAccepted(version));
+        } catch (IOException e) {
+            log.error("the notice acceptance could not be handed to the service (it is asked again next time): {}",
+                    e.getMessage());
+        }
+    }
+
     /** Completes when the service closed the connection (stopped, restarted, or refused a frame). */
     public CompletableFuture<Void> lost() {
         return lost;
@@ -75,7 +135,7 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
     private void watch(DataInputStream in) {
         try {
             while (Frames.read(in) != null) {
-                // the service sends nothing after Accepted yet; reading is how its going away is seen
+                // the service sends nothing after the settings yet; reading is how its going away is seen
             }
         } catch (IOException e) {
             log.debug("helper link: {}", e.getMessage());

@@ -9,6 +9,9 @@ public interface HelperListener {
 
     void capabilities(String user, HelperMessage.Capabilities capabilities);
 
+    /** The verified user accepted this notice version in the helper's window (the helper cannot name a user). */
+    void noticeAccepted(String user, String version);
+
     /** @param saidGoodbye false when the helper vanished (killed, crashed) rather than stopping on purpose */
     void disconnected(String user, boolean saidGoodbye);
 }

@@ -61,6 +61,11 @@ public final class HelperPresence implements HelperListener {
         }
     }
 
+    /** Presence is about helpers coming and going; the service's composition root records acceptances. */
+    @Override
+    public void noticeAccepted(String user, String version) {
+    }
+
     @Override
     public void disconnected(String user, boolean saidGoodbye) {
         if (!saidGoodbye) {

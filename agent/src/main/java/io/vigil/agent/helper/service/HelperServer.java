@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
@@ -51,14 +52,20 @@ public final class HelperServer implements AutoCloseable {
     private final HelperAlerts alerts;
     private final Consumer<AlertRecord> sink;
     private final HelperListener listener;
+    private final Function<String, HelperMessage.Settings> settingsFor;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("vigil-helper-timeouts").daemon().factory());
     private ServerSocketChannel server;
     private volatile boolean closed;
 
+    /**
+     * @param settingsFor the school's settings for a verified user, sent right after Accepted; it throws
+     *                    IllegalArgumentException when they cannot be sent, and the helper is then refused
+     */
     public HelperServer(Path socket, PeerCheck peers, HelperAlerts alerts, Consumer<AlertRecord> sink,
-                        HelperListener listener) {
+                        HelperListener listener, Function<String, HelperMessage.Settings> settingsFor) {
+        this.settingsFor = settingsFor;
         this.socket = socket;
         this.peers = peers;
         this.alerts = alerts;
@@ -144,12 +151,22 @@ public final class HelperServer implements AutoCloseable {
                 return;
             }
             user = hello.user();
+            HelperMessage.Settings settings;
+            try {
+                settings = settingsFor.apply(user);
+            } catch (IllegalArgumentException e) { // the helper would capture without the school's rules: refuse
+                log.error("refused the session helper of '{}': {}", user, e.getMessage());
+                Frames.write(out, HelperCodec.encode(new HelperMessage.Refused(e.getMessage())));
+                return;
+            }
             Frames.write(out, HelperCodec.encode(new HelperMessage.Accepted()));
+            // The helper captures nothing until this arrives: it holds the user's scope, group and profile.
+            Frames.write(out, HelperCodec.encode(settings));
         } catch (IOException e) {
             log.warn("refused a helper connection from user '{}': {}", peer, e.getMessage());
             return;
         }
-        log.info("session helper connected for user '{}'", user);
+        log.info("session helper connected for user '{}'; sent the school's settings", user);
         listener.connected(user);
         boolean goodbye = false;
         try {
@@ -190,6 +207,7 @@ public final class HelperServer implements AutoCloseable {
                     }
                 }
                 case HelperMessage.Capabilities c -> listener.capabilities(user, c);
+                case HelperMessage.NoticeAccepted n -> listener.noticeAccepted(user, n.version());
                 case HelperMessage.Goodbye g -> {
                     log.info("session helper of '{}' stopped (said goodbye)", user);
                     return true;

@@ -20,14 +20,17 @@ import java.util.Map;
  */
 public final class HelperCodec {
 
-    public static final int VERSION = 1;
+    /** 2: the service sends {@link HelperMessage.Settings} after Accepted; the helper may send NoticeAccepted. */
+    public static final int VERSION = 2;
 
     static final byte HELLO = 1;
     static final byte ALERT = 2;
     static final byte CAPABILITIES = 3;
     static final byte GOODBYE = 4;
+    static final byte NOTICE_ACCEPTED = 5;
     static final byte ACCEPTED = 10;
     static final byte REFUSED = 11;
+    static final byte SETTINGS = 12;
 
     /** Limits in characters; the snippet's and title's are the agent's own alert limits. */
     public static final int MAX_USER = 64;
@@ -39,6 +42,13 @@ public final class HelperCodec {
     public static final int MAX_RULES = 16;
     public static final int MAX_CAPABILITIES = 16;
     public static final int MAX_REASON = 300;
+    /** Settings limits: far above what a school configures, small enough that a Settings frame fits 16 KiB. */
+    public static final int MAX_SPANS = 28;
+    public static final int MAX_PATTERNS = 16;
+    public static final int MAX_PATTERN = 200;
+    public static final int MAX_APPS = 16;
+    public static final int MAX_CATEGORIES = 32;
+    public static final int MAX_NOTICE_TEXT = 2000;
 
     private HelperCodec() {
     }
@@ -78,6 +88,14 @@ public final class HelperCodec {
                     }
                 }
                 case HelperMessage.Goodbye g -> out.writeByte(GOODBYE);
+                case HelperMessage.NoticeAccepted n -> {
+                    out.writeByte(NOTICE_ACCEPTED);
+                    out.writeUTF(n.version());
+                }
+                case HelperMessage.Settings st -> {
+                    out.writeByte(SETTINGS);
+                    SettingsCodec.write(out, st);
+                }
                 case HelperMessage.Accepted a -> out.writeByte(ACCEPTED);
                 case HelperMessage.Refused r -> {
                     out.writeByte(REFUSED);
@@ -102,6 +120,8 @@ public final class HelperCodec {
                         text(in, "list_version", MAX_SHORT * 2), text(in, "language", 16));
                 case CAPABILITIES -> capabilities(in);
                 case GOODBYE -> new HelperMessage.Goodbye();
+                case NOTICE_ACCEPTED -> new HelperMessage.NoticeAccepted(text(in, "notice_version", MAX_SHORT * 2));
+                case SETTINGS -> SettingsCodec.read(in);
                 case ACCEPTED -> new HelperMessage.Accepted();
                 case REFUSED -> new HelperMessage.Refused(text(in, "reason", MAX_REASON));
                 default -> throw new FrameException("unknown message type " + body[0]);
@@ -132,14 +152,14 @@ public final class HelperCodec {
         return new HelperMessage.Capabilities(available, unavailable);
     }
 
-    private static void writeList(DataOutputStream out, List<String> values) throws IOException {
+    static void writeList(DataOutputStream out, List<String> values) throws IOException {
         out.writeShort(values.size());
         for (String v : values) {
             out.writeUTF(v);
         }
     }
 
-    private static List<String> list(DataInputStream in, String field, int maxEntries, int maxChars)
+    static List<String> list(DataInputStream in, String field, int maxEntries, int maxChars)
             throws IOException {
         int count = in.readUnsignedShort();
         if (count > maxEntries) {
@@ -152,7 +172,7 @@ public final class HelperCodec {
         return values;
     }
 
-    private static String text(DataInputStream in, String field, int maxChars) throws IOException {
+    static String text(DataInputStream in, String field, int maxChars) throws IOException {
         String value = in.readUTF();
         if (value.length() > maxChars) {
             throw new FrameException(field + ": " + value.length() + " characters, at most " + maxChars);

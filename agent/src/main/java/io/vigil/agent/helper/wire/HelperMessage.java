@@ -45,4 +45,39 @@ public sealed interface HelperMessage {
             Objects.requireNonNull(reason);
         }
     }
+
+    /**
+     * Service to helper, right after {@link Accepted}: the school's settings for this user, resolved by the
+     * service for the kernel-verified user (group, scope, detection profile, notice). The helper captures
+     * nothing until it has them. It carries no device credential, console address, spool path or key.
+     *
+     * @param group          the user's monitoring group id
+     * @param when           when that group is monitored: always, school_hours or never
+     * @param zone           the school's time zone id
+     * @param hours          school hours as "MONDAY 08:00-16:30", one span per entry
+     * @param windowPollMillis how often the foreground window is looked at
+     * @param signInTitles   extra sign-in window title patterns (regular expressions)
+     * @param signInApps     extra apps that only show secret prompts
+     * @param profile        the user's detection profile name
+     * @param categories     "category=least severity" entries of that profile (6 is off)
+     * @param showNotice     whether the notice is to be shown (enabled and not yet accepted)
+     */
+    record Settings(String group, String when, String zone, List<String> hours, boolean keyboard, boolean windows,
+                    int windowPollMillis, List<String> signInTitles, List<String> signInApps, String profile,
+                    int minSeverity, List<String> categories, int thresholdPercent, boolean showNotice,
+                    String noticeVersion, String noticeText) implements HelperMessage {
+        public Settings {
+            hours = List.copyOf(hours);
+            signInTitles = List.copyOf(signInTitles);
+            signInApps = List.copyOf(signInApps);
+            categories = List.copyOf(categories);
+        }
+    }
+
+    /** Helper to service: the user accepted this notice version; the service records it for the verified user. */
+    record NoticeAccepted(String version) implements HelperMessage {
+        public NoticeAccepted {
+            Objects.requireNonNull(version);
+        }
+    }
 }

@@ -8,7 +8,16 @@ import io.vigil.agent.alert.AlertRecord;
 import io.vigil.agent.helper.client.HelperConnection;
 import io.vigil.agent.helper.client.HelperRefusedException;
 import io.vigil.agent.helper.wire.Frames;
+import io.vigil.agent.config.CaptureSettings;
 import io.vigil.agent.helper.wire.HelperMessage;
+import io.vigil.agent.helper.wire.SessionSettings;
+import io.vigil.agent.policy.DetectionProfile;
+import io.vigil.agent.policy.MonitoringGroup;
+import io.vigil.agent.policy.MonitoringScope;
+import io.vigil.agent.policy.NoticeTexts;
+import io.vigil.agent.policy.SchoolHours;
+import java.util.Map;
+import java.util.Optional;
 import java.io.DataOutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -39,6 +48,10 @@ class HelperServerTest {
     private final LinkedBlockingQueue<AlertRecord> spooled = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
     private HelperServer server;
+    /** What the service sends each helper; a test may replace it before start. */
+    private java.util.function.Function<String, HelperMessage.Settings> settingsFor = user -> new SessionSettings(
+            MonitoringGroup.PUPILS, MonitoringScope.DEFAULTS, CaptureSettings.DEFAULTS,
+            DetectionProfile.builtIn(DetectionProfile.Name.ALL), Optional.empty()).toMessage();
 
     private HelperServer start(Set<String> owners) {
         server = new HelperServer(dir.resolve("run/helper.sock"), new PeerCheck(() -> owners),
@@ -54,10 +67,15 @@ class HelperServerTest {
             }
 
             @Override
+            public void noticeAccepted(String user, String version) {
+                events.add("notice " + version + " accepted by " + user);
+            }
+
+            @Override
             public void disconnected(String user, boolean saidGoodbye) {
                 events.add((saidGoodbye ? "goodbye " : "vanished ") + user);
             }
-        }).start();
+        }, user -> settingsFor.apply(user)).start();
         return server;
     }
 
@@ -109,7 +127,7 @@ class HelperServerTest {
         SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX);
         raw.connect(UnixDomainSocketAddress.of(server.socket()));
         DataOutputStream out = new DataOutputStream(Channels.newOutputStream(raw));
-        Frames.write(out, io.vigil.agent.helper.wire.HelperCodec.encode(new HelperMessage.Hello(1, ME)));
+        Frames.write(out, io.vigil.agent.helper.wire.HelperCodec.encode(new HelperMessage.Hello(io.vigil.agent.helper.wire.HelperCodec.VERSION, ME)));
         assertEquals("connected " + ME, events.poll(10, TimeUnit.SECONDS));
         raw.close(); // as a kill -9 leaves it: no goodbye
         assertEquals("vanished " + ME, events.poll(10, TimeUnit.SECONDS));
@@ -121,7 +139,7 @@ class HelperServerTest {
         try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             raw.connect(UnixDomainSocketAddress.of(server.socket()));
             DataOutputStream out = new DataOutputStream(Channels.newOutputStream(raw));
-            Frames.write(out, io.vigil.agent.helper.wire.HelperCodec.encode(new HelperMessage.Hello(1, ME)));
+            Frames.write(out, io.vigil.agent.helper.wire.HelperCodec.encode(new HelperMessage.Hello(io.vigil.agent.helper.wire.HelperCodec.VERSION, ME)));
             assertEquals("connected " + ME, events.poll(10, TimeUnit.SECONDS));
             out.writeInt(Frames.MAX_FRAME_BYTES + 1);
             out.flush();
@@ -142,5 +160,37 @@ class HelperServerTest {
             assertEquals("capabilities [end]", events.poll(10, TimeUnit.SECONDS));
             assertTrue(spooled.size() <= HelperServer.ALERT_BURST + 1, "spooled " + spooled.size());
         }
+    }
+
+    @Test
+    void theHelperHoldsTheSchoolsSettingsForItsUserAsSoonAsItIsConnected() throws Exception {
+        MonitoringScope neverPupils = new MonitoringScope(Map.of(MonitoringGroup.PUPILS, MonitoringScope.When.NEVER),
+                SchoolHours.DEFAULTS);
+        NoticeTexts.Notice notice = NoticeTexts.DEFAULTS.noticeFor(MonitoringGroup.PUPILS);
+        settingsFor = user -> new SessionSettings(MonitoringGroup.PUPILS, neverPupils, CaptureSettings.DEFAULTS,
+                DetectionProfile.builtIn(DetectionProfile.Name.KS3), Optional.of(notice)).toMessage();
+        start(Set.of(ME));
+        try (HelperConnection link = HelperConnection.open(server.socket(), ME)) {
+            SessionSettings got = link.settings();
+            assertEquals(MonitoringGroup.PUPILS, got.group());
+            assertTrue(!got.scope().covers(MonitoringGroup.PUPILS, Instant.now()), "pupils are never monitored");
+            assertEquals(DetectionProfile.builtIn(DetectionProfile.Name.KS3), got.profile());
+            assertEquals(Optional.of(notice), got.notice());
+            assertEquals("connected " + ME, events.poll(10, TimeUnit.SECONDS));
+            link.noticeAccepted(notice.version());
+            assertEquals("notice " + notice.version() + " accepted by " + ME, events.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void settingsThatCannotBeSentRefuseTheHelperSoItCapturesNothing() {
+        settingsFor = user -> {
+            throw new IllegalArgumentException("the school's settings do not fit the helper channel: too long");
+        };
+        start(Set.of(ME));
+        HelperRefusedException e = assertThrows(HelperRefusedException.class,
+                () -> HelperConnection.open(server.socket(), ME));
+        assertTrue(e.getMessage().contains("do not fit the helper channel"), e.getMessage());
+        assertTrue(events.isEmpty(), events::toString);
     }
 }

@@ -25,7 +25,8 @@ class HelperCodecTest {
     void everyMessageSurvivesTheRoundTrip() throws Exception {
         for (HelperMessage m : List.of(new HelperMessage.Hello(1, "pupil.one"), alert("i want to hurt myself"),
                 new HelperMessage.Capabilities(List.of("capture.keyboard"), Map.of("capture.windows", "no display")),
-                new HelperMessage.Goodbye(), new HelperMessage.Accepted(), new HelperMessage.Refused("not yours"))) {
+                new HelperMessage.Goodbye(), new HelperMessage.Accepted(), new HelperMessage.Refused("not yours"),
+                new HelperMessage.NoticeAccepted("2026-09"))) {
             assertEquals(m, HelperCodec.decode(HelperCodec.encode(m)));
         }
     }
