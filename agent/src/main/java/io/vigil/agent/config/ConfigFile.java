@@ -1,17 +1,13 @@
 package io.vigil.agent.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -179,20 +175,7 @@ public final class ConfigFile {
     }
 
     private Properties read() throws ConfigException {
-        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            Properties p = new Properties();
-            p.load(in);
-            return p;
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config " + file + ": file not found (run 'vigil-agent enrol' first)");
-        } catch (CharacterCodingException e) {
-            throw new ConfigException("config " + file + ": not valid UTF-8");
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("config " + file + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new ConfigException("config " + file + ": cannot read: " + e.getMessage(), e);
-        }
+        return Utf8Properties.read(file, "config", " (run 'vigil-agent enrol' first)");
     }
 
     private void rejectUnknownKeys(Properties p) throws ConfigException {

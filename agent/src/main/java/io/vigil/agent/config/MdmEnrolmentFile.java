@@ -1,9 +1,6 @@
 package io.vigil.agent.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,20 +68,7 @@ public record MdmEnrolmentFile(Path file, ConsoleAddress console, CertificatePin
     }
 
     private static Properties read(Path file) throws ConfigException {
-        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            Properties p = new Properties();
-            p.load(in);
-            return p;
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("enrolment file " + file + ": file not found");
-        } catch (CharacterCodingException e) {
-            throw new ConfigException("enrolment file " + file + ": not valid UTF-8");
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("enrolment file " + file + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new ConfigException("enrolment file " + file + ": cannot read: " + e.getMessage(), e);
-        }
+        return Utf8Properties.read(file, "enrolment file", "");
     }
 
     private static <T> T parse(Path file, Properties p, String key, java.util.function.Function<String, T> parser)
