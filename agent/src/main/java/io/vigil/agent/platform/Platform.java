@@ -45,7 +45,7 @@ public final class Platform {
 
     public DeviceFacts deviceFacts() {
         Firmware firmware = firmware();
-        String hardwareId = firmware.serial().isEmpty() ? hardwareId() : firmware.serial();
+        String hardwareId = firmware.serial().isEmpty() ? machineId() : firmware.serial();
         return new DeviceFacts(hostname(), system.getProperty("os.name", ""), system.getProperty("os.version", ""),
                 hardwareId, agentVersion(), firmware.model());
     }
@@ -211,6 +211,18 @@ public final class Platform {
             return "";
         }
     }
+
+    /**
+     * The fallback hardware id, marked {@code machine-id:} so the console never takes it for a firmware serial:
+     * a re-image writes a new machine id (so it cannot recognise a re-imaged laptop), and cloned images or test
+     * machines can share one (so trusting it would merge different laptops into one record).
+     */
+    String machineId() {
+        String id = hardwareId();
+        return id.isEmpty() ? "" : MACHINE_ID_PREFIX + id;
+    }
+
+    static final String MACHINE_ID_PREFIX = "machine-id:";
 
     String hardwareId() {
         try {

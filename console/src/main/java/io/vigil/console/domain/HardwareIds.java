@@ -20,11 +20,17 @@ public final class HardwareIds {
     private HardwareIds() {
     }
 
+    /** How the agent marks an OS machine id it reports for want of a readable firmware serial. */
+    static final String MACHINE_ID = "machine-id:";
+
     public static boolean isDistinctive(String hardwareId) {
         if (hardwareId == null) {
             return false;
         }
         String id = hardwareId.strip().toLowerCase(Locale.ROOT);
+        if (id.startsWith(MACHINE_ID)) {
+            return false; // the agent's fallback: new after a re-image, shared by cloned images
+        }
         return id.length() >= MIN_LENGTH && !PLACEHOLDERS.contains(id) && id.chars().distinct().count() > 1;
     }
 }

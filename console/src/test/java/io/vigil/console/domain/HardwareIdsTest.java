@@ -12,6 +12,7 @@ class HardwareIdsTest {
             "PF3XK9QZ | true",
             "5CG1234XYZ | true",
             "0f1e2d3c4b5a69788796a5b4c3d2e1f0 | true",
+            "machine-id:0f1e2d3c4b5a69788796a5b4c3d2e1f0 | false",
             "To be filled by O.E.M. | false",
             "Default string | false",
             "System Serial Number | false",
