@@ -36,7 +36,6 @@ import io.vigil.console.domain.UserRepository;
 import io.vigil.console.store.jdbc.Database;
 import io.vigil.console.notify.OnCallPerson;
 import io.vigil.console.notify.OnCallRepository;
-import io.vigil.console.notify.UrgentSettings;
 import io.vigil.console.notify.UrgentOutbox;
 import io.vigil.console.store.jdbc.JdbcAlertRepository;
 import io.vigil.console.store.jdbc.JdbcOnCallRepository;
@@ -243,40 +242,11 @@ final class ConsoleApp implements AutoCloseable {
         return userAdmin.enrolTotp(actor, username, Optional.empty());
     }
 
-    /**
-     * Sets the school's on-call order for urgent alerts. Each person must be an active safeguarding user who can
-     * see the school's alerts: an email about an alert its reader cannot open would only cause alarm.
-     *
-     * @return the school's name
-     */
+    /** Sets the school's on-call order for urgent alerts (see {@link OnCallAdmin}); returns the school's name. */
     String setOnCall(String actor, Optional<String> schoolName, List<OnCallPerson> people,
                      Optional<Integer> minSeverity, Optional<Integer> escalateAfterMinutes) {
         School school = schools.requireSchool(schoolName);
-        UrgentSettings current = onCall.settings(school.id());
-        UrgentSettings next;
-        try {
-            next = new UrgentSettings(minSeverity.orElse(current.minSeverity()),
-                    escalateAfterMinutes.orElse(current.escalateAfterMinutes()));
-        } catch (io.vigil.console.domain.InvalidCaseChangeException e) {
-            throw new ConsoleException(e.getMessage());
-        }
-        List<String> allowed = users.safeguardingUsers(school.id());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (OnCallPerson p : people) {
-            if (!allowed.contains(p.username())) {
-                throw new ConsoleException("'" + p.username() + "' is not an active safeguarding user of "
-                        + school.name() + " (safeguarding users: " + (allowed.isEmpty() ? "none" : allowed) + ")");
-            }
-            if (!seen.add(p.username())) {
-                throw new ConsoleException("'" + p.username() + "' is named twice in the on-call order");
-            }
-        }
-        onCall.setOnCall(school.id(), people);
-        if (!next.equals(current)) {
-            onCall.saveSettings(school.id(), next, actor, clock.instant());
-        }
-        audit.record(actor, AuditAction.ONCALL_SET, "school=" + school.id() + " order="
-                + people.stream().map(OnCallPerson::username).toList() + " " + next);
+        new OnCallAdmin(onCall, users, audit, clock).set(actor, school, people, minSeverity, escalateAfterMinutes);
         return school.name();
     }
 
