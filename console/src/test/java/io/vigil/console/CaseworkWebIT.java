@@ -341,7 +341,7 @@ class CaseworkWebIT {
     }
 
     private static JsonNode eventually(Check<JsonNode> read, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos(); // a hang guard; the read ends it
         JsonNode last;
         do {
             last = read.get();

@@ -312,7 +312,7 @@ class ConflictOfInterestIT {
     }
 
     private static <T> T eventually(Check<T> read, java.util.function.Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos(); // a hang guard; the read ends it
         T last;
         do {
             last = read.get();

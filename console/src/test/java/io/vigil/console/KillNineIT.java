@@ -62,7 +62,7 @@ class KillNineIT {
             }
             // SIGKILL: no shutdown hook, no orderly close of the database.
             console.destroyForcibly();
-            assertTrue(console.waitFor(10, TimeUnit.SECONDS), "console killed");
+            assertTrue(console.waitFor(60, TimeUnit.SECONDS), "console killed");
         }
 
         try (Database db = Database.open(dataDir)) {

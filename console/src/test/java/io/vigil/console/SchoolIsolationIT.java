@@ -112,7 +112,7 @@ class SchoolIsolationIT {
     /** Text search follows the Ack through the index; poll until the expected total shows (or fail). */
     private JsonNode alerts(HttpsClient client, String query, long expected) throws Exception {
         JsonNode body = null;
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2); // a hang guard
         while (System.nanoTime() < deadline) {
             var response = client.get("/api/alerts" + query);
             assertEquals(200, response.statusCode(), response.body());

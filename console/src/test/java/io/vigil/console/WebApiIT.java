@@ -119,7 +119,7 @@ class WebApiIT {
     private JsonNode alertsEventually(HttpsClient client, String query, int expected) throws Exception {
         JsonNode body = null;
         // A deadline, not a count of tries: on a busy machine the index may take a while to drain its outbox.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         do {
             var response = client.get("/api/alerts" + query);
             assertEquals(200, response.statusCode(), response.body());

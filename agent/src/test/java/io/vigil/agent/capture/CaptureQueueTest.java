@@ -23,7 +23,7 @@ class CaptureQueueTest {
             windows.join();
             Thread keyboard = Thread.ofPlatform().start(() -> "hi".chars().forEach(c -> queue.offer(new KeyTyped((char) c))));
             keyboard.join();
-            queue.barrier().get(10, TimeUnit.SECONDS);
+            queue.barrier().get(2, TimeUnit.MINUTES);
         }
         assertEquals(List.of(new WindowFocused("Chat", "teams"), new KeyTyped('h'), new KeyTyped('i')), seen);
         assertEquals(List.of("vigil-capture"), threads.stream().distinct().toList());
@@ -60,7 +60,7 @@ class CaptureQueueTest {
             queue.start();
             queue.offer(new KeyBackspace());
             queue.offer(new LineBreak());
-            queue.barrier().get(10, TimeUnit.SECONDS);
+            queue.barrier().get(2, TimeUnit.MINUTES);
         }
         assertEquals(List.of(new LineBreak()), seen);
     }
@@ -79,10 +79,10 @@ class CaptureQueueTest {
     private static final WindowFocused CHAT = new WindowFocused("Chat", "discord");
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); // a hang guard; the condition ends it
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
+                throw new AssertionError("condition not met within 2 min");
             }
             Thread.sleep(5);
         }
@@ -110,13 +110,13 @@ class CaptureQueueTest {
             queue.start();
             await(() -> seen.contains(SIGN_IN));
             queue.offer(new KeyTyped('p'));
-            firstKeyHandled.await(10, TimeUnit.SECONDS);
+            firstKeyHandled.await(2, TimeUnit.MINUTES);
             queue.offer(new KeyTyped('w'));
             queue.offer(new LineBreak());
             probe.answers.add(CHAT); // the pupil switched to the chat; the next look sees it
             release.countDown();
             await(() -> seen.contains(CHAT));
-            queue.barrier().get(10, TimeUnit.SECONDS);
+            queue.barrier().get(2, TimeUnit.MINUTES);
         }
         assertEquals(List.of(SIGN_IN, new KeyTyped('p'), new KeyTyped('w'), new LineBreak(), CHAT), seen,
                 "keys typed before the switch must not be handed over after it");
@@ -133,7 +133,7 @@ class CaptureQueueTest {
             await(() -> seen.contains(CHAT));
             probe.answers.add(SIGN_IN); // clicked into the sign-in box during the pause
             queue.offer(new KeyTyped('s'));
-            queue.barrier().get(10, TimeUnit.SECONDS);
+            queue.barrier().get(2, TimeUnit.MINUTES);
         }
         assertEquals(List.of(CHAT, SIGN_IN, new KeyTyped('s')), seen);
     }

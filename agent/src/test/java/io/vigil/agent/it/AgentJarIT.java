@@ -50,8 +50,15 @@ class AgentJarIT {
                 Files.readString(dir.resolve("err.txt")));
     }
 
+    /**
+     * How long a JVM start, a replay or a stop may take before the test gives up: a hang guard, never the
+     * expected time. Every wait below ends at its signal (a log line, the process exiting), and on a machine
+     * busy with other builds a JVM start alone has taken tens of seconds.
+     */
+    private static final int PATIENCE_SECONDS = 180;
+
     private Result agent(String... args) throws Exception {
-        return finish(start(args), 60);
+        return finish(start(args), PATIENCE_SECONDS);
     }
 
     private Path validConfig() throws IOException {
@@ -182,14 +189,14 @@ class AgentJarIT {
         Path script = dir.resolve("demo.replay");
         Files.writeString(script, "0\tChat\tkill myself\n60000\tChat\tstill typing when stopped\n");
         Process process = start("run", "--config", config.toString(), "--replay", script.toString());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
         while (!Files.readString(dir.resolve("err.txt")).contains("alert raised")) {
             assertTrue(System.nanoTime() < deadline, "agent never raised the alert");
             assertTrue(process.isAlive(), Files.readString(dir.resolve("err.txt")));
             Thread.sleep(50);
         }
         process.destroy(); // SIGTERM, mid-replay
-        Result r = finish(process, 20);
+        Result r = finish(process, PATIENCE_SECONDS);
         assertEquals(143, r.exit(), r.err());
         assertTrue(r.err().contains("agent stopped; 1 record(s) left in the spool"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());

@@ -43,7 +43,7 @@ public final class Dnsmasq implements AutoCloseable {
         Path log = dir.resolve("dnsmasq-" + port + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Dnsmasq d = new Dnsmasq(p, port, log);
-        Deadline deadline = Deadline.in(Duration.ofSeconds(20));
+        Deadline deadline = Deadline.in(Duration.ofMinutes(2)); // a hang guard: ends when dnsmasq answers
         while (!Dig.query(port, "ready.vigil.test", "A", false, 1).answers().contains("127.0.0.9")) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("dnsmasq exited: " + Files.readString(log));

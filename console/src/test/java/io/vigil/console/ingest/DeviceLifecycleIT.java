@@ -201,7 +201,8 @@ class DeviceLifecycleIT {
     }
 
     private void awaitSpoolDepth(String deviceId, long depth) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // A hang guard, not the expected time: the wait ends at its signal, and a loaded CI machine is slow.
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             var record = fleet.device(deviceId, Scope.of(school.id())).orElseThrow();
             if (record.figures().spoolDepth() == depth) {
@@ -211,7 +212,7 @@ class DeviceLifecycleIT {
             }
             sleepBriefly();
         }
-        throw new AssertionError("the heartbeat's spool depth " + depth + " was not recorded within 10 s");
+        throw new AssertionError("the heartbeat's spool depth " + depth + " was not recorded within 2 min");
     }
 
     /** Between polls of the database; the condition, not this pause, ends the wait. */

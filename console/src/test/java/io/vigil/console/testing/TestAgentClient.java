@@ -30,6 +30,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestAgentClient implements AutoCloseable {
 
+    /**
+     * How long a reply may take before the test fails: a hang guard, not the expected time. Every wait ends at
+     * its message; on a CI machine busy with other builds a TLS handshake or a group commit can take seconds.
+     */
+    static final java.time.Duration PATIENCE = java.time.Duration.ofMinutes(2);
+
     private final ManagedChannel channel;
 
     public TestAgentClient(int port, Path consoleCertificate) throws IOException {
@@ -38,13 +44,13 @@ public final class TestAgentClient implements AutoCloseable {
     }
 
     public EnrollResponse enrol(String token, String hostname) {
-        return AgentGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        return AgentGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(PATIENCE.toSeconds(), TimeUnit.SECONDS)
                 .enroll(EnrollRequest.newBuilder().setEnrolmentToken(token)
                         .setDevice(facts(hostname)).build());
     }
 
     public EnrollResponse enrol(String token, DeviceFacts facts) {
-        return AgentGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+        return AgentGatewayGrpc.newBlockingStub(channel).withDeadlineAfter(PATIENCE.toSeconds(), TimeUnit.SECONDS)
                 .enroll(EnrollRequest.newBuilder().setEnrolmentToken(token).setDevice(facts).build());
     }
 
@@ -123,42 +129,42 @@ public final class TestAgentClient implements AutoCloseable {
             out.onCompleted();
         }
 
-        /** The next Ack's sequence, failing the test if none arrives within 10 s. */
+        /** The next Ack's sequence, failing the test if none arrives within {@link #PATIENCE}. */
         public long nextAck() throws InterruptedException {
-            ConsoleMessage reply = replies.poll(10, TimeUnit.SECONDS);
+            ConsoleMessage reply = replies.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             if (reply == null) {
-                throw new AssertionError("no reply within 10 s; stream ended with " + ended.getNow(null));
+                throw new AssertionError("no reply within " + PATIENCE + "; stream ended with " + ended.getNow(null));
             }
             return reply.getAck().getUpToSequence();
         }
 
-        /** The next filter policy the console pushed, skipping Acks, failing the test if none comes within 10 s. */
+        /** The next filter policy the console pushed, skipping Acks, failing the test if none comes within {@link #PATIENCE}. */
         public io.vigil.proto.v1.FilterPolicy nextPolicy() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (System.nanoTime() < deadline) {
                 ConsoleMessage reply = replies.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (reply != null && reply.hasPolicyUpdate()) {
                     return reply.getPolicyUpdate().getFilterPolicy();
                 }
             }
-            throw new AssertionError("no policy within 10 s; stream ended with " + ended.getNow(null));
+            throw new AssertionError("no policy within " + PATIENCE + "; stream ended with " + ended.getNow(null));
         }
 
-        /** The next command the console sent, skipping Acks, failing the test if none comes within 10 s. */
+        /** The next command the console sent, skipping Acks, failing the test if none comes within {@link #PATIENCE}. */
         public io.vigil.proto.v1.Command nextCommand() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (System.nanoTime() < deadline) {
                 ConsoleMessage reply = replies.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (reply != null && reply.hasCommand()) {
                     return reply.getCommand();
                 }
             }
-            throw new AssertionError("no command within 10 s; stream ended with " + ended.getNow(null));
+            throw new AssertionError("no command within " + PATIENCE + "; stream ended with " + ended.getNow(null));
         }
 
         /** The error that ended the stream (null for a clean end), waiting up to 10 s. */
         public Throwable awaitEnd() throws Exception {
-            return ended.get(10, TimeUnit.SECONDS);
+            return ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
 
         @Override

@@ -9,7 +9,7 @@ import java.time.Duration;
 /** java.net.http over plain HTTP to a loopback test server, sending one fixed session cookie (or none). */
 final class PlainHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMinutes(1)) // hang guards
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final int port;
@@ -30,7 +30,7 @@ final class PlainHttp {
 
     HttpResponse<String> send(String method, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofMinutes(2))
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(""));
         if (headers.length > 0) {
