@@ -16,9 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code user add --totp-secret}), and sign-ins get the current code. Written from RFC 6238 here rather than
  * reusing the console's class, so a mistake there cannot hide itself.
  *
- * <p>The console refuses a code used before, so several sign-ins by one user within a 30-second step use the
- * neighbouring steps' codes (the console accepts one either side); only when all three are spent does
- * {@link #code} wait for the clock to reach the next step.
+ * <p>The console refuses a code used before, so a second sign-in by one user within a 30-second step uses the
+ * next step's code (the console accepts one either side); only when both are spent does {@link #code} wait for
+ * the clock to reach the next step. The previous step's code is never used: it can expire at once.
  */
 final class Authenticator {
 
@@ -51,7 +51,10 @@ final class Authenticator {
         }
         while (true) {
             long now = Instant.now().getEpochSecond() / 30;
-            for (long step : new long[] {now, now + 1, now - 1}) {
+            // Never the previous step's code: the console accepts it only until the current step ends, which can
+            // be a millisecond away, and a sign-in on a loaded machine takes seconds. The current step's code
+            // stays good for 30-60 s, the next step's for 60-90 s.
+            for (long step : new long[] {now, now + 1}) {
                 if (user.usedSteps.add(step)) {
                     return code(user.secret, step);
                 }

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class CaseworkBrowserIT {
 
     private static final String DSL_PASSWORD = "correct horse battery staple";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofMinutes(2);
 
     @TempDir
     Path tmp;

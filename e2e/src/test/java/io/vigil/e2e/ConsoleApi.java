@@ -27,7 +27,7 @@ final class ConsoleApi {
         this.http = HttpClient.newBuilder()
                 .sslContext(PinnedTls.context(certificateSha256))
                 .cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(Duration.ofMinutes(1)) // hang guards: a loaded machine is slow
                 .build();
     }
 
@@ -62,7 +62,7 @@ final class ConsoleApi {
     BinaryResponse getBinary(String path) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET()
-                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new BinaryResponse(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
@@ -85,7 +85,7 @@ final class ConsoleApi {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {

@@ -43,7 +43,7 @@ class InboxBrowserIT {
             ChromeDriver browser = Chromium.start(tmp.resolve("chromium-profile"));
             try {
                 signIn(browser, site, "mrs.khan", DSL_PASSWORD);
-                String urgent = awaitRowContaining(browser, "kill myself", Duration.ofSeconds(10));
+                String urgent = awaitRowContaining(browser, "kill myself", Duration.ofSeconds(60));
                 assertTrue(urgent.contains("Imminent risk"), "severity must be said in words: " + urgent);
                 assertTrue(urgent.contains("pupil.three"), urgent);
                 assertTrue(urgent.contains("Suicide"), "category shown by its list name: " + urgent);
@@ -64,7 +64,7 @@ class InboxBrowserIT {
                 saveScreenshot(browser, "inbox-new-alert-announced.png");
 
                 show.click();
-                String serious = awaitRowContaining(browser, "cut myself", Duration.ofSeconds(10));
+                String serious = awaitRowContaining(browser, "cut myself", Duration.ofSeconds(60));
                 assertTrue(serious.contains("Serious"), serious);
                 assertTrue(serious.contains("Self-harm"), "refreshed rows name categories too: " + serious);
                 List<String> rows = rowTexts(browser);
@@ -89,7 +89,7 @@ class InboxBrowserIT {
                 saveScreenshot(browser, "inbox.png");
 
                 search.sendKeys(Keys.ENTER);
-                waitUntil(browser, Duration.ofSeconds(10),
+                waitUntil(browser, Duration.ofSeconds(60),
                         d -> d.findElement(By.id("summary")).getText().contains("No alerts match"));
             } finally {
                 browser.quit();
@@ -110,8 +110,8 @@ class InboxBrowserIT {
             ChromeDriver browser = Chromium.start(tmp.resolve("chromium-profile"));
             try {
                 signIn(browser, site, "mrs.khan", DSL_PASSWORD);
-                awaitRowContaining(browser, "kill myself", Duration.ofSeconds(10));
-                waitUntil(browser, Duration.ofSeconds(20), d -> {
+                awaitRowContaining(browser, "kill myself", Duration.ofSeconds(60));
+                waitUntil(browser, Duration.ofSeconds(60), d -> {
                     d.navigate().refresh();
                     return rowTexts(d).size() == 3;
                 });
@@ -121,11 +121,11 @@ class InboxBrowserIT {
                 assertEquals("Showing 1–2 of 3 alerts, most urgent first.", summary(browser));
                 assertTrue(browser.findElements(By.cssSelector("a[rel=prev]")).isEmpty());
                 browser.findElement(By.cssSelector("a[rel=next]")).click();
-                waitUntil(browser, Duration.ofSeconds(10), d -> summary(d).startsWith("Showing 3–3 of 3"));
+                waitUntil(browser, Duration.ofSeconds(60), d -> summary(d).startsWith("Showing 3–3 of 3"));
                 assertEquals(1, rowTexts(browser).size());
                 assertTrue(browser.findElements(By.cssSelector("a[rel=next]")).isEmpty());
                 browser.findElement(By.cssSelector("a[rel=prev]")).click();
-                waitUntil(browser, Duration.ofSeconds(10), d -> summary(d).startsWith("Showing 1–2 of 3"));
+                waitUntil(browser, Duration.ofSeconds(60), d -> summary(d).startsWith("Showing 1–2 of 3"));
                 saveScreenshot(browser, "inbox-paging.png");
 
                 // No snippet says "suicide": only the category name can match.
@@ -133,7 +133,7 @@ class InboxBrowserIT {
                 search.clear();
                 search.sendKeys("suicide");
                 browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-                waitUntil(browser, Duration.ofSeconds(10), d -> summary(d).startsWith("Showing 1–1 of 1"));
+                waitUntil(browser, Duration.ofSeconds(60), d -> summary(d).startsWith("Showing 1–1 of 1"));
                 List<String> rows = rowTexts(browser);
                 assertTrue(rows.get(0).contains("kill myself") && rows.get(0).contains("Suicide"), rows.toString());
 
@@ -142,7 +142,7 @@ class InboxBrowserIT {
                 search.clear();
                 search.sendKeys("kill AND");
                 browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-                String notice = waitUntil(browser, Duration.ofSeconds(10), d -> d.findElement(By.id("notice"))).getText();
+                String notice = waitUntil(browser, Duration.ofSeconds(60), d -> d.findElement(By.id("notice"))).getText();
                 assertTrue(notice.startsWith("Vigil could not understand the search"), notice);
                 assertFalse(notice.contains("Encountered"), "no parser message: " + notice);
             } finally {
@@ -162,7 +162,7 @@ class InboxBrowserIT {
             ChromeDriver browser = Chromium.start(tmp.resolve("chromium-profile"));
             try {
                 signIn(browser, site, "it.support", IT_PASSWORD);
-                waitUntil(browser, Duration.ofSeconds(10), d -> d.getPageSource().contains("Signed in as it.support"));
+                waitUntil(browser, Duration.ofSeconds(60), d -> d.getPageSource().contains("Signed in as it.support"));
                 assertFalse(browser.getPageSource().contains("kill myself"));
                 assertTrue(browser.findElements(By.id("alert-rows")).isEmpty(), "no alert table for IT roles");
             } finally {

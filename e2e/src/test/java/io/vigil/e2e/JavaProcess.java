@@ -123,6 +123,34 @@ final class JavaProcess implements AutoCloseable {
         throw new AssertionError("did not print '" + text + "' within " + limit + ":\n" + output());
     }
 
+    /** How many times the process has printed {@code text} so far. */
+    int timesPrinted(String text) {
+        String output = output();
+        int count = 0;
+        for (int at = output.indexOf(text); at >= 0; at = output.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * Whether {@code text} was printed before the {@code n}-th line with {@code marker}, or the marker has not
+     * been printed n times: tells "pushed over the open session" from "fetched after reconnecting" by order,
+     * whatever the clock says.
+     */
+    boolean printedBeforeNth(String text, String marker, int n) {
+        String output = output();
+        int at = -1;
+        for (int i = 0; i < n; i++) {
+            at = output.indexOf(marker, at + 1);
+            if (at < 0) {
+                return output.contains(text);
+            }
+        }
+        int printed = output.indexOf(text);
+        return printed >= 0 && printed < at;
+    }
+
     int awaitExit(Duration limit) {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -40,7 +40,7 @@ class KeywordListPagesBrowserIT {
                 browser.findElement(By.id("em-term")).sendKeys("flimflam quux");
                 browser.findElement(By.id("em-reason")).sendKeys("viral threat this morning");
                 browser.findElement(By.cssSelector("form[action='/keyword-lists/emergency'] button")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("Blocked now"));
+                new WebDriverWait(browser, Duration.ofMinutes(2)).until(d -> d.getPageSource().contains("Blocked now"));
                 assertTrue(browser.getPageSource().contains("Emergency change: review due by"));
                 accessible(browser, "keyword lists with a change");
 
@@ -51,7 +51,7 @@ class KeywordListPagesBrowserIT {
                 assertTrue(browser.getPageSource().contains("viral threat this morning"));
                 accessible(browser, "change log (DSL)");
                 browser.findElement(By.cssSelector("button[value='review']")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("review recorded"));
+                new WebDriverWait(browser, Duration.ofMinutes(2)).until(d -> d.getPageSource().contains("review recorded"));
                 assertTrue(browser.getPageSource().contains("Reviewed by mrs.khan"), browser.getPageSource());
             } finally {
                 browser.quit();
@@ -65,7 +65,7 @@ class KeywordListPagesBrowserIT {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("totp")).sendKeys(site.auth.code(username));
         browser.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("password")).isEmpty());
+        new WebDriverWait(browser, Duration.ofMinutes(2)).until(d -> d.findElements(By.id("password")).isEmpty());
     }
 
     private static void accessible(WebDriver browser, String page) {

@@ -60,13 +60,13 @@ class LiveCaptureIT {
 
             // A would-be disclosure and a "password" typed into a sign-in window: nothing may be kept.
             desktop.activate(signIn);
-            agent.awaitOutput("sign-in or password window in front", Duration.ofSeconds(30));
+            agent.awaitOutput("sign-in or password window in front", Duration.ofMinutes(2));
             desktop.typeLine("i want to kill myself " + SECRET);
 
             desktop.activate(chat);
             // Keys typed while the agent cannot yet tell which window is in front count as the sign-in
             // window's and are dropped (fail closed), so wait until it has seen the switch.
-            agent.awaitOutput("sign-in window gone", Duration.ofSeconds(30));
+            agent.awaitOutput("sign-in window gone", Duration.ofMinutes(2));
             desktop.typeLine("i cut myself again last night");
             desktop.typeLine("someone is threatening to leak my nudes");
             String search = desktop.openWindow("how to self harm - Google Search - Chromium");

@@ -52,7 +52,7 @@ final class LocalDns {
             answers.forEach((name, ip) -> cmd.add("--address=/" + name + "/" + ip));
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("dnsmasq.log").toFile()).start();
-            XDesktop.await("dnsmasq to answer", Duration.ofSeconds(30),
+            XDesktop.await("dnsmasq to answer", Duration.ofMinutes(2),
                     () -> dig(port, "ready.vigil.test").contains("127.0.0.9"));
         }
 

@@ -138,7 +138,7 @@ class ServiceAndHelperIT {
             assertTrue(helper.output().contains("monitored never)"), helper::output);
             helper.awaitOutput("replay finished", Duration.ofSeconds(90));
             helper.close(); // SIGTERM: the helper flushes what it holds, says goodbye, exits
-            service.awaitOutput("session helper of '" + ME + "' stopped (said goodbye)", Duration.ofSeconds(30));
+            service.awaitOutput("session helper of '" + ME + "' stopped (said goodbye)", Duration.ofMinutes(2));
 
             Files.writeString(config, "# edited by hand\n", StandardOpenOption.APPEND);
             awaitTamper(site.signedInApi("it.tech", PASSWORD), "config_changed");
@@ -156,7 +156,7 @@ class ServiceAndHelperIT {
                 asNobody.get(), List.of("session-helper", "--socket", socket.toString()));
         assertEquals(1, stranger.awaitExit(Duration.ofSeconds(90)), stranger::output);
         assertTrue(stranger.output().contains("the Vigil service refused this session helper"), stranger::output);
-        service.awaitOutput("refused a session helper from user 'nobody'", Duration.ofSeconds(30));
+        service.awaitOutput("refused a session helper from user 'nobody'", Duration.ofMinutes(2));
     }
 
     private static Optional<List<String>> asNobody() {

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class UrgentBannerBrowserIT {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofMinutes(2);
 
     @TempDir
     Path tmp;

@@ -53,7 +53,7 @@ final class XDesktop implements AutoCloseable {
         XDesktop desktop = new XDesktop(logs, ":" + number.strip());
         desktop.processes.add(xvfb);
         desktop.spawn("openbox", "openbox");
-        desktop.await("openbox to manage the screen", Duration.ofSeconds(30),
+        desktop.await("openbox to manage the screen", Duration.ofMinutes(2),
                 () -> desktop.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK").contains("window id"));
         return desktop;
     }
@@ -62,7 +62,7 @@ final class XDesktop implements AutoCloseable {
     String openWindow(String title) {
         spawn("xterm-" + processes.size(), "xterm", "-T", title, "-n", title);
         String[] id = new String[1];
-        await("window '" + title + "' to appear", Duration.ofSeconds(30), () -> {
+        await("window '" + title + "' to appear", Duration.ofMinutes(2), () -> {
             String found = run("xdotool", "search", "--onlyvisible", "--name", "^" + posixQuote(title) + "$").strip();
             id[0] = found.isEmpty() ? null : found.lines().findFirst().orElse(null);
             return id[0] != null;
@@ -72,7 +72,7 @@ final class XDesktop implements AutoCloseable {
 
     /** Brings the window to the front and gives it the keyboard focus; returns once the window manager did. */
     void activate(String windowId) {
-        await("window " + windowId + " to become active", Duration.ofSeconds(30), () -> {
+        await("window " + windowId + " to become active", Duration.ofMinutes(2), () -> {
             run("xdotool", "windowactivate", "--sync", windowId);
             // openbox sometimes raises a window without giving it the keyboard: ask for the focus too.
             run("xdotool", "windowfocus", "--sync", windowId);

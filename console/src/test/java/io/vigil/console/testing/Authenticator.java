@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * computes a current code at sign-in like the user's phone would.
  *
  * <p>The console refuses a code used before, so a user signing in several times within one 30-second step
- * gets the codes of the neighbouring steps (the console accepts one either side), then the user's recovery
+ * gets the next step's code (never the previous step's: it can expire at once), then the user's recovery
  * codes when the console printed them; only when all are spent does {@link #code} wait for the clock to
  * reach the next step.
  */
@@ -25,7 +25,7 @@ public final class Authenticator {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** @param recoveryCodes unused recovery codes, spent when all three current TOTP codes are */
+    /** @param recoveryCodes unused recovery codes, spent when both safe TOTP codes (this step and the next) are */
     private record Enrolled(byte[] secret, Set<Long> usedSteps, java.util.Deque<String> recoveryCodes) {
         Enrolled(byte[] secret) {
             this(secret, new HashSet<>(), new java.util.ArrayDeque<>());
@@ -68,12 +68,15 @@ public final class Authenticator {
         }
         while (true) {
             long now = Totp.step(Instant.now());
-            for (long step : new long[] {now, now + 1, now - 1}) {
+            // Never the previous step's code: the console accepts it only until the current step ends, which can
+            // be a millisecond away, and a sign-in on a loaded machine takes seconds. The current step's code
+            // stays good for 30-60 s, the next step's for 60-90 s.
+            for (long step : new long[] {now, now + 1}) {
                 if (user.usedSteps.add(step)) {
                     return Totp.code(user.secret, step);
                 }
             }
-            // All three acceptable codes are spent: a recovery code (also a real sign-in path) if one is left,
+            // Both safe codes are spent: a recovery code (also a real sign-in path) if one is left,
             // else the next TOTP code, valid when the clock reaches a new step.
             if (!user.recoveryCodes.isEmpty()) {
                 return user.recoveryCodes.pop();
