@@ -41,19 +41,20 @@ class DemoIT {
             phone.remember("dsl", secret.group(1));
             assertEquals(204, api.signIn("dsl", password.group(1), phone.code("dsl")).status(), demo.output());
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            // A hang guard, not the expected time (seconds on a quiet machine): the first serious alert ends it.
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             JsonNode found;
             do {
                 JavaProcess.sleep(1000);
                 found = api.alerts(Map.of("minSeverity", "4")).json();
             } while (found.get("total").asInt() == 0 && Instant.now().isBefore(deadline));
-            assertTrue(found.get("total").asInt() > 0, "no serious alert within 60 s:\n" + demo.output());
+            assertTrue(found.get("total").asInt() > 0, "no serious alert within 3 min:\n" + demo.output());
             assertEquals("demo.pupil", found.get("alerts").get(0).get("user").asText());
         }
     }
 
     private static String waitFor(JavaProcess process, Pattern pattern) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2)); // a hang guard; the printed line ends it
         while (Instant.now().isBefore(deadline)) {
             if (pattern.matcher(process.output()).find()) {
                 return process.output();
