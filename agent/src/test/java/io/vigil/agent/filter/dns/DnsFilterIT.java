@@ -161,11 +161,11 @@ class DnsFilterIT {
         assertEquals(List.of("5.6.7.8"), dig("cached.example").answers());
         upstream.close();
         assertEquals(List.of("5.6.7.8"), dig("cached.example").answers(), "served from cache");
-        long start = System.nanoTime();
-        Dig.Answer a = dig("never-seen.example");
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        // Timely means before the client gives up: dig waits 3 s (one upstream × 500 ms timeout and room to
+        // spare) and a SERVFAIL is an answer within that. dig's own clock starts at the query, so the time a
+        // loaded machine takes to start the dig process (which the test used to count) is left out.
+        Dig.Answer a = Dig.query(port, "never-seen.example", "A", false, 3);
         assertEquals("SERVFAIL", a.status(), a.raw());
-        assertTrue(millis < 3_000, "SERVFAIL took " + millis + " ms; one upstream × 500 ms timeout");
         assertEquals(List.of(BLOCK_ADDRESS), dig("porn.example").answers(), "blocking needs no upstream");
     }
 
