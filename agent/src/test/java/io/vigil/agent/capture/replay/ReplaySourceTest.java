@@ -51,7 +51,7 @@ class ReplaySourceTest {
         List<CaptureEvent> events = java.util.Collections.synchronizedList(new ArrayList<>());
         ReplaySource source = new ReplaySource(script(), ReplaySpeed.INSTANT, Sleeper.REAL);
         source.start(events::add);
-        source.finished().get(5, TimeUnit.SECONDS);
+        source.finished().get(1, TimeUnit.MINUTES); // a hang guard; the replay thread ends it
         assertEquals(5, events.size());
     }
 
