@@ -153,7 +153,9 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
             return Optional.empty();
         }
         available.add("notice.display");
-        display.get().show(notice, () -> link.noticeAccepted(notice.version()), () -> { });
+        SwingNoticeDisplay window = display.get();
+        window.show(notice, () -> link.noticeAccepted(notice.version()),
+                helpPage.isPresent() ? window::openHelpPage : () -> { });
         return Optional.of(display.get());
     }
 
