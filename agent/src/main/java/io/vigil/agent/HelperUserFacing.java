@@ -17,13 +17,15 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Part of the session helper's composition root: what only the user's own session can do besides capture.
- * Screenshots (the helper owns the display; the service, a root process with no display, cannot take them)
+ * Screenshots (the helper owns the display; the service, a root process with no display, cannot take them;
+ * never while a sign-in or password window is in front)
  * and the pupil's Get-help page (served as the pupil, on loopback, with the same token, origin and host checks
  * as in {@code run}; a request goes to the service, which raises it for the kernel-verified user).
  */
@@ -41,7 +43,8 @@ final class HelperUserFacing {
      * service) ask for screenshots and there is a screen, straight to the link otherwise.
      */
     static Consumer<AlertRecord> alerts(Platform platform, CaptureSettings settings, HelperConnection link,
-                                        List<String> available, Map<String, String> unavailable) {
+                                        BooleanSupplier signInInFront, List<String> available,
+                                        Map<String, String> unavailable) {
         ScreenshotPolicy policy = new ScreenshotPolicy(settings);
         if (!policy.enabled()) {
             return link;
@@ -53,7 +56,13 @@ final class HelperUserFacing {
             return link;
         }
         available.add("evidence.screenshot");
-        return new EvidenceAttacher(policy, camera.get()::take, link);
+        ScreenCapture screen = camera.get();
+        return new EvidenceAttacher(policy, () -> {
+            if (signInInFront.getAsBoolean()) { // the screen would show what the pupil is signing in with
+                throw new IllegalStateException("a sign-in or password window is in front, no screenshot is taken");
+            }
+            return screen.take();
+        }, link);
     }
 
     /** The help page, when the school has it on; its address goes to an owner-only file in the user's runtime dir. */

@@ -2,6 +2,7 @@ package io.vigil.agent;
 
 import io.vigil.agent.capture.CaptureQueue;
 import io.vigil.agent.capture.CaptureSource;
+import io.vigil.agent.capture.WindowFocused;
 import io.vigil.agent.capture.replay.ReplaySource;
 import io.vigil.agent.capture.replay.Sleeper;
 import io.vigil.agent.capture.session.CurrentUser;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,15 +94,22 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         log.info("detection profile for the signed-in user: {}", school.profile().describe());
         List<String> available = new ArrayList<>();
         Map<String, String> unavailable = new LinkedHashMap<>();
+        // Set on the capture thread before each event is matched, so a screenshot taken for that event's alert
+        // knows whether a sign-in or password window is in front (then none is taken).
+        AtomicBoolean signInInFront = new AtomicBoolean();
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
-                HelperUserFacing.alerts(platform, settings, link, available, unavailable), u -> school.profile());
+                HelperUserFacing.alerts(platform, settings, link, signInInFront::get, available, unavailable),
+                u -> school.profile());
         // Not behind the monitoring scope: a pupil can always ask for help.
         Optional<HelpPageServer> helpPage = HelperUserFacing.helpPage(school.help(), link, user, available,
                 unavailable);
         ScopeGate scope = new ScopeGate(school.scope(), school.group(), Clock.systemUTC(), detector::flush);
         scope.check();
         CaptureQueue queue = new CaptureQueue(event -> {
+            if (event instanceof WindowFocused window) {
+                signInInFront.set(guard.isSensitive(window));
+            }
             if (scope.open()) {
                 detector.accept(event);
             }
