@@ -9,13 +9,16 @@ import io.vigil.agent.config.ServiceSettings;
 import io.vigil.agent.filter.dns.InPathCheck;
 import io.vigil.agent.health.Capabilities;
 import io.vigil.agent.health.CapabilityBoard;
+import io.vigil.agent.evidence.ScreenshotPolicy;
 import io.vigil.agent.helper.service.HelperAlerts;
+import io.vigil.agent.helper.service.HelperHelp;
 import io.vigil.agent.helper.service.HelperPresence;
 import io.vigil.agent.helper.service.HelperServer;
 import io.vigil.agent.helper.service.PeerCheck;
 import io.vigil.agent.helper.service.SessionOwners;
 import io.vigil.agent.platform.Platform;
 import io.vigil.agent.spool.AlertSpool;
+import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolingRecordSink;
 import io.vigil.agent.tamper.FileChangeWatch;
 import io.vigil.agent.tamper.TamperReporter;
@@ -92,7 +95,8 @@ final class AgentService implements RunningAgent {
         PeerCheck peers = new PeerCheck(sessionUser.map(SessionOwners::fixed).orElseGet(SessionOwners::logind));
         HelperSessions school = new HelperSessions(config, records);
         HelperServer helpers = new HelperServer(settings.helperSocket(), peers, new HelperAlerts(Clock.systemUTC()),
-                records::accept, new CurrentUserTracking(presence, current, school), school::settingsFor).start();
+                records::accept, new CurrentUserTracking(presence, current, school), school::settingsFor);
+        helperEvidenceAndHelp(config, spool, records, helpers).start();
         FileChangeWatch watch = watch(configFile, settings, tamper);
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -109,6 +113,23 @@ final class AgentService implements RunningAgent {
         log.info("service for device {} started; spool {} holds {} record(s)", config.deviceId(), spool.file(),
                 spool.depth());
         return new AgentService(spool, records, session, helpers, watch, filter, timers);
+    }
+
+    /**
+     * Screenshots the helpers take, checked again here against this config's own screenshot policy (the helper
+     * is untrusted), kept sealed in the spool as {@code run} keeps them; and the helpers' Get-help requests.
+     */
+    private static HelperServer helperEvidenceAndHelp(AgentConfig config, AlertSpool spool,
+                                                      SpoolingRecordSink records, HelperServer helpers) {
+        ScreenshotPolicy shots = new ScreenshotPolicy(config.capture());
+        if (shots.enabled()) {
+            spool.sealScreenshotsWith(ScreenshotSeal.forSpool(spool.file()));
+        }
+        helpers.withEvidence(shots);
+        if (config.policy().help()) {
+            helpers.withHelp(new HelperHelp(records::accept, config.policy().helpSeverity(), Clock.systemUTC()));
+        }
+        return helpers;
     }
 
     private static FileChangeWatch watch(Path configFile, ServiceSettings settings, TamperReporter tamper) {

@@ -47,7 +47,7 @@ final class HelperSessions {
         var profile = config.policy().detection().profileOf(group, osGroups);
         var notice = notices.filter(n -> n.needsAcceptance(user)).map(n -> n.noticeFor(user));
         SessionSettings settings = new SessionSettings(group, config.policy().scope(), config.capture(), profile,
-                notice);
+                notice, config.policy().help());
         log.info("settings for the session helper of '{}': group {}, monitored {}, profile {}, notice {}", user,
                 group.id(), config.policy().scope().whenFor(group).name().toLowerCase(java.util.Locale.ROOT),
                 profile.name().id(), notice.map(n -> "to show (" + n.version() + ")").orElse("not shown"));

@@ -2,6 +2,7 @@ package io.vigil.agent;
 
 import io.vigil.agent.capture.CaptureQueue;
 import io.vigil.agent.capture.CaptureSource;
+import io.vigil.agent.capture.WindowFocused;
 import io.vigil.agent.capture.replay.ReplaySource;
 import io.vigil.agent.capture.replay.Sleeper;
 import io.vigil.agent.capture.session.CurrentUser;
@@ -9,6 +10,7 @@ import io.vigil.agent.cli.CliException;
 import io.vigil.agent.cli.Replay;
 import io.vigil.agent.cli.RunningAgent;
 import io.vigil.agent.config.CaptureSettings;
+import io.vigil.agent.help.web.HelpPageServer;
 import io.vigil.agent.helper.client.HelperConnection;
 import io.vigil.agent.helper.client.HelperRefusedException;
 import io.vigil.agent.helper.wire.SessionSettings;
@@ -33,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +57,14 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
     private final CompletableFuture<Void> captureFinished;
     private final Optional<SessionSignals> signals;
     private final Optional<NoticeDisplay> notice;
+    private final Optional<HelpPageServer> helpPage;
     private boolean closed;
 
     private SessionHelper(HelperConnection link, List<CaptureSource> sources, CaptureQueue queue,
                           AlertDetector detector, ScheduledExecutorService idleFlush,
                           CompletableFuture<Void> captureFinished, Optional<SessionSignals> signals,
-                          Optional<NoticeDisplay> notice) {
+                          Optional<NoticeDisplay> notice, Optional<HelpPageServer> helpPage) {
+        this.helpPage = helpPage;
         this.notice = notice;
         this.link = link;
         this.sources = sources;
@@ -87,19 +92,29 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         CaptureSettings settings = school.capture();
         SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
         log.info("detection profile for the signed-in user: {}", school.profile().describe());
+        List<String> available = new ArrayList<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        // Set on the capture thread before each event is matched, so a screenshot taken for that event's alert
+        // knows whether a sign-in or password window is in front (then none is taken).
+        AtomicBoolean signInInFront = new AtomicBoolean();
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
-                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard", link,
+                AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
+                HelperUserFacing.alerts(platform, settings, link, signInInFront::get, available, unavailable),
                 u -> school.profile());
+        // Not behind the monitoring scope: a pupil can always ask for help.
+        Optional<HelpPageServer> helpPage = HelperUserFacing.helpPage(school.help(), link, user, available,
+                unavailable);
         ScopeGate scope = new ScopeGate(school.scope(), school.group(), Clock.systemUTC(), detector::flush);
         scope.check();
         CaptureQueue queue = new CaptureQueue(event -> {
+            if (event instanceof WindowFocused window) {
+                signInInFront.set(guard.isSensitive(window));
+            }
             if (scope.open()) {
                 detector.accept(event);
             }
         });
         List<CaptureSource> sources = new ArrayList<>();
-        List<String> available = new ArrayList<>();
-        Map<String, String> unavailable = new LinkedHashMap<>();
         CompletableFuture<Void> finished;
         Optional<SessionSignals> signals = Optional.empty();
         if (replay.isPresent()) {
@@ -115,8 +130,8 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                     available, unavailable);
             finished = new CompletableFuture<>();
         }
-        Optional<NoticeDisplay> notice = school.notice().flatMap(n -> showNotice(platform, n, link, available,
-                unavailable));
+        Optional<NoticeDisplay> notice = school.notice().flatMap(n -> showNotice(platform, n, link,
+                helpPage.map(HelpPageServer::url), available, unavailable));
         Agent.reportUnavailable(unavailable);
         try {
             link.capabilities(available, unavailable);
@@ -127,27 +142,29 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
         idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
-        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notice);
+        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notice, helpPage);
     }
 
     /**
      * The notice for the user's group, as {@code run} shows it; "I understand" goes to the service, which
      * spools the acceptance for the user the kernel vouched for. Without a display it is not shown here (the
-     * help page that shows it in {@code run} is not part of the helper yet).
+     * helper's help page does not show the notice: acceptance there would need the service's answer first).
      */
     private static Optional<NoticeDisplay> showNotice(Platform platform, NoticeTexts.Notice notice,
-                                                      HelperConnection link, List<String> available,
-                                                      Map<String, String> unavailable) {
+                                                      HelperConnection link, Optional<java.net.URI> helpPage,
+                                                      List<String> available, Map<String, String> unavailable) {
         Optional<String> noDisplay = platform.displayProblem();
         Optional<SwingNoticeDisplay> display = noDisplay.isPresent() ? Optional.empty()
-                : SwingNoticeDisplay.open(java.net.URI.create("about:blank"));
+                : SwingNoticeDisplay.open(helpPage.orElse(java.net.URI.create("about:blank")));
         if (display.isEmpty()) {
             unavailable.put("notice.display", noDisplay.orElse("no display (headless Java runtime)"));
             log.info("monitoring notice {} not yet accepted by this user; no display to show it on", notice.version());
             return Optional.empty();
         }
         available.add("notice.display");
-        display.get().show(notice, () -> link.noticeAccepted(notice.version()), () -> { });
+        SwingNoticeDisplay window = display.get();
+        window.show(notice, () -> link.noticeAccepted(notice.version()),
+                helpPage.isPresent() ? window::openHelpPage : () -> { });
         return Optional.of(display.get());
     }
 
@@ -177,6 +194,7 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         queue.close();
         signals.ifPresent(SessionSignals::close);
         notice.ifPresent(NoticeDisplay::close);
+        helpPage.ifPresent(HelpPageServer::close);
         idleFlush.shutdownNow();
         detector.flush();
         captureFinished.cancel(false);

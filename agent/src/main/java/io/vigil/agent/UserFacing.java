@@ -5,6 +5,7 @@ import io.vigil.agent.capture.session.CurrentUser;
 import io.vigil.agent.config.AgentConfig;
 import io.vigil.agent.config.PolicySettings;
 import io.vigil.agent.help.HelpDesk;
+import io.vigil.agent.help.HelpInbox;
 import io.vigil.agent.help.web.HelpPageServer;
 import io.vigil.agent.notice.AcceptanceLog;
 import io.vigil.agent.notice.NoticeDisplay;
@@ -58,7 +59,7 @@ final class UserFacing implements AutoCloseable {
                 : Optional.empty();
         Optional<HelpPageServer> page = Optional.empty();
         if (policy.help()) {
-            page = helpPage(new HelpDesk(records::accept, user::get, policy.helpSeverity(), clock), notices,
+            page = helpPage(new HelpDesk(records::accept, user::get, policy.helpSeverity(), clock)::ask, notices,
                     user, config.statePath(), available, unavailable);
         }
         Optional<SwingNoticeDisplay> desktop = desktop(platform, notices.isPresent() || page.isPresent(), page,
@@ -75,7 +76,7 @@ final class UserFacing implements AutoCloseable {
         return new UserFacing(page, desktop.map(d -> (NoticeDisplay) d));
     }
 
-    private static Optional<HelpPageServer> helpPage(HelpDesk desk, Optional<NoticeService> notices, CurrentUser user,
+    private static Optional<HelpPageServer> helpPage(HelpInbox desk, Optional<NoticeService> notices, CurrentUser user,
                                                      Path stateDir, List<String> available,
                                                      Map<String, String> unavailable) {
         HelpPageServer server = new HelpPageServer(desk, notices, user::get, new SecureRandom());
@@ -115,7 +116,7 @@ final class UserFacing implements AutoCloseable {
         return display;
     }
 
-    private static void writeOwnerOnly(Path file, String text) throws IOException {
+    static void writeOwnerOnly(Path file, String text) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? Files.createTempFile(file.toAbsolutePath().getParent(), ".help-", ".tmp",

@@ -27,6 +27,11 @@ final class LocalHelpPage {
         return new LocalHelpPage(URI.create(Files.readString(file).strip()));
     }
 
+    /** The page whose address a session helper wrote to {@code file} (under the user's runtime directory). */
+    static LocalHelpPage fromFile(Path file) throws IOException {
+        return new LocalHelpPage(URI.create(Files.readString(file).strip()));
+    }
+
     URI url() {
         return page;
     }

@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
  */
 public final class ScreenCapture {
 
-    static final int MAX_SIDE = 1280;
+    public static final int MAX_SIDE = 1280;
 
     private final Robot robot;
 

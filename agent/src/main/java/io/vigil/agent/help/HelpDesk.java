@@ -37,6 +37,21 @@ public final class HelpDesk {
     }
 
     /**
+     * The pupil's words as the DSL will read them: line breaks as typed, no surrounding blanks.
+     *
+     * @throws IllegalArgumentException if they are longer than {@link #MAX_WORDS}, with a message for the pupil
+     */
+    public static String said(String words) {
+        // Browsers send a textarea's line breaks as CRLF; count them as the pupil typed them.
+        String said = words == null ? "" : words.replace("\r\n", "\n").strip();
+        if (said.length() > MAX_WORDS) {
+            throw new IllegalArgumentException("please keep it to " + MAX_WORDS + " characters (you wrote "
+                    + said.length() + ")");
+        }
+        return said;
+    }
+
+    /**
      * Raises the alert.
      *
      * @param words what the pupil wrote, may be empty; longer than {@link #MAX_WORDS} is refused, not cut,
@@ -44,12 +59,7 @@ public final class HelpDesk {
      * @throws IllegalArgumentException if the words are too long
      */
     public AlertRecord ask(HelpRequest request, String words) {
-        // Browsers send a textarea's line breaks as CRLF; count them as the pupil typed them.
-        String said = words == null ? "" : words.replace("\r\n", "\n").strip();
-        if (said.length() > MAX_WORDS) {
-            throw new IllegalArgumentException("please keep it to " + MAX_WORDS + " characters (you wrote "
-                    + said.length() + ")");
-        }
+        String said = said(words);
         String snippet = said.isEmpty() ? request.words() : said;
         if (snippet.length() > AlertRecord.MAX_SNIPPET_CHARS) {
             snippet = snippet.substring(0, AlertRecord.MAX_SNIPPET_CHARS);

@@ -2,7 +2,7 @@ package io.vigil.agent.help.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.vigil.agent.help.HelpDesk;
+import io.vigil.agent.help.HelpInbox;
 import io.vigil.agent.help.HelpRequest;
 import io.vigil.agent.notice.NoticeService;
 import io.vigil.agent.policy.NoticeTexts;
@@ -45,14 +45,14 @@ public final class HelpPageServer implements AutoCloseable {
     private static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
-    private final HelpDesk desk;
+    private final HelpInbox desk;
     private final Optional<NoticeService> notices;
     private final Supplier<String> user;
     private final String token;
     private HttpServer server;
     private ExecutorService executor;
 
-    public HelpPageServer(HelpDesk desk, Optional<NoticeService> notices, Supplier<String> user, SecureRandom random) {
+    public HelpPageServer(HelpInbox desk, Optional<NoticeService> notices, Supplier<String> user, SecureRandom random) {
         this.desk = desk;
         this.notices = notices;
         this.user = user;
@@ -131,6 +131,11 @@ public final class HelpPageServer implements AutoCloseable {
             desk.ask(request.get(), form.get().value("words"));
         } catch (IllegalArgumentException e) {
             respond(exchange, 400, HelpPageHtml.problem(e.getMessage()));
+            return;
+        } catch (java.io.UncheckedIOException e) {
+            log.error("help page: the request could not be handed on: {}", e.getMessage());
+            respond(exchange, 503, HelpPageHtml.problem("Your message could not be sent just now. Please try again, "
+                    + "or talk to a member of staff you trust."));
             return;
         }
         respond(exchange, 200, HelpPageHtml.sent());

@@ -1,6 +1,7 @@
 package io.vigil.agent.helper.client;
 
 import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.alert.Screenshot;
 import io.vigil.agent.helper.wire.Frames;
 import io.vigil.agent.helper.wire.HelperCodec;
 import io.vigil.agent.helper.wire.HelperMessage;
@@ -8,11 +9,13 @@ import io.vigil.agent.helper.wire.SessionSettings;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -143,9 +146,14 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
         lost.complete(null);
     }
 
-    /** Sends a matched alert: its bounded snippet and metadata, never more of what was typed. */
+    /**
+     * Sends a matched alert: its bounded snippet and metadata, never more of what was typed. A screenshot the
+     * helper took for it (under the school's screenshot settings) goes first, in chunks, so the service can
+     * attach it the moment the alert arrives; the whole is sent under one lock, so nothing comes between.
+     */
     @Override
-    public void accept(AlertRecord a) {
+    public synchronized void accept(AlertRecord a) {
+        a.screenshot().ifPresent(shot -> sendEvidence(a, shot));
         try {
             send(new HelperMessage.MatchedAlert(a.uuid().toString(), a.category(), a.severity(), a.score(),
                     a.ruleIds().size() > HelperCodec.MAX_RULES ? a.ruleIds().subList(0, HelperCodec.MAX_RULES)
@@ -155,6 +163,42 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
         } catch (IOException e) {
             log.error("alert {} severity {} could not be handed to the service and is lost: {}", a.category(),
                     a.severity(), e.getMessage());
+        }
+    }
+
+    private void sendEvidence(AlertRecord a, Screenshot shot) {
+        byte[] data = shot.data();
+        if (data.length > HelperCodec.MAX_EVIDENCE_BYTES) {
+            log.warn("the screenshot for a {} alert is {} bytes, more than the {} the service takes; the alert goes "
+                    + "without it", a.category(), data.length, HelperCodec.MAX_EVIDENCE_BYTES);
+            return;
+        }
+        int size = HelperCodec.EVIDENCE_CHUNK_BYTES;
+        int chunks = (data.length + size - 1) / size;
+        String uuid = a.uuid().toString();
+        try {
+            send(new HelperMessage.EvidenceStart(uuid, shot.mediaType(), shot.width(), shot.height(), data.length,
+                    chunks));
+            for (int i = 0; i < chunks; i++) {
+                send(new HelperMessage.EvidenceChunk(uuid, i,
+                        Arrays.copyOfRange(data, i * size, Math.min(data.length, (i + 1) * size))));
+            }
+        } catch (IOException e) {
+            log.warn("the screenshot for a {} alert could not be handed to the service: {}", a.category(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Hands a pupil's request from the help page to the service, which raises it for the verified user.
+     *
+     * @throws UncheckedIOException when the service cannot be reached (the page tells the pupil)
+     */
+    public void askForHelp(String kind, String words) {
+        try {
+            send(new HelperMessage.HelpAsked(kind, words));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Vigil service cannot be reached: " + e.getMessage(), e);
         }
     }
 

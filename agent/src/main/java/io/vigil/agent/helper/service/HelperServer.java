@@ -1,6 +1,8 @@
 package io.vigil.agent.helper.service;
 
 import io.vigil.agent.alert.AlertRecord;
+import io.vigil.agent.config.CaptureSettings;
+import io.vigil.agent.evidence.ScreenshotPolicy;
 import io.vigil.agent.helper.wire.FrameException;
 import io.vigil.agent.helper.wire.Frames;
 import io.vigil.agent.helper.wire.HelperCodec;
@@ -17,6 +19,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -46,6 +49,14 @@ public final class HelperServer implements AutoCloseable {
     /** 20 alerts at once, then one every 3 seconds (20 a minute): far above a real session, far below a flood. */
     static final int ALERT_BURST = 20;
     static final long ALERT_REFILL_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** 10 screenshots at once, then one every 6 seconds: each is up to 2 MiB in the spool. */
+    static final int EVIDENCE_BURST = 10;
+    static final long EVIDENCE_REFILL_NANOS = TimeUnit.SECONDS.toNanos(6);
+    /** Screenshots arriving at once, over all helpers: two users' at most, a small part of the service's heap. */
+    static final int EVIDENCE_BUDGET_BYTES = 2 * HelperCodec.MAX_EVIDENCE_BYTES;
+    /** 5 help requests at once, then one a minute: a pupil pressing the button twice is fine, a flood is not. */
+    static final int HELP_BURST = 5;
+    static final long HELP_REFILL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final Path socket;
     private final PeerCheck peers;
@@ -54,6 +65,9 @@ public final class HelperServer implements AutoCloseable {
     private final HelperListener listener;
     private final Function<String, HelperMessage.Settings> settingsFor;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+    private final Semaphore evidenceBudget = new Semaphore(EVIDENCE_BUDGET_BYTES);
+    private ScreenshotPolicy evidence = new ScreenshotPolicy(CaptureSettings.DEFAULTS); // none, until set
+    private Optional<HelperHelp> help = Optional.empty();
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("vigil-helper-timeouts").daemon().factory());
     private ServerSocketChannel server;
@@ -71,6 +85,18 @@ public final class HelperServer implements AutoCloseable {
         this.alerts = alerts;
         this.sink = sink;
         this.listener = listener;
+    }
+
+    /** Takes helpers' screenshots for the alerts this policy (the service's own config) allows; call before start. */
+    public HelperServer withEvidence(ScreenshotPolicy policy) {
+        this.evidence = policy;
+        return this;
+    }
+
+    /** Raises helpers' Get-help requests through {@code desk}; without it they are refused. Call before start. */
+    public HelperServer withHelp(HelperHelp desk) {
+        this.help = Optional.of(desk);
+        return this;
     }
 
     /** @throws UncheckedIOException if the socket cannot be created (the message names the path) */
@@ -185,37 +211,72 @@ public final class HelperServer implements AutoCloseable {
     /** @return whether the helper said goodbye before closing */
     private boolean conversation(String user, DataInputStream in) throws IOException {
         RateLimit rate = new RateLimit(ALERT_BURST, ALERT_REFILL_NANOS, System::nanoTime);
+        RateLimit helpRate = new RateLimit(HELP_BURST, HELP_REFILL_NANOS, System::nanoTime);
+        EvidenceInbox shots = new EvidenceInbox(user, evidence, evidenceBudget,
+                new RateLimit(EVIDENCE_BURST, EVIDENCE_REFILL_NANOS, System::nanoTime));
         long dropped = 0;
-        while (!closed) {
-            byte[] frame = Frames.read(in);
-            if (frame == null) {
-                return false;
-            }
-            switch (HelperCodec.decode(frame)) {
-                case HelperMessage.MatchedAlert a -> {
-                    if (!rate.tryTake()) {
-                        if (dropped++ % 100 == 0) {
-                            log.warn("session helper of '{}' sends alerts faster than {} a minute; {} dropped so far",
-                                    user, TimeUnit.MINUTES.toNanos(1) / ALERT_REFILL_NANOS, dropped);
+        try {
+            while (!closed) {
+                byte[] frame = Frames.read(in);
+                if (frame == null) {
+                    return false;
+                }
+                switch (HelperCodec.decode(frame)) {
+                    case HelperMessage.MatchedAlert a -> {
+                        if (!rate.tryTake()) {
+                            shots.discard("its alert was dropped by the rate limit");
+                            if (dropped++ % 100 == 0) {
+                                log.warn("session helper of '{}' sends alerts faster than {} a minute; {} dropped so "
+                                        + "far", user, TimeUnit.MINUTES.toNanos(1) / ALERT_REFILL_NANOS, dropped);
+                            }
+                            continue;
                         }
-                        continue;
+                        accept(user, a, shots);
                     }
-                    try {
-                        sink.accept(alerts.toRecord(user, a));
-                    } catch (IllegalArgumentException e) {
-                        log.warn("refused an alert from the session helper of '{}': {}", user, e.getMessage());
+                    case HelperMessage.EvidenceStart e -> shots.start(e);
+                    case HelperMessage.EvidenceChunk c -> shots.chunk(c);
+                    case HelperMessage.HelpAsked h -> askForHelp(user, h, helpRate);
+                    case HelperMessage.Capabilities c -> listener.capabilities(user, c);
+                    case HelperMessage.NoticeAccepted n -> listener.noticeAccepted(user, n.version());
+                    case HelperMessage.Goodbye g -> {
+                        log.info("session helper of '{}' stopped (said goodbye)", user);
+                        return true;
                     }
+                    default -> throw new FrameException("a helper may not send " + frame[0]);
                 }
-                case HelperMessage.Capabilities c -> listener.capabilities(user, c);
-                case HelperMessage.NoticeAccepted n -> listener.noticeAccepted(user, n.version());
-                case HelperMessage.Goodbye g -> {
-                    log.info("session helper of '{}' stopped (said goodbye)", user);
-                    return true;
-                }
-                default -> throw new FrameException("a helper may not send " + frame[0]);
+            }
+            return false;
+        } finally {
+            shots.discard("the connection ended before its alert arrived");
+        }
+    }
+
+    private void accept(String user, HelperMessage.MatchedAlert a, EvidenceInbox shots) {
+        AlertRecord record;
+        try {
+            record = alerts.toRecord(user, a);
+        } catch (IllegalArgumentException e) {
+            shots.discard("its alert was refused");
+            log.warn("refused an alert from the session helper of '{}': {}", user, e.getMessage());
+            return;
+        }
+        sink.accept(shots.attach(record));
+    }
+
+    /** Not subject to the monitoring scope (a pupil can always ask), but rate-limited like everything else. */
+    private void askForHelp(String user, HelperMessage.HelpAsked asked, RateLimit rate) {
+        if (help.isEmpty()) {
+            log.warn("refused a help request from the session helper of '{}': the help page is off (help.enabled)",
+                    user);
+        } else if (!rate.tryTake()) {
+            log.warn("refused a help request from the session helper of '{}': more than {} at once", user, HELP_BURST);
+        } else {
+            try {
+                help.get().ask(user, asked);
+            } catch (IllegalArgumentException e) {
+                log.warn("refused a help request from the session helper of '{}': {}", user, e.getMessage());
             }
         }
-        return false;
     }
 
     private static void closeQuietly(java.io.Closeable c) {

@@ -20,14 +20,20 @@ import java.util.Map;
  */
 public final class HelperCodec {
 
-    /** 2: the service sends {@link HelperMessage.Settings} after Accepted; the helper may send NoticeAccepted. */
-    public static final int VERSION = 2;
+    /**
+     * 2: the service sends {@link HelperMessage.Settings} after Accepted; the helper may send NoticeAccepted.
+     * 3: Settings carry the school's screenshot and help settings; the helper may send evidence and help requests.
+     */
+    public static final int VERSION = 3;
 
     static final byte HELLO = 1;
     static final byte ALERT = 2;
     static final byte CAPABILITIES = 3;
     static final byte GOODBYE = 4;
     static final byte NOTICE_ACCEPTED = 5;
+    static final byte EVIDENCE_START = 6;
+    static final byte EVIDENCE_CHUNK = 7;
+    static final byte HELP_ASKED = 8;
     static final byte ACCEPTED = 10;
     static final byte REFUSED = 11;
     static final byte SETTINGS = 12;
@@ -49,6 +55,15 @@ public final class HelperCodec {
     public static final int MAX_APPS = 16;
     public static final int MAX_CATEGORIES = 32;
     public static final int MAX_NOTICE_TEXT = 2000;
+    /**
+     * A screenshot is at most 2 MiB: the agent's 1280-pixel PNGs of a busy screen are well under 1.5 MiB, and
+     * the service holds one per helper while it arrives. It crosses in chunks of 12 KiB, leaving room in a
+     * 16 KiB frame for the chunk's uuid and numbers.
+     */
+    public static final int MAX_EVIDENCE_BYTES = 2 * 1024 * 1024;
+    public static final int EVIDENCE_CHUNK_BYTES = 12 * 1024;
+    /** The help page's own limit ({@code HelpDesk.MAX_WORDS}); the helper checks it before sending. */
+    public static final int MAX_HELP_WORDS = io.vigil.agent.help.HelpDesk.MAX_WORDS;
 
     private HelperCodec() {
     }
@@ -92,6 +107,26 @@ public final class HelperCodec {
                     out.writeByte(NOTICE_ACCEPTED);
                     out.writeUTF(n.version());
                 }
+                case HelperMessage.EvidenceStart e -> {
+                    out.writeByte(EVIDENCE_START);
+                    out.writeUTF(e.uuid());
+                    out.writeUTF(e.mediaType());
+                    for (int v : new int[] {e.width(), e.height(), e.totalBytes(), e.chunks()}) {
+                        out.writeInt(v);
+                    }
+                }
+                case HelperMessage.EvidenceChunk c -> {
+                    out.writeByte(EVIDENCE_CHUNK);
+                    out.writeUTF(c.uuid());
+                    out.writeInt(c.index());
+                    out.writeInt(c.data().length);
+                    out.write(c.data());
+                }
+                case HelperMessage.HelpAsked h -> {
+                    out.writeByte(HELP_ASKED);
+                    out.writeUTF(h.kind());
+                    out.writeUTF(h.words());
+                }
                 case HelperMessage.Settings st -> {
                     out.writeByte(SETTINGS);
                     SettingsCodec.write(out, st);
@@ -121,6 +156,12 @@ public final class HelperCodec {
                 case CAPABILITIES -> capabilities(in);
                 case GOODBYE -> new HelperMessage.Goodbye();
                 case NOTICE_ACCEPTED -> new HelperMessage.NoticeAccepted(text(in, "notice_version", MAX_SHORT * 2));
+                case EVIDENCE_START -> new HelperMessage.EvidenceStart(text(in, "uuid", 36),
+                        text(in, "media_type", MAX_SHORT), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+                case EVIDENCE_CHUNK -> new HelperMessage.EvidenceChunk(text(in, "uuid", 36), in.readInt(),
+                        bytes(in, "chunk"));
+                case HELP_ASKED -> new HelperMessage.HelpAsked(text(in, "kind", MAX_SHORT),
+                        text(in, "words", MAX_HELP_WORDS));
                 case SETTINGS -> SettingsCodec.read(in);
                 case ACCEPTED -> new HelperMessage.Accepted();
                 case REFUSED -> new HelperMessage.Refused(text(in, "reason", MAX_REASON));
@@ -170,6 +211,15 @@ public final class HelperCodec {
             values.add(text(in, field, maxChars));
         }
         return values;
+    }
+
+    /** A length-prefixed byte string; its length is checked against what the frame still holds. */
+    private static byte[] bytes(DataInputStream in, String field) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new FrameException(field + ": " + length + " bytes declared, " + in.available() + " in the frame");
+        }
+        return in.readNBytes(length);
     }
 
     static String text(DataInputStream in, String field, int maxChars) throws IOException {

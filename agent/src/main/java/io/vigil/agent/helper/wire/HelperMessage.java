@@ -61,16 +61,33 @@ public sealed interface HelperMessage {
      * @param profile        the user's detection profile name
      * @param categories     "category=least severity" entries of that profile (6 is off)
      * @param showNotice     whether the notice is to be shown (enabled and not yet accepted)
+     * @param screenshotCategories the categories whose alerts carry a screenshot ("all"; empty: none)
+     * @param screenshotMinSeverity only alerts at or above this severity carry one
+     * @param noImagery      categories the school marks "no imagery" (the fixed ones apply regardless)
+     * @param help           whether the helper serves the pupil's Get-help page
      */
     record Settings(String group, String when, String zone, List<String> hours, boolean keyboard, boolean windows,
                     int windowPollMillis, List<String> signInTitles, List<String> signInApps, String profile,
                     int minSeverity, List<String> categories, int thresholdPercent, boolean showNotice,
-                    String noticeVersion, String noticeText) implements HelperMessage {
+                    String noticeVersion, String noticeText, List<String> screenshotCategories,
+                    int screenshotMinSeverity, List<String> noImagery, boolean help) implements HelperMessage {
         public Settings {
             hours = List.copyOf(hours);
             signInTitles = List.copyOf(signInTitles);
             signInApps = List.copyOf(signInApps);
             categories = List.copyOf(categories);
+            screenshotCategories = List.copyOf(screenshotCategories);
+            noImagery = List.copyOf(noImagery);
+        }
+
+        /** Settings without screenshots or the help page (version 2's fields). */
+        public Settings(String group, String when, String zone, List<String> hours, boolean keyboard,
+                        boolean windows, int windowPollMillis, List<String> signInTitles, List<String> signInApps,
+                        String profile, int minSeverity, List<String> categories, int thresholdPercent,
+                        boolean showNotice, String noticeVersion, String noticeText) {
+            this(group, when, zone, hours, keyboard, windows, windowPollMillis, signInTitles, signInApps, profile,
+                    minSeverity, categories, thresholdPercent, showNotice, noticeVersion, noticeText, List.of(), 5,
+                    List.of(), false);
         }
     }
 
@@ -78,6 +95,60 @@ public sealed interface HelperMessage {
     record NoticeAccepted(String version) implements HelperMessage {
         public NoticeAccepted {
             Objects.requireNonNull(version);
+        }
+    }
+
+    /**
+     * Helper to service: a screenshot for the alert that follows on this connection is coming, in
+     * {@code chunks} {@link EvidenceChunk}s of {@code totalBytes} in all. Sent before its alert, so the
+     * service never holds an alert back waiting for a picture: the alert is spooled the moment it arrives,
+     * with the screenshot if one was complete and allowed, without it otherwise.
+     */
+    record EvidenceStart(String uuid, String mediaType, int width, int height, int totalBytes, int chunks)
+            implements HelperMessage {
+        public EvidenceStart {
+            Objects.requireNonNull(uuid);
+            Objects.requireNonNull(mediaType);
+        }
+    }
+
+    /** Helper to service: part {@code index} (from 0, in order) of the screenshot announced by EvidenceStart. */
+    record EvidenceChunk(String uuid, int index, byte[] data) implements HelperMessage {
+        public EvidenceChunk {
+            Objects.requireNonNull(uuid);
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EvidenceChunk c && c.uuid.equals(uuid) && c.index == index
+                    && java.util.Arrays.equals(c.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(uuid, index, java.util.Arrays.hashCode(data));
+        }
+
+        @Override
+        public String toString() {
+            return "EvidenceChunk[" + uuid + " #" + index + ", " + data.length + " bytes]";
+        }
+    }
+
+    /**
+     * Helper to service: the pupil asked for help on the helper's page. Only the request's kind and the
+     * pupil's own words: the service raises the alert for the kernel-verified user, never a user named here.
+     */
+    record HelpAsked(String kind, String words) implements HelperMessage {
+        public HelpAsked {
+            Objects.requireNonNull(kind);
+            Objects.requireNonNull(words);
         }
     }
 }

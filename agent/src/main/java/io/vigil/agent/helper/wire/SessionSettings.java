@@ -28,7 +28,13 @@ import java.util.regex.Pattern;
  * does. Only what capture and matching need crosses: no credential, address, spool path or key.
  */
 public record SessionSettings(MonitoringGroup group, MonitoringScope scope, CaptureSettings capture,
-                              DetectionProfile profile, Optional<NoticeTexts.Notice> notice) {
+                              DetectionProfile profile, Optional<NoticeTexts.Notice> notice, boolean help) {
+
+    /** Settings without the help page. */
+    public SessionSettings(MonitoringGroup group, MonitoringScope scope, CaptureSettings capture,
+                           DetectionProfile profile, Optional<NoticeTexts.Notice> notice) {
+        this(group, scope, capture, profile, notice, false);
+    }
 
     /** Service side. @throws IllegalArgumentException when a value breaks a wire limit (named) */
     public HelperMessage.Settings toMessage() {
@@ -42,7 +48,9 @@ public record SessionSettings(MonitoringGroup group, MonitoringScope scope, Capt
                 capture.signInTitles().stream().map(Pattern::pattern).toList(),
                 capture.signInApps().stream().sorted().toList(), profile.name().id(), profile.minSeverity(),
                 categories, profile.thresholdPercent(), notice.isPresent(),
-                notice.map(NoticeTexts.Notice::version).orElse(""), notice.map(NoticeTexts.Notice::text).orElse(""));
+                notice.map(NoticeTexts.Notice::version).orElse(""), notice.map(NoticeTexts.Notice::text).orElse(""),
+                capture.screenshotCategories().stream().sorted().toList(), capture.screenshotMinSeverity(),
+                capture.noImagery().stream().sorted().toList(), help);
         byte[] body = HelperCodec.encode(message);
         try {
             if (body.length > Frames.MAX_FRAME_BYTES) {
@@ -72,11 +80,12 @@ public record SessionSettings(MonitoringGroup group, MonitoringScope scope, Capt
             if (m.windowPollMillis() < 100 || m.windowPollMillis() > 60_000) {
                 throw new IllegalArgumentException("window poll " + m.windowPollMillis() + " ms is outside 100-60000");
             }
-            // Screenshots stay in run mode: the helper takes none, so none of their settings cross.
+            // The screenshot settings let the helper take only what the school asked for; the service checks
+            // them again against its own config before keeping a screenshot (the helper is not trusted).
             CaptureSettings capture = new CaptureSettings(m.keyboard(), m.windows(),
                     Duration.ofMillis(m.windowPollMillis()), m.signInTitles().stream()
                     .map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList(), Set.copyOf(m.signInApps()),
-                    Set.of(), 5, Set.of());
+                    Set.copyOf(m.screenshotCategories()), m.screenshotMinSeverity(), Set.copyOf(m.noImagery()));
             Map<String, Integer> categories = new LinkedHashMap<>();
             for (String c : m.categories()) {
                 String[] kv = c.split("=", 2);
@@ -86,7 +95,7 @@ public record SessionSettings(MonitoringGroup group, MonitoringScope scope, Capt
                     categories, m.thresholdPercent());
             Optional<NoticeTexts.Notice> notice = m.showNotice()
                     ? Optional.of(new NoticeTexts.Notice(group, m.noticeVersion(), m.noticeText())) : Optional.empty();
-            return new SessionSettings(group, scope, capture, profile, notice);
+            return new SessionSettings(group, scope, capture, profile, notice, m.help());
         } catch (RuntimeException e) { // bad enum, time, zone, pattern or number: refuse the whole message
             throw new FrameException("settings: " + e.getMessage());
         }

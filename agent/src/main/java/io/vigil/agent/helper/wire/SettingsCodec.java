@@ -32,6 +32,10 @@ final class SettingsCodec {
         out.writeBoolean(s.showNotice());
         out.writeUTF(s.noticeVersion());
         out.writeUTF(s.noticeText());
+        HelperCodec.writeList(out, s.screenshotCategories());
+        out.writeInt(s.screenshotMinSeverity());
+        HelperCodec.writeList(out, s.noImagery());
+        out.writeBoolean(s.help());
     }
 
     static HelperMessage.Settings read(DataInputStream in) throws IOException {
@@ -44,6 +48,9 @@ final class SettingsCodec {
                 HelperCodec.text(in, "profile", HelperCodec.MAX_SHORT), in.readInt(),
                 HelperCodec.list(in, "categories", HelperCodec.MAX_CATEGORIES, HelperCodec.MAX_SHORT * 2),
                 in.readInt(), in.readBoolean(), HelperCodec.text(in, "notice_version", HelperCodec.MAX_SHORT * 2),
-                HelperCodec.text(in, "notice_text", HelperCodec.MAX_NOTICE_TEXT));
+                HelperCodec.text(in, "notice_text", HelperCodec.MAX_NOTICE_TEXT),
+                HelperCodec.list(in, "screenshot_categories", HelperCodec.MAX_CATEGORIES, HelperCodec.MAX_SHORT),
+                in.readInt(), HelperCodec.list(in, "no_imagery", HelperCodec.MAX_CATEGORIES, HelperCodec.MAX_SHORT),
+                in.readBoolean());
     }
 }

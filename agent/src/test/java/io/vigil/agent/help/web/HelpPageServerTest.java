@@ -47,7 +47,7 @@ class HelpPageServerTest {
     void start() throws IOException {
         notices = new NoticeService(NoticeTexts.DEFAULTS, u -> MonitoringGroup.PUPILS,
                 AcceptanceLog.open(dir.resolve("acc.tsv")), spooled::add, Clock.systemUTC(), "dev-1");
-        server = new HelpPageServer(new HelpDesk(spooled::add, () -> "pupil.one", 4, Clock.systemUTC()),
+        server = new HelpPageServer(new HelpDesk(spooled::add, () -> "pupil.one", 4, Clock.systemUTC())::ask,
                 Optional.of(notices), () -> "pupil.one", new SecureRandom()).start(0);
     }
 

@@ -26,7 +26,11 @@ class HelperCodecTest {
         for (HelperMessage m : List.of(new HelperMessage.Hello(1, "pupil.one"), alert("i want to hurt myself"),
                 new HelperMessage.Capabilities(List.of("capture.keyboard"), Map.of("capture.windows", "no display")),
                 new HelperMessage.Goodbye(), new HelperMessage.Accepted(), new HelperMessage.Refused("not yours"),
-                new HelperMessage.NoticeAccepted("2026-09"))) {
+                new HelperMessage.NoticeAccepted("2026-09"),
+                new HelperMessage.EvidenceStart("0b6c1f8e-3c39-4c8b-9a55-2f0a4c1b7d10", "image/png", 1280, 1024,
+                        30_000, 3),
+                new HelperMessage.EvidenceChunk("0b6c1f8e-3c39-4c8b-9a55-2f0a4c1b7d10", 2, new byte[] {1, 2, 3}),
+                new HelperMessage.HelpAsked("need_help", "someone keeps following me\nhome"))) {
             assertEquals(m, HelperCodec.decode(HelperCodec.encode(m)));
         }
     }
@@ -85,5 +89,39 @@ class HelperCodecTest {
     void aWriterCannotSendAnOversizedFrame() {
         assertThrows(FrameException.class, () -> Frames.write(new DataOutputStream(new ByteArrayOutputStream()),
                 new byte[Frames.MAX_FRAME_BYTES + 1]));
+    }
+
+    @Test
+    void aFullEvidenceChunkFitsAFrame() throws Exception {
+        byte[] body = HelperCodec.encode(new HelperMessage.EvidenceChunk("0b6c1f8e-3c39-4c8b-9a55-2f0a4c1b7d10",
+                Integer.MAX_VALUE, new byte[HelperCodec.EVIDENCE_CHUNK_BYTES]));
+        assertTrue(body.length <= Frames.MAX_FRAME_BYTES, body.length + " bytes");
+        Frames.write(new DataOutputStream(new ByteArrayOutputStream()), body);
+    }
+
+    @Test
+    void aChunkClaimingMoreBytesThanItsFrameHoldsIsRefusedBeforeAnyAllocation() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeByte(HelperCodec.EVIDENCE_CHUNK);
+        out.writeUTF("0b6c1f8e-3c39-4c8b-9a55-2f0a4c1b7d10");
+        out.writeInt(0);
+        out.writeInt(Integer.MAX_VALUE); // and 4 bytes follow
+        out.writeInt(0);
+        FrameException e = assertThrows(FrameException.class, () -> HelperCodec.decode(bytes.toByteArray()));
+        assertTrue(e.getMessage().startsWith("chunk: 2147483647 bytes declared, 4 in the frame"), e.getMessage());
+        bytes.reset();
+        out.writeByte(HelperCodec.EVIDENCE_CHUNK);
+        out.writeUTF("u");
+        out.writeInt(0);
+        out.writeInt(-1);
+        assertThrows(FrameException.class, () -> HelperCodec.decode(bytes.toByteArray()));
+    }
+
+    @Test
+    void helpWordsOverThePageLimitAreRefused() {
+        byte[] body = HelperCodec.encode(new HelperMessage.HelpAsked("need_help", "x".repeat(HelperCodec.MAX_HELP_WORDS + 1)));
+        FrameException e = assertThrows(FrameException.class, () -> HelperCodec.decode(body));
+        assertTrue(e.getMessage().startsWith("words: 501 characters"), e.getMessage());
     }
 }

@@ -67,6 +67,22 @@ class SessionSettingsTest {
     }
 
     @Test
+    void theSchoolsScreenshotAndHelpSettingsReachTheHelper() throws Exception {
+        CaptureSettings capture = new CaptureSettings(true, true, Duration.ofSeconds(1), List.of(), Set.of(),
+                Set.of("self_harm", "suicide"), 3, Set.of("bullying"));
+        SessionSettings got = overTheSocket(new SessionSettings(MonitoringGroup.PUPILS, school(capture,
+                Optional.empty()).scope(), capture, DetectionProfile.builtIn(DetectionProfile.Name.ALL),
+                Optional.empty(), true));
+        assertEquals(Set.of("self_harm", "suicide"), got.capture().screenshotCategories());
+        assertEquals(3, got.capture().screenshotMinSeverity());
+        assertEquals(Set.of("bullying"), got.capture().noImagery());
+        assertTrue(got.help());
+        assertFalse(overTheSocket(school(CaptureSettings.DEFAULTS, Optional.empty())).help());
+        assertEquals(Set.of(), overTheSocket(school(CaptureSettings.DEFAULTS, Optional.empty())).capture()
+                .screenshotCategories(), "no screenshots unless the school opted in");
+    }
+
+    @Test
     void neverAndNoNoticeSurviveTheRoundTrip() throws Exception {
         SessionSettings never = new SessionSettings(MonitoringGroup.STAFF,
                 new MonitoringScope(Map.of(MonitoringGroup.STAFF, MonitoringScope.When.NEVER), SchoolHours.DEFAULTS),
