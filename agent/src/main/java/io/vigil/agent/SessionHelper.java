@@ -11,13 +11,14 @@ import io.vigil.agent.cli.RunningAgent;
 import io.vigil.agent.config.CaptureSettings;
 import io.vigil.agent.helper.client.HelperConnection;
 import io.vigil.agent.helper.client.HelperRefusedException;
+import io.vigil.agent.helper.lists.ListsFile;
 import io.vigil.agent.helper.wire.SessionSettings;
 import io.vigil.agent.notice.NoticeDisplay;
 import io.vigil.agent.notice.desktop.SwingNoticeDisplay;
 import io.vigil.agent.policy.NoticeTexts;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.SignInWindowGuard;
-import io.vigil.agent.match.TextScanner;
+import io.vigil.agent.match.SwappableScanner;
 import io.vigil.agent.platform.Platform;
 import io.vigil.agent.platform.SessionSignals;
 import io.vigil.agent.policy.ScopeGate;
@@ -53,14 +54,16 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
     private final Optional<SessionSignals> signals;
-    private final Optional<NoticeDisplay> notice;
+    private final List<NoticeDisplay> notices;
+    private final CompletableFuture<Void> restart;
     private boolean closed;
 
     private SessionHelper(HelperConnection link, List<CaptureSource> sources, CaptureQueue queue,
                           AlertDetector detector, ScheduledExecutorService idleFlush,
                           CompletableFuture<Void> captureFinished, Optional<SessionSignals> signals,
-                          Optional<NoticeDisplay> notice) {
-        this.notice = notice;
+                          List<NoticeDisplay> notices, CompletableFuture<Void> restart) {
+        this.notices = notices;
+        this.restart = restart;
         this.link = link;
         this.sources = sources;
         this.queue = queue;
@@ -80,16 +83,18 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
             throw CliException.failure("cannot reach the Vigil service at " + socket + ": " + e.getMessage());
         }
         log.info("connected to the Vigil service at {} as user {}", socket, user);
-        TextScanner scanner = Agent.loadScanner();
+        // The jar's lists until the service announces pushed ones (right after the settings, if it has any).
+        SwappableScanner scanner = new SwappableScanner(Agent.loadScanner());
         // The school's settings, resolved by the service for the kernel-verified user: the pupil cannot read the
         // config, and the connection is only handed over once they arrived, so nothing ran before them.
         SessionSettings school = link.settings();
         CaptureSettings settings = school.capture();
         SignInWindowGuard guard = new SignInWindowGuard(settings.signInTitles(), settings.signInApps());
         log.info("detection profile for the signed-in user: {}", school.profile().describe());
+        // The profile of the latest settings the service sent (read through the link, which keeps them).
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard", link,
-                u -> school.profile());
+                u -> link.settings().profile());
         ScopeGate scope = new ScopeGate(school.scope(), school.group(), Clock.systemUTC(), detector::flush);
         scope.check();
         CaptureQueue queue = new CaptureQueue(event -> {
@@ -115,8 +120,8 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                     available, unavailable);
             finished = new CompletableFuture<>();
         }
-        Optional<NoticeDisplay> notice = school.notice().flatMap(n -> showNotice(platform, n, link, available,
-                unavailable));
+        List<NoticeDisplay> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        school.notice().flatMap(n -> showNotice(platform, n, link, available, unavailable)).ifPresent(notices::add);
         Agent.reportUnavailable(unavailable);
         try {
             link.capabilities(available, unavailable);
@@ -127,7 +132,14 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
         idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
-        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notice);
+        CompletableFuture<Void> restart = new CompletableFuture<>();
+        LiveSettings live = new LiveSettings(link, school, scope, guard, detector, sources,
+                new ListsFile(socket.toAbsolutePath().getParent(), scanner),
+                n -> showNotice(platform, n, link, new ArrayList<>(), new LinkedHashMap<>()).ifPresent(notices::add),
+                restart);
+        live.reportLists(scanner.version());
+        link.listen(live);
+        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notices, restart);
     }
 
     /**
@@ -151,10 +163,13 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         return Optional.of(display.get());
     }
 
-    /** Completes when the service closed the connection; the helper then exits and its unit restarts it. */
+    /**
+     * Completes when the service closed the connection, or changed what this session captures in a way only a
+     * new helper can apply; the helper then exits and its unit restarts it.
+     */
     @Override
     public CompletableFuture<Void> lost() {
-        return link.lost();
+        return link.lost().applyToEither(restart, done -> done);
     }
 
     @Override
@@ -176,7 +191,7 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         sources.forEach(CaptureSource::close);
         queue.close();
         signals.ifPresent(SessionSignals::close);
-        notice.ifPresent(NoticeDisplay::close);
+        notices.forEach(NoticeDisplay::close);
         idleFlush.shutdownNow();
         detector.flush();
         captureFinished.cancel(false);
