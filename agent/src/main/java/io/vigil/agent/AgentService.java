@@ -85,6 +85,8 @@ final class AgentService implements RunningAgent {
         List<String> available = new ArrayList<>();
         Optional<FilterService> filter = FilterService.forAgent(config, current::get, records, available, unavailable);
         Agent.reportUnavailable(unavailable);
+        // Working until shown otherwise: handing pushed lists to helpers, and applying an edited config.
+        available.addAll(List.of(HelperLists.CAPABILITY, SettingsReload.CAPABILITY));
         CapabilityBoard capabilities = new CapabilityBoard(new Capabilities(available, unavailable));
         filter.ifPresent(f -> f.watchInPath(Optional.ofNullable(unavailable.get(InPathCheck.CAPABILITY)),
                 capabilities::update));

@@ -1,7 +1,6 @@
 package io.vigil.agent.helper.lists;
 
 import io.vigil.agent.helper.wire.HelperMessage;
-import io.vigil.agent.signing.PolicyVerifier;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -40,7 +39,7 @@ public final class PublishedLists {
      */
     public HelperMessage.ListsChanged publish(String version, byte[] bundle) throws IOException {
         Files.createDirectories(dir);
-        String sha256 = PolicyVerifier.versionOf(bundle);
+        String sha256 = ListsFile.sha256(bundle);
         Path target = fileFor(dir, sha256);
         Path temp = Files.createTempFile(dir, ".lists-", ".tmp");
         try {
