@@ -133,8 +133,8 @@ class HelperLiveUpdateIT {
             Session s = new Session(site, desktop, socket, config);
             ConsoleApi lee = site.signedInApi("it.lee", PASSWORD);
             ConsoleApi dsl = site.signedInApi("mrs.khan", PASSWORD);
-            String builtIn = awaitJson(() -> KeywordListPushIT.device(lee, device).get("running"),
-                    r -> !r.asText().isEmpty()).asText();
+            String builtIn = KeywordListPushIT.text(awaitJson(() -> KeywordListPushIT.device(lee, device),
+                    d -> !KeywordListPushIT.text(d, "running").isEmpty()), "running");
 
             s.typeIntoChat("you are a zorblat wibble"); // the jar's lists do not know it
 
@@ -168,8 +168,8 @@ class HelperLiveUpdateIT {
             s.helper.awaitExit(LIMIT);
             s = new Session(site, desktop, socket, config);
             s.service.awaitOutput("enforcing last good keyword lists " + published, LIMIT);
-            awaitJson(() -> KeywordListPushIT.device(lee, device).get("error"),
-                    e -> e != null && e.asText().contains("bad signature"));
+            awaitJson(() -> KeywordListPushIT.device(lee, device),
+                    d -> KeywordListPushIT.text(d, "error").contains("bad signature"));
             s.helper.awaitOutput("keyword lists " + published + " in use", LIMIT);
             s.typeIntoChat("such a zorblat wibble again");
             alerts = awaitAlerts(dsl, 2);

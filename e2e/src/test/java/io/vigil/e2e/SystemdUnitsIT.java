@@ -1,6 +1,7 @@
 package io.vigil.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -35,6 +36,18 @@ class SystemdUnitsIT {
     @Test
     void theSessionHelperUserUnitIsValid() {
         check(units().resolve("vigil-session-helper.service"), true);
+    }
+
+    /** The check can fail: the mistakes systemd only warns about (exit code 0) are caught from its output. */
+    @Test
+    void aUnitWithAnUnknownKeyOrABadValueIsReported() throws Exception {
+        Path tool = SystemdVerify.tool().orElse(null);
+        assumeTrue(tool != null, "systemd-analyze not installed (Debian: package systemd): unit files not verified");
+        Path unit = Files.writeString(tmp.resolve("vigil-probe.service"),
+                "[Service]\nExecStart=/bin/true\nRestartt=always\nRestart=sometimes\n");
+        List<String> problems = SystemdVerify.problems(tool, unit, false, tmp);
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("Unknown key"), problems::toString);
     }
 
     private void check(Path unit, boolean user) {
