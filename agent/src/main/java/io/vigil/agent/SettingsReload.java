@@ -44,7 +44,11 @@ final class SettingsReload implements Runnable {
     public synchronized void run() {
         AgentConfig config;
         try {
-            config = new ConfigFile(configFile).load();
+            ConfigFile file = new ConfigFile(configFile);
+            config = file.load();
+            // Not applied now, but checked: an edit that would stop the next start (exit 2, not restarted by
+            // the unit) must be reported while the service still runs to report it.
+            file.loadServiceSettings();
         } catch (ConfigException e) {
             refused(e.getMessage());
             return;
