@@ -174,7 +174,7 @@ public final class HelperServer implements AutoCloseable {
                 return;
             }
             user = hello.user();
-            connection = live.add(user, out);
+            connection = live.add(user, out, channel);
             try {
                 // The helper captures nothing until the settings arrive: they hold the user's scope and profile.
                 connection.handshake();

@@ -67,6 +67,7 @@ class LiveHelpersTest {
 
             @Override
             public void disconnected(String user, boolean saidGoodbye) {
+                heard.add(user + " gone");
             }
         }, this::settings, lists::get).start();
         return server;
@@ -132,6 +133,20 @@ class LiveHelpersTest {
             assertEquals(LISTS, received.poll(10, TimeUnit.SECONDS));
             first.listsInUse(new HelperMessage.ListsInUse("sha256:old", "the bundle file hashes to sha256:x"));
             assertEquals(ME + " uses sha256:old (the bundle file hashes to sha256:x)", heard.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Were a change sent from the caller's thread, the loop would block once the socket buffer is full. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aHelperThatStopsReadingIsDisconnectedAndNeverHoldsUpWhoeverMadeTheChange() throws Exception {
+        start();
+        try (HelperConnection link = HelperConnection.open(server.socket(), ME)) { // never listens: reads nothing
+            for (int i = 0; i < 5_000 && heard.isEmpty(); i++) {
+                when.set(i % 2 == 0 ? MonitoringScope.When.NEVER : MonitoringScope.When.ALWAYS);
+                server.settingsChanged();
+            }
+            assertEquals(ME + " gone", heard.poll(30, TimeUnit.SECONDS));
         }
     }
 }
