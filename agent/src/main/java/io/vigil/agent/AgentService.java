@@ -10,6 +10,7 @@ import io.vigil.agent.filter.dns.InPathCheck;
 import io.vigil.agent.health.Capabilities;
 import io.vigil.agent.health.CapabilityBoard;
 import io.vigil.agent.evidence.ScreenshotPolicy;
+import io.vigil.agent.helper.lists.PublishedLists;
 import io.vigil.agent.helper.service.HelperAlerts;
 import io.vigil.agent.helper.service.HelperHelp;
 import io.vigil.agent.helper.service.HelperPresence;
@@ -17,6 +18,9 @@ import io.vigil.agent.helper.service.HelperServer;
 import io.vigil.agent.helper.service.PeerCheck;
 import io.vigil.agent.helper.service.SessionOwners;
 import io.vigil.agent.platform.Platform;
+import io.vigil.agent.signing.PolicyReceiver;
+import io.vigil.agent.signing.PolicyStore;
+import io.vigil.agent.signing.PolicyVerifier;
 import io.vigil.agent.spool.AlertSpool;
 import io.vigil.agent.spool.ScreenshotSeal;
 import io.vigil.agent.spool.SpoolingRecordSink;
@@ -75,7 +79,7 @@ final class AgentService implements RunningAgent {
     /** @param sessionUser the user whose helper is expected; empty: whoever logind says owns a session */
     static AgentService start(Platform platform, Path configFile, AgentConfig config, ServiceSettings settings,
                               Optional<String> sessionUser) {
-        var lists = Agent.loadScanner().version(); // reported in Hello; matching itself is the helper's
+        String bundled = Agent.loadScanner().version(); // helpers match with these until the console pushes lists
         var facts = platform.deviceFacts();
         AlertSpool spool = Agent.openSpool(config);
         SpoolingRecordSink records = new SpoolingRecordSink(spool);
@@ -84,6 +88,8 @@ final class AgentService implements RunningAgent {
         List<String> available = new ArrayList<>();
         Optional<FilterService> filter = FilterService.forAgent(config, current::get, records, available, unavailable);
         Agent.reportUnavailable(unavailable);
+        // Working until shown otherwise: handing pushed lists to helpers, and applying an edited config.
+        available.addAll(List.of(HelperLists.CAPABILITY, SettingsReload.CAPABILITY));
         CapabilityBoard capabilities = new CapabilityBoard(new Capabilities(available, unavailable));
         filter.ifPresent(f -> f.watchInPath(Optional.ofNullable(unavailable.get(InPathCheck.CAPABILITY)),
                 capabilities::update));
@@ -94,10 +100,16 @@ final class AgentService implements RunningAgent {
                 (user, detail) -> tamper.report(TamperEventRecord.Kind.HELPER_STOPPED, detail, user));
         PeerCheck peers = new PeerCheck(sessionUser.map(SessionOwners::fixed).orElseGet(SessionOwners::logind));
         HelperSessions school = new HelperSessions(config, records);
+        HelperLists lists = new HelperLists(new PublishedLists(settings.helperSocket().toAbsolutePath().getParent()),
+                bundled, capabilities);
+        PolicyReceiver listReceiver = listReceiver(config, lists, bundled); // last good bundle, before helpers come
         HelperServer helpers = new HelperServer(settings.helperSocket(), peers, new HelperAlerts(Clock.systemUTC()),
-                records::accept, new CurrentUserTracking(presence, current, school), school::settingsFor);
+                records::accept, new CurrentUserTracking(presence, current, school, lists), school::settingsFor,
+                lists::current);
         helperEvidenceAndHelp(config, spool, records, helpers).start();
-        FileChangeWatch watch = watch(configFile, settings, tamper);
+        lists.announceTo(helpers::listsChanged);
+        FileChangeWatch watch = watch(configFile, settings, tamper, new SettingsReload(configFile, school, helpers,
+                capabilities, edited -> helperEvidenceAndHelp(edited, spool, records, helpers)));
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("vigil-service-timers").daemon().factory());
@@ -106,9 +118,10 @@ final class AgentService implements RunningAgent {
         timers.scheduleWithFixedDelay(watch::rescan, RESCAN_SECONDS, RESCAN_SECONDS, TimeUnit.SECONDS);
 
         SessionIdentity identity = new SessionIdentity(config.deviceId(), config.deviceCredential(),
-                sessionUser.orElse(platform.userName()), facts, lists, capabilities::now);
+                sessionUser.orElse(platform.userName()), facts, bundled, capabilities::now);
         ConsoleSession session = new ConsoleSession(config.console(), config.pin(), identity, spool,
-                TransportSettings.defaults(config.heartbeatInterval()), Agent.policyReceiver(config, filter));
+                TransportSettings.defaults(config.heartbeatInterval()), Agent.policyReceiver(config, filter),
+                listReceiver);
         session.start();
         log.info("service for device {} started; spool {} holds {} record(s)", config.deviceId(), spool.file(),
                 spool.depth());
@@ -118,6 +131,7 @@ final class AgentService implements RunningAgent {
     /**
      * Screenshots the helpers take, checked again here against this config's own screenshot policy (the helper
      * is untrusted), kept sealed in the spool as {@code run} keeps them; and the helpers' Get-help requests.
+     * Applied again when the config is edited (helpers whose screenshot or help settings changed reconnect).
      */
     private static HelperServer helperEvidenceAndHelp(AgentConfig config, AlertSpool spool,
                                                       SpoolingRecordSink records, HelperServer helpers) {
@@ -126,21 +140,37 @@ final class AgentService implements RunningAgent {
             spool.sealScreenshotsWith(ScreenshotSeal.forSpool(spool.file()));
         }
         helpers.withEvidence(shots);
-        if (config.policy().help()) {
-            helpers.withHelp(new HelperHelp(records::accept, config.policy().helpSeverity(), Clock.systemUTC()));
-        }
+        helpers.withHelp(config.policy().help()
+                ? java.util.Optional.of(new HelperHelp(records::accept, config.policy().helpSeverity(),
+                        Clock.systemUTC()))
+                : java.util.Optional.empty());
         return helpers;
     }
 
-    private static FileChangeWatch watch(Path configFile, ServiceSettings settings, TamperReporter tamper) {
+    /**
+     * Keyword lists pushed by the console, verified with the pinned keys like in {@code run}, then handed to the
+     * helpers; the console hears the version the helpers match with, not the one in the jar.
+     */
+    private static PolicyReceiver listReceiver(AgentConfig config, HelperLists lists, String bundled) {
+        PolicyVerifier verifier = new PolicyVerifier(config.policyKeys());
+        PolicyReceiver receiver = new PolicyReceiver("keyword lists", verifier::verifySignature,
+                new PolicyStore(config.statePath(), "signed-lists"), lists, bundled).reportingInUse(lists::reported);
+        receiver.restoreLastGood();
+        return receiver;
+    }
+
+    private static FileChangeWatch watch(Path configFile, ServiceSettings settings, TamperReporter tamper,
+                                         SettingsReload reload) {
         Path config = configFile.toAbsolutePath().normalize();
         List<Path> files = new ArrayList<>(List.of(config));
         files.addAll(settings.dnsPaths());
         try {
             return new FileChangeWatch(files, changed -> {
                 if (changed.equals(config)) {
+                    // Reported either way: an intended edit is applied, and IT still sees that the file changed.
                     tamper.report(TamperEventRecord.Kind.CONFIG_CHANGED, "the agent config file " + changed
-                            + " changed (restart the service to apply an intended change)", null);
+                            + " changed (school settings were applied to session helpers if valid)", null);
+                    reload.run();
                 } else {
                     tamper.report(TamperEventRecord.Kind.DNS_CHANGED, "the DNS setting " + changed
                             + " changed: the device may no longer resolve through the filter", null);
@@ -178,7 +208,8 @@ final class AgentService implements RunningAgent {
     }
 
     /** The helper that connects names the session user, which the filter's group and tamper events follow. */
-    private record CurrentUserTracking(HelperPresence presence, CurrentUser current, HelperSessions school)
+    private record CurrentUserTracking(HelperPresence presence, CurrentUser current, HelperSessions school,
+                                       HelperLists lists)
             implements io.vigil.agent.helper.service.HelperListener {
         @Override
         public void connected(String user) {
@@ -197,7 +228,13 @@ final class AgentService implements RunningAgent {
         }
 
         @Override
+        public void listsInUse(String user, String version, String problem) {
+            lists.listsInUse(user, version, problem);
+        }
+
+        @Override
         public void disconnected(String user, boolean saidGoodbye) {
+            lists.disconnected(user);
             presence.disconnected(user, saidGoodbye);
         }
     }

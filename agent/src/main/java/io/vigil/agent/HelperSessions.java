@@ -24,24 +24,45 @@ final class HelperSessions {
 
     private static final Logger log = LoggerFactory.getLogger(HelperSessions.class);
 
-    private final AgentConfig config;
-    private final Optional<NoticeService> notices;
+    private final Consumer<DeviceRecord> records;
+    private final AcceptanceLog acceptances;
+    /** Replaced together when the config file changes: settings are never resolved from half of each. */
+    private volatile State state;
 
-    HelperSessions(AgentConfig config, Consumer<DeviceRecord> records) {
-        this.config = config;
-        this.notices = config.policy().showNotice()
-                ? Optional.of(new NoticeService(config.policy().notices(), this::groupOf,
-                        AcceptanceLog.open(config.statePath().resolve(UserFacing.ACCEPTANCES_FILE)), records,
-                        Clock.systemUTC(), config.deviceId()))
-                : Optional.empty();
+    private record State(AgentConfig config, Optional<NoticeService> notices) {
     }
 
-    private MonitoringGroup groupOf(String user) {
+    HelperSessions(AgentConfig config, Consumer<DeviceRecord> records) {
+        this.records = records;
+        this.acceptances = AcceptanceLog.open(config.statePath().resolve(UserFacing.ACCEPTANCES_FILE));
+        this.state = stateFor(config);
+    }
+
+    private State stateFor(AgentConfig config) {
+        return new State(config, config.policy().showNotice()
+                ? Optional.of(new NoticeService(config.policy().notices(), user -> groupOf(config, user), acceptances,
+                        records, Clock.systemUTC(), config.deviceId()))
+                : Optional.empty());
+    }
+
+    /**
+     * The config file changed and parsed: settings are resolved from it from now on (the caller then sends them
+     * to connected helpers). Only what helpers get is taken; the console address, credential, spool and socket
+     * are the service's own and still need a restart.
+     */
+    void reload(AgentConfig config) {
+        this.state = stateFor(config);
+    }
+
+    private static MonitoringGroup groupOf(AgentConfig config, String user) {
         return config.policy().groups().groupOf(user, OsGroups.of(user));
     }
 
     /** @throws IllegalArgumentException when the settings cannot be sent (the helper is then refused) */
     HelperMessage.Settings settingsFor(String user) {
+        State now = state;
+        AgentConfig config = now.config();
+        Optional<NoticeService> notices = now.notices();
         Set<String> osGroups = OsGroups.of(user);
         MonitoringGroup group = config.policy().groups().groupOf(user, osGroups);
         var profile = config.policy().detection().profileOf(group, osGroups);
@@ -56,6 +77,7 @@ final class HelperSessions {
 
     /** A notice version other than the one in force for this user is not recorded (an old window, or forged). */
     void noticeAccepted(String user, String version) {
+        Optional<NoticeService> notices = state.notices();
         if (notices.isEmpty()) {
             log.warn("the session helper of '{}' reported a notice acceptance, but notices are off", user);
             return;

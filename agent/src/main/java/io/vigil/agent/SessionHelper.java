@@ -13,13 +13,14 @@ import io.vigil.agent.config.CaptureSettings;
 import io.vigil.agent.help.web.HelpPageServer;
 import io.vigil.agent.helper.client.HelperConnection;
 import io.vigil.agent.helper.client.HelperRefusedException;
+import io.vigil.agent.helper.lists.ListsFile;
 import io.vigil.agent.helper.wire.SessionSettings;
 import io.vigil.agent.notice.NoticeDisplay;
 import io.vigil.agent.notice.desktop.SwingNoticeDisplay;
 import io.vigil.agent.policy.NoticeTexts;
 import io.vigil.agent.match.AlertDetector;
 import io.vigil.agent.match.SignInWindowGuard;
-import io.vigil.agent.match.TextScanner;
+import io.vigil.agent.match.SwappableScanner;
 import io.vigil.agent.platform.Platform;
 import io.vigil.agent.platform.SessionSignals;
 import io.vigil.agent.policy.ScopeGate;
@@ -56,16 +57,19 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
     private final ScheduledExecutorService idleFlush;
     private final CompletableFuture<Void> captureFinished;
     private final Optional<SessionSignals> signals;
-    private final Optional<NoticeDisplay> notice;
+    private final List<NoticeDisplay> notices;
     private final Optional<HelpPageServer> helpPage;
+    private final CompletableFuture<Void> restart;
     private boolean closed;
 
     private SessionHelper(HelperConnection link, List<CaptureSource> sources, CaptureQueue queue,
                           AlertDetector detector, ScheduledExecutorService idleFlush,
                           CompletableFuture<Void> captureFinished, Optional<SessionSignals> signals,
-                          Optional<NoticeDisplay> notice, Optional<HelpPageServer> helpPage) {
+                          List<NoticeDisplay> notices, Optional<HelpPageServer> helpPage,
+                          CompletableFuture<Void> restart) {
         this.helpPage = helpPage;
-        this.notice = notice;
+        this.notices = notices;
+        this.restart = restart;
         this.link = link;
         this.sources = sources;
         this.queue = queue;
@@ -85,7 +89,8 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
             throw CliException.failure("cannot reach the Vigil service at " + socket + ": " + e.getMessage());
         }
         log.info("connected to the Vigil service at {} as user {}", socket, user);
-        TextScanner scanner = Agent.loadScanner();
+        // The jar's lists until the service announces pushed ones (right after the settings, if it has any).
+        SwappableScanner scanner = new SwappableScanner(Agent.loadScanner());
         // The school's settings, resolved by the service for the kernel-verified user: the pupil cannot read the
         // config, and the connection is only handed over once they arrived, so nothing ran before them.
         SessionSettings school = link.settings();
@@ -100,7 +105,7 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         AlertDetector detector = new AlertDetector(scanner, guard, Clock.systemUTC(),
                 AlertDetector.DEFAULT_IDLE_TIMEOUT, user, replay.isPresent() ? "replay" : "keyboard",
                 HelperUserFacing.alerts(platform, settings, link, signInInFront::get, available, unavailable),
-                u -> school.profile());
+                u -> link.settings().profile()); // the profile of the latest settings the service sent
         // Not behind the monitoring scope: a pupil can always ask for help.
         Optional<HelpPageServer> helpPage = HelperUserFacing.helpPage(school.help(), link, user, available,
                 unavailable);
@@ -130,8 +135,10 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                     available, unavailable);
             finished = new CompletableFuture<>();
         }
-        Optional<NoticeDisplay> notice = school.notice().flatMap(n -> showNotice(platform, n, link,
-                helpPage.map(HelpPageServer::url), available, unavailable));
+        List<NoticeDisplay> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Optional<java.net.URI> helpUrl = helpPage.map(HelpPageServer::url);
+        school.notice().flatMap(n -> showNotice(platform, n, link, helpUrl, available, unavailable))
+                .ifPresent(notices::add);
         Agent.reportUnavailable(unavailable);
         try {
             link.capabilities(available, unavailable);
@@ -142,7 +149,16 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
                 Thread.ofPlatform().name("vigil-idle-flush").daemon().factory());
         idleFlush.scheduleWithFixedDelay(detector::flushIfIdle, 1, 1, TimeUnit.SECONDS);
         idleFlush.scheduleWithFixedDelay(scope::check, 1, 1, TimeUnit.SECONDS);
-        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notice, helpPage);
+        CompletableFuture<Void> restart = new CompletableFuture<>();
+        LiveSettings live = new LiveSettings(link, school, scope, guard, detector, sources,
+                new ListsFile(socket.toAbsolutePath().getParent(), scanner),
+                n -> showNotice(platform, n, link, helpUrl, new ArrayList<>(), new LinkedHashMap<>())
+                        .ifPresent(notices::add),
+                restart);
+        live.reportLists(scanner.version());
+        link.listen(live);
+        return new SessionHelper(link, sources, queue, detector, idleFlush, finished, signals, notices, helpPage,
+                restart);
     }
 
     /**
@@ -168,10 +184,13 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         return Optional.of(display.get());
     }
 
-    /** Completes when the service closed the connection; the helper then exits and its unit restarts it. */
+    /**
+     * Completes when the service closed the connection, or changed what this session captures in a way only a
+     * new helper can apply; the helper then exits and its unit restarts it.
+     */
     @Override
     public CompletableFuture<Void> lost() {
-        return link.lost();
+        return link.lost().applyToEither(restart, done -> done);
     }
 
     @Override
@@ -193,7 +212,7 @@ final class SessionHelper implements io.vigil.agent.cli.RunningHelper {
         sources.forEach(CaptureSource::close);
         queue.close();
         signals.ifPresent(SessionSignals::close);
-        notice.ifPresent(NoticeDisplay::close);
+        notices.forEach(NoticeDisplay::close);
         helpPage.ifPresent(HelpPageServer::close);
         idleFlush.shutdownNow();
         detector.flush();

@@ -141,6 +141,8 @@ class ArchitectureTest {
     static final ArchRule sessionHelperSideHoldsNoSpoolTransportOrCredentials = noClasses()
             .that().resideInAnyPackage("..agent.helper.client..", "..agent.helper.wire..")
             .or().haveFullyQualifiedName("io.vigil.agent.SessionHelper")
+            .or().haveFullyQualifiedName("io.vigil.agent.LiveSettings")
+            .or().haveFullyQualifiedName("io.vigil.agent.helper.lists.ListsFile")
             .should().dependOnClassesThat().resideInAnyPackage("..agent.spool..", "..agent.transport..",
                     "..agent.signing..", "io.grpc..", "io.vigil.proto..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("io.vigil.agent.config.ConfigFile")

@@ -223,7 +223,7 @@ class KeywordListPushIT {
         return body.toByteArray();
     }
 
-    private static byte[] providerZip(String extraBullyingLine) throws Exception {
+    static byte[] providerZip(String extraBullyingLine) throws Exception {
         List<SourceFile> files = ListSources.fromClasspath(KeywordEngine.class.getClassLoader(),
                 KeywordEngine.BUNDLED_LISTS).stream()
                 .map(f -> f.name().equals("bullying.vkl") ? new SourceFile(f.name(), f.text() + extraBullyingLine + "\n")
@@ -231,7 +231,7 @@ class KeywordListPushIT {
         return zip(files);
     }
 
-    private static byte[] zip(List<SourceFile> files) throws IOException {
+    static byte[] zip(List<SourceFile> files) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (SourceFile f : files) {
@@ -248,7 +248,7 @@ class KeywordListPushIT {
                 "--replay-speed", "instant", "--user", "pupil.one");
     }
 
-    private static String deviceId(Path config) throws IOException {
+    static String deviceId(Path config) throws IOException {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(config)) {
             p.load(in);
@@ -256,7 +256,7 @@ class KeywordListPushIT {
         return p.getProperty("device.id");
     }
 
-    private static JsonNode device(ConsoleApi api, String id) {
+    static JsonNode device(ConsoleApi api, String id) {
         for (JsonNode d : api.get("/api/keyword-lists/devices").json()) {
             if (d.get("deviceId").asText().equals(id)) {
                 return d;
@@ -265,7 +265,7 @@ class KeywordListPushIT {
         return api.get("/api/keyword-lists/devices").json().path("missing");
     }
 
-    private static String text(JsonNode device, String field) {
+    static String text(JsonNode device, String field) {
         JsonNode value = device.get(field);
         return value == null || value.isNull() ? "" : value.asText();
     }
@@ -299,7 +299,7 @@ class KeywordListPushIT {
     }
 
     /** Replaces the live bundle's bytes (and its version label) in H2, keeping the old signature. */
-    private static void tamperWithBundle(VigilSite site) throws Exception {
+    static void tamperWithBundle(VigilSite site) throws Exception {
         String password = Files.readString(site.data.resolve("database.secret"), StandardCharsets.UTF_8).strip();
         String url = "jdbc:h2:file:" + site.data.resolve("console").toAbsolutePath()
                 + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";

@@ -60,8 +60,8 @@ public final class SessionHelperCommand implements Callable<Integer> {
         CompletableFuture.anyOf(stopped, helper.lost()).join();
         if (helper.lost().isDone() && !stopped.isDone()) {
             helper.close();
-            throw CliException.failure("the Vigil service closed the connection; exiting so the session starts a "
-                    + "new helper");
+            throw CliException.failure("the Vigil service closed the connection or changed what this session "
+                    + "captures; exiting so the session starts a new helper");
         }
         return ExitCodes.OK;
     }

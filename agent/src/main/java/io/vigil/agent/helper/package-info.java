@@ -10,11 +10,16 @@
  * has no field for them; the spool numbers what the service accepts, and the user is the one whose uid the
  * kernel vouched for).
  *
+ * <p>After the handshake the service may send the school's settings again (the config changed) and announce
+ * keyword lists; the helper applies both while it runs and answers with the lists it matches with.
+ *
  * <ul>
  *   <li>{@code wire}: the framing and the messages, shared by both sides.</li>
  *   <li>{@code service}: the socket server in the system service: peer credential check, validation, rate
  *       limit, presence (a helper missing or killed is reported).</li>
  *   <li>{@code client}: the helper's end; it knows nothing of the spool or the console.</li>
+ *   <li>{@code lists}: pushed keyword lists handed from the service, which verified them, to the helpers,
+ *       through a root-owned file named by its hash (a bundle is far bigger than a frame).</li>
  * </ul>
  */
 package io.vigil.agent.helper;

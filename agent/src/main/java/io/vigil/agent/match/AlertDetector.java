@@ -96,6 +96,11 @@ public final class AlertDetector implements Consumer<CaptureEvent> {
         });
     }
 
+    /** The school changed the profiles (a session helper's new settings): the signed-in user's is asked again. */
+    public synchronized void profilesChanged() {
+        profile = profiles.apply(user);
+    }
+
     @Override
     public synchronized void accept(CaptureEvent event) {
         assembler.accept(event); // a window event ends the line first: it is scanned as the previous user's

@@ -32,8 +32,8 @@ public final class SignInWindowGuard {
             "xscreensaver", "light-locker", "gnome-screensaver-dialog", "kscreenlocker_greet", "i3lock", "xsecurelock",
             "slock", "xlock", "lockscreen");
 
-    private final List<Pattern> extraTitles;
-    private final Set<String> extraApps;
+    private volatile List<Pattern> extraTitles;
+    private volatile Set<String> extraApps;
 
     public SignInWindowGuard() {
         this(List.of(), Set.of());
@@ -44,10 +44,18 @@ public final class SignInWindowGuard {
      * @param extraApps   further process names that only ever show secret prompts
      */
     public SignInWindowGuard(List<Pattern> extraTitles, Set<String> extraApps) {
-        this.extraTitles = List.copyOf(extraTitles);
+        update(extraTitles, extraApps);
+    }
+
+    /**
+     * The school changed its extra sign-in patterns while the session runs (a session helper's settings). The
+     * built-in ones never change; a title is checked against the old set or the new, never a mix that matters.
+     */
+    public void update(List<Pattern> extraTitles, Set<String> extraApps) {
         Set<String> apps = new TreeSet<>();
         extraApps.forEach(a -> apps.add(normaliseApp(a)));
         this.extraApps = Set.copyOf(apps);
+        this.extraTitles = List.copyOf(extraTitles);
     }
 
     /**

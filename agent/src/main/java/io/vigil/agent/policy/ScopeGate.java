@@ -19,7 +19,7 @@ public final class ScopeGate {
 
     private static final Logger log = LoggerFactory.getLogger(ScopeGate.class);
 
-    private final MonitoringScope scope;
+    private volatile MonitoringScope scope;
     private final InstantSource clock;
     private final Runnable onPause;
     private volatile MonitoringGroup group;
@@ -52,6 +52,16 @@ public final class ScopeGate {
 
     /** For a periodic timer: notices a scope boundary when nothing is being typed. */
     public void check() {
+        open();
+    }
+
+    /**
+     * The school changed who is monitored when (a session helper's new settings): they decide from now on, and
+     * leaving scope this way pauses exactly as a boundary in time does.
+     */
+    public void rescope(MonitoringScope newScope, MonitoringGroup newGroup) {
+        this.scope = Objects.requireNonNull(newScope);
+        this.group = Objects.requireNonNull(newGroup);
         open();
     }
 

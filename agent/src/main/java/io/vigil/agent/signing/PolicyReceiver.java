@@ -28,6 +28,7 @@ public final class PolicyReceiver {
     private final PolicyStore store;
     private final PolicyTarget filter;
     private volatile String runningVersion;
+    private volatile java.util.function.Supplier<String> reported;
 
     public PolicyReceiver(PolicyVerifier verifier, PolicyStore store, FilterPolicyTarget filter) {
         this("filter policy", verifier::verify, store, filter, "");
@@ -95,8 +96,23 @@ public final class PolicyReceiver {
         return new Outcome(policy.version(), true, "");
     }
 
-    /** For Hello and heartbeats; empty until a policy is in force. */
+    /** The version verified, applied and kept here; empty until a policy is in force. */
     public String runningVersion() {
         return runningVersion;
+    }
+
+    /**
+     * Where what is applied here is not what is in use (the service hands keyword lists on to session helpers,
+     * which match with them), Hello and heartbeats report what is in use instead.
+     */
+    public PolicyReceiver reportingInUse(java.util.function.Supplier<String> inUse) {
+        this.reported = inUse;
+        return this;
+    }
+
+    /** For Hello and heartbeats. */
+    public String reportedVersion() {
+        var inUse = reported;
+        return inUse == null ? runningVersion : inUse.get();
     }
 }

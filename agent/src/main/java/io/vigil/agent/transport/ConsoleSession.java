@@ -142,7 +142,7 @@ public final class ConsoleSession implements AutoCloseable {
         requests.onNext(AgentMessage.newBuilder().setHello(Hello.newBuilder()
                 .setUser(identity.user())
                 .setDevice(ProtoMapper.deviceFacts(identity.facts()))
-                .setListVersion(lists == null ? identity.listVersion() : lists.runningVersion())
+                .setListVersion(lists == null ? identity.listVersion() : lists.reportedVersion())
                 .setPolicyVersion(policies.runningVersion())
                 .addAllCapabilities(capabilities.available())
                 .addAllUnavailable(ProtoMapper.unavailable(capabilities))

@@ -220,7 +220,7 @@ final class SessionPump {
                 .setRefusedCount(spool.refusedCount())
                 .setSpoolWriteFailing(spool.writeProblem() == null ? "" : spool.writeProblem())
                 .addAllUnavailable(ProtoMapper.unavailable(identity.capabilities().get()))
-                .setListVersion(lists == null ? identity.listVersion() : lists.runningVersion())
+                .setListVersion(lists == null ? identity.listVersion() : lists.reportedVersion())
                 .setPolicyVersion(policies.runningVersion())).build());
     }
 }

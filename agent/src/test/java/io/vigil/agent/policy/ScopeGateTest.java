@@ -83,4 +83,21 @@ class ScopeGateTest {
         captured.forEach(e -> b.append(((KeyTyped) e).character()));
         return b.toString();
     }
+
+    @Test
+    void newSettingsFromTheServiceRescopeAtOnceAndPauseLikeABoundary() {
+        type("inside ");
+        gate.rescope(new MonitoringScope(Map.of(MonitoringGroup.PUPILS, MonitoringScope.When.NEVER),
+                SchoolHours.DEFAULTS), MonitoringGroup.PUPILS);
+        type("never monitored");
+        assertEquals("inside ", text());
+        assertEquals(1, pauses.get(), "the line typed before the change is finished");
+
+        gate.rescope(new MonitoringScope(Map.of(MonitoringGroup.STAFF, MonitoringScope.When.ALWAYS),
+                SchoolHours.DEFAULTS), MonitoringGroup.STAFF);
+        clock.now = Instant.parse("2026-11-23T22:00:00Z"); // after hours: only "always" covers it
+        type("again");
+        assertEquals("inside again", text());
+        assertEquals(MonitoringGroup.STAFF, gate.group());
+    }
 }

@@ -41,7 +41,8 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
     static final long SETTINGS_TIMEOUT_SECONDS = 10;
 
     private final CompletableFuture<Void> lost = new CompletableFuture<>();
-    private SessionSettings settings;
+    private volatile SessionSettings settings;
+    private DataInputStream in;
     private boolean closed;
 
     private HelperConnection(SocketChannel channel) {
@@ -75,7 +76,7 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
             switch (HelperCodec.decode(answer)) {
                 case HelperMessage.Accepted a -> {
                     connection.settings = awaitSettings(channel, in, settingsTimeoutSeconds);
-                    Thread.ofPlatform().name("vigil-helper-link").daemon().start(() -> connection.watch(in));
+                    connection.in = in;
                     return connection;
                 }
                 case HelperMessage.Refused r -> throw new HelperRefusedException(r.reason());
@@ -135,15 +136,49 @@ public final class HelperConnection implements Consumer<AlertRecord>, AutoClosea
         return lost;
     }
 
-    private void watch(DataInputStream in) {
+    /**
+     * Starts reading what the service sends after the handshake: the school's settings again when they change,
+     * keyword lists to load. Called once the helper is wired, so nothing sent meanwhile is handled half-built
+     * (it waits in the socket). A frame that breaks the protocol ends the connection, as on the service's side.
+     */
+    public void listen(Updates updates) {
+        Thread.ofPlatform().name("vigil-helper-link").daemon().start(() -> watch(in, updates));
+    }
+
+    /** What the service may send after the handshake, for the helper to apply (on the link's thread, in order). */
+    public interface Updates {
+        /** The school's settings changed (checked like the first ones; a broken set ends the link). */
+        void settings(SessionSettings settings);
+
+        void lists(HelperMessage.ListsChanged announced);
+    }
+
+    private void watch(DataInputStream in, Updates updates) {
         try {
-            while (Frames.read(in) != null) {
-                // the service sends nothing after the settings yet; reading is how its going away is seen
+            for (byte[] frame = Frames.read(in); frame != null; frame = Frames.read(in)) {
+                switch (HelperCodec.decode(frame)) {
+                    case HelperMessage.Settings s -> {
+                        settings = SessionSettings.of(s);
+                        updates.settings(settings);
+                    }
+                    case HelperMessage.ListsChanged l -> updates.lists(l);
+                    default -> throw new io.vigil.agent.helper.wire.FrameException(
+                            "the service may not send " + frame[0] + " now");
+                }
             }
         } catch (IOException e) {
-            log.debug("helper link: {}", e.getMessage());
+            log.warn("helper link: {}", e.getMessage());
         }
         lost.complete(null);
+    }
+
+    /** Tells the service which keyword lists this helper matches with (and why not the announced ones). */
+    public void listsInUse(HelperMessage.ListsInUse inUse) {
+        try {
+            send(inUse);
+        } catch (IOException e) {
+            log.warn("could not tell the service which keyword lists are in use: {}", e.getMessage());
+        }
     }
 
     /**

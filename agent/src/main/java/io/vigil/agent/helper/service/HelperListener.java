@@ -14,4 +14,8 @@ public interface HelperListener {
 
     /** @param saidGoodbye false when the helper vanished (killed, crashed) rather than stopping on purpose */
     void disconnected(String user, boolean saidGoodbye);
+
+    /** The helper matches with these keyword lists now; {@code problem} says why not the ones announced last. */
+    default void listsInUse(String user, String version, String problem) {
+    }
 }

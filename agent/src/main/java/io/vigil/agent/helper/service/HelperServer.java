@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import org.slf4j.Logger;
@@ -63,11 +64,11 @@ public final class HelperServer implements AutoCloseable {
     private final HelperAlerts alerts;
     private final Consumer<AlertRecord> sink;
     private final HelperListener listener;
-    private final Function<String, HelperMessage.Settings> settingsFor;
+    private final LiveHelpers live;
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final Semaphore evidenceBudget = new Semaphore(EVIDENCE_BUDGET_BYTES);
-    private ScreenshotPolicy evidence = new ScreenshotPolicy(CaptureSettings.DEFAULTS); // none, until set
-    private Optional<HelperHelp> help = Optional.empty();
+    private volatile ScreenshotPolicy evidence = new ScreenshotPolicy(CaptureSettings.DEFAULTS); // none, until set
+    private volatile Optional<HelperHelp> help = Optional.empty();
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("vigil-helper-timeouts").daemon().factory());
     private ServerSocketChannel server;
@@ -79,7 +80,17 @@ public final class HelperServer implements AutoCloseable {
      */
     public HelperServer(Path socket, PeerCheck peers, HelperAlerts alerts, Consumer<AlertRecord> sink,
                         HelperListener listener, Function<String, HelperMessage.Settings> settingsFor) {
-        this.settingsFor = settingsFor;
+        this(socket, peers, alerts, sink, listener, settingsFor, Optional::empty);
+    }
+
+    /**
+     * @param lists the pushed keyword lists helpers are to load, announced after the settings; empty while
+     *              the jar's own lists are in force
+     */
+    public HelperServer(Path socket, PeerCheck peers, HelperAlerts alerts, Consumer<AlertRecord> sink,
+                        HelperListener listener, Function<String, HelperMessage.Settings> settingsFor,
+                        Supplier<Optional<HelperMessage.ListsChanged>> lists) {
+        this.live = new LiveHelpers(settingsFor, lists);
         this.socket = socket;
         this.peers = peers;
         this.alerts = alerts;
@@ -93,9 +104,12 @@ public final class HelperServer implements AutoCloseable {
         return this;
     }
 
-    /** Raises helpers' Get-help requests through {@code desk}; without it they are refused. Call before start. */
-    public HelperServer withHelp(HelperHelp desk) {
-        this.help = Optional.of(desk);
+    /**
+     * Raises helpers' Get-help requests through {@code desk}; without one they are refused. May be called again
+     * when the config is edited.
+     */
+    public HelperServer withHelp(Optional<HelperHelp> desk) {
+        this.help = desk;
         return this;
     }
 
@@ -119,6 +133,16 @@ public final class HelperServer implements AutoCloseable {
 
     public Path socket() {
         return socket;
+    }
+
+    /** The school's settings changed: each connected helper whose resolved settings differ gets them again. */
+    public void settingsChanged() {
+        live.settingsChanged();
+    }
+
+    /** New keyword lists are in force (the supplier already returns them): every connected helper is told. */
+    public void listsChanged(HelperMessage.ListsChanged changed) {
+        live.listsChanged(changed);
     }
 
     private void acceptLoop() {
@@ -161,6 +185,7 @@ public final class HelperServer implements AutoCloseable {
         DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
         var helloTimeout = timeouts.schedule(() -> closeQuietly(channel), HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         String user;
+        LiveHelpers.Connection connection = null;
         try {
             byte[] first = Frames.read(in);
             helloTimeout.cancel(false);
@@ -177,18 +202,20 @@ public final class HelperServer implements AutoCloseable {
                 return;
             }
             user = hello.user();
-            HelperMessage.Settings settings;
+            connection = live.add(user, out, channel);
             try {
-                settings = settingsFor.apply(user);
+                // The helper captures nothing until the settings arrive: they hold the user's scope and profile.
+                connection.handshake();
             } catch (IllegalArgumentException e) { // the helper would capture without the school's rules: refuse
+                live.remove(connection);
                 log.error("refused the session helper of '{}': {}", user, e.getMessage());
                 Frames.write(out, HelperCodec.encode(new HelperMessage.Refused(e.getMessage())));
                 return;
             }
-            Frames.write(out, HelperCodec.encode(new HelperMessage.Accepted()));
-            // The helper captures nothing until this arrives: it holds the user's scope, group and profile.
-            Frames.write(out, HelperCodec.encode(settings));
         } catch (IOException e) {
+            if (connection != null) {
+                live.remove(connection);
+            }
             log.warn("refused a helper connection from user '{}': {}", peer, e.getMessage());
             return;
         }
@@ -202,6 +229,7 @@ public final class HelperServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("session helper of '{}' connection ended: {}", user, e.getMessage());
         } finally {
+            live.remove(connection);
             if (!closed) { // the service stopping ends every connection: that is no tamper
                 listener.disconnected(user, goodbye);
             }
@@ -238,6 +266,7 @@ public final class HelperServer implements AutoCloseable {
                     case HelperMessage.HelpAsked h -> askForHelp(user, h, helpRate);
                     case HelperMessage.Capabilities c -> listener.capabilities(user, c);
                     case HelperMessage.NoticeAccepted n -> listener.noticeAccepted(user, n.version());
+                    case HelperMessage.ListsInUse l -> listener.listsInUse(user, l.version(), l.problem());
                     case HelperMessage.Goodbye g -> {
                         log.info("session helper of '{}' stopped (said goodbye)", user);
                         return true;

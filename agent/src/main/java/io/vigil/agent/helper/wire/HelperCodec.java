@@ -22,7 +22,10 @@ public final class HelperCodec {
 
     /**
      * 2: the service sends {@link HelperMessage.Settings} after Accepted; the helper may send NoticeAccepted.
-     * 3: Settings carry the school's screenshot and help settings; the helper may send evidence and help requests.
+     * 3: Settings carry the school's screenshot and help settings and may come again at any time (the school's
+     * settings changed); the helper may send evidence and help requests; the service announces pushed keyword
+     * lists ({@link HelperMessage.ListsChanged}) and the helper answers with the lists it matches with
+     * ({@link HelperMessage.ListsInUse}). A version-2 helper would ignore these, so it is refused by name.
      */
     public static final int VERSION = 3;
 
@@ -37,6 +40,9 @@ public final class HelperCodec {
     static final byte ACCEPTED = 10;
     static final byte REFUSED = 11;
     static final byte SETTINGS = 12;
+    static final byte LISTS_CHANGED = 13;
+    /** Helper to service, though in the service's range: 13-15 were reserved for the lists exchange as a whole. */
+    static final byte LISTS_IN_USE = 14;
 
     /** Limits in characters; the snippet's and title's are the agent's own alert limits. */
     public static final int MAX_USER = 64;
@@ -131,6 +137,16 @@ public final class HelperCodec {
                     out.writeByte(SETTINGS);
                     SettingsCodec.write(out, st);
                 }
+                case HelperMessage.ListsChanged l -> {
+                    out.writeByte(LISTS_CHANGED);
+                    out.writeUTF(l.version());
+                    out.writeUTF(l.sha256());
+                }
+                case HelperMessage.ListsInUse l -> {
+                    out.writeByte(LISTS_IN_USE);
+                    out.writeUTF(l.version());
+                    out.writeUTF(l.problem());
+                }
                 case HelperMessage.Accepted a -> out.writeByte(ACCEPTED);
                 case HelperMessage.Refused r -> {
                     out.writeByte(REFUSED);
@@ -163,6 +179,10 @@ public final class HelperCodec {
                 case HELP_ASKED -> new HelperMessage.HelpAsked(text(in, "kind", MAX_SHORT),
                         text(in, "words", MAX_HELP_WORDS));
                 case SETTINGS -> SettingsCodec.read(in);
+                case LISTS_CHANGED -> new HelperMessage.ListsChanged(text(in, "lists_version", MAX_SHORT * 2),
+                        text(in, "sha256", MAX_SHORT * 2));
+                case LISTS_IN_USE -> new HelperMessage.ListsInUse(text(in, "lists_version", MAX_SHORT * 2),
+                        text(in, "problem", MAX_REASON));
                 case ACCEPTED -> new HelperMessage.Accepted();
                 case REFUSED -> new HelperMessage.Refused(text(in, "reason", MAX_REASON));
                 default -> throw new FrameException("unknown message type " + body[0]);

@@ -151,4 +151,30 @@ public sealed interface HelperMessage {
             Objects.requireNonNull(words);
         }
     }
+
+    /**
+     * Service to helper, after Settings when the service holds pushed keyword lists, and whenever it verified and
+     * stored new ones: load the bundle the service wrote (root-owned, world-readable) and check it is these bytes.
+     * The bundle itself cannot cross: frames stop at 16 KiB and a list set is far bigger.
+     *
+     * @param version the lists' version ({@code sha256:<hex>} of their content, as the console names them)
+     * @param sha256  {@code sha256:<hex>} of the whole bundle file the helper is to read
+     */
+    record ListsChanged(String version, String sha256) implements HelperMessage {
+        public ListsChanged {
+            Objects.requireNonNull(version);
+            Objects.requireNonNull(sha256);
+        }
+    }
+
+    /**
+     * Helper to service, at start and after every {@link ListsChanged}: the version it matches with now, and why
+     * not the announced one (empty when it applied). The service reports this version to the console.
+     */
+    record ListsInUse(String version, String problem) implements HelperMessage {
+        public ListsInUse {
+            Objects.requireNonNull(version);
+            Objects.requireNonNull(problem);
+        }
+    }
 }

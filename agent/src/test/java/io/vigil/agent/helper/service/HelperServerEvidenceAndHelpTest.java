@@ -147,7 +147,7 @@ class HelperServerEvidenceAndHelpTest {
 
     @Test
     void aHelpRequestBecomesAPupilRequestForTheVerifiedUserAndBadOnesAreRefused() throws Exception {
-        start(s -> s.withHelp(new HelperHelp(spooled::add, 4, Clock.systemUTC())));
+        start(s -> s.withHelp(java.util.Optional.of(new HelperHelp(spooled::add, 4, Clock.systemUTC()))));
         try (HelperConnection link = HelperConnection.open(server.socket(), ME)) {
             link.askForHelp("no_such_kind", "forged");
             link.askForHelp("need_help", "someone keeps following me home");
