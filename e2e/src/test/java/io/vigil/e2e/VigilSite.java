@@ -49,15 +49,25 @@ final class VigilSite implements AutoCloseable {
     }
 
     JavaProcess startAgent(String... args) {
-        JavaProcess agent = JavaProcess.start(AGENT_JAR, nextLog("agent-" + args[0]), args);
-        running.add(agent);
-        return agent;
+        return startAgent(env -> { }, args);
     }
 
-    /** An agent whose environment the test controls: the X display it sees, or none. */
+    /**
+     * An agent whose environment the test controls: the X display it sees, or none. Its XDG_RUNTIME_DIR is the
+     * site's own unless the test sets one, so a session helper's help-page address file stays out of home.
+     */
     JavaProcess startAgent(java.util.function.Consumer<java.util.Map<String, String>> environment, String... args) {
+        Path runtime = root.resolve("xdg-runtime");
+        try {
+            java.nio.file.Files.createDirectories(runtime);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         JavaProcess agent = JavaProcess.start(AGENT_JAR, nextLog("agent-" + args[0]), List.of(), List.of(args),
-                environment);
+                env -> {
+                    env.put("XDG_RUNTIME_DIR", runtime.toString());
+                    environment.accept(env);
+                });
         running.add(agent);
         return agent;
     }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +35,9 @@ public final class SessionHelperCommand implements Callable<Integer> {
     @Option(names = "--replay-speed", paramLabel = "human|instant", defaultValue = "instant")
     ReplaySpeed speed;
 
+    /** How long a log-out during start waits for the connection, so the helper can still say goodbye. */
+    private static final long START_WAIT_SECONDS = 30;
+
     private final Launcher launcher;
     private final Supplier<String> osUser;
 
@@ -51,12 +57,28 @@ public final class SessionHelperCommand implements Callable<Integer> {
             }
         }
         // The user is the OS account the helper runs as: the service checks it against the kernel's word.
-        RunningHelper helper = launcher.launch(socket, osUser.get(), script);
+        // The hook is in place before the helper connects: a log-out (SIGTERM) that comes while it is still
+        // starting (a replay can even finish first) waits for the start and still says goodbye.
+        CompletableFuture<RunningHelper> launched = new CompletableFuture<>();
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            helper.close(); // says goodbye: a log-out is not tampering
+            try {
+                launched.get(START_WAIT_SECONDS, TimeUnit.SECONDS).close(); // says goodbye: a log-out is not tampering
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // never started: there is no connection to say goodbye on
+            }
             stopped.complete(null);
         }, "vigil-shutdown"));
+        RunningHelper helper;
+        try {
+            helper = launcher.launch(socket, osUser.get(), script);
+        } catch (RuntimeException e) {
+            launched.completeExceptionally(e);
+            throw e;
+        }
+        launched.complete(helper);
         CompletableFuture.anyOf(stopped, helper.lost()).join();
         if (helper.lost().isDone() && !stopped.isDone()) {
             helper.close();

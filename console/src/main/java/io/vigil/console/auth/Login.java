@@ -20,8 +20,12 @@ import java.util.concurrent.TimeUnit;
 public final class Login {
 
     static final int HASHING_SLOTS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    /** Long enough to ride out a burst; short enough that a person gets a "try again" rather than a hang. */
-    static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Long enough to ride out a burst of wrong sign-ins on an old two-core server (25 queued hashes took over
+     * 12 s there under load; a DSL refused then would try again into the same queue); short enough that a
+     * person gets a "try again" rather than a hang.
+     */
+    static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(30);
 
     private final UserRepository users;
     private final PasswordHasher hasher;
