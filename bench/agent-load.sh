@@ -5,7 +5,10 @@
 # from BASELINE_REF (default: main) and against this tree, side by side, and prints Markdown rows:
 #   steady N=1,000 and N=5,000, and the 8:45 storm (5,000 agents reconnecting within 60 s, 20 spooled alerts each,
 #   /api/health polled every 250 ms throughout), then checks each data directory holds every alert exactly once.
-# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] bench/agent-load.sh
+# QUIET=N keeps the agents connected N seconds after the last Ack and reports the data file's size then, to show
+# whether the disk a burst took is given back.
+# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] [QUIET=120]
+#        bench/agent-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -28,7 +31,8 @@ if [[ "${VARIANTS:-baseline new}" == *baseline* && ! -f "$work/baseline/vigil-co
   mkdir -p "$work/baseline" && cp -r "$src/console/target/vigil-console.jar" "$src/console/target/lib" "$work/baseline/"
 fi
 
-console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC)
+# CONSOLE_JAVA_OPTS adds flags to the console (e.g. a JFR recording: -XX:StartFlightRecording=filename=...).
+console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC ${CONSOLE_JAVA_OPTS:-})
 
 # Scenario by scenario, baseline then new, so both see the same machine load.
 for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
@@ -49,7 +53,8 @@ for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
     "$JAVA_HOME/bin/java" -Xmx1500m -cp "$cp" io.vigil.console.bench.AgentLoadGenerator --label "$variant" \
       --mode "$mode" --agents "$agents" --alerts "$alerts" --grpc-port "$grpc" --http-port "$http" \
       --cert "$data/console-cert.pem" --token-file "$data/token" --console-pid "$pid" \
-      --timeout-seconds "${TIMEOUT:-600}" 2>"$data/generator.err" | tee -a "$work/results.md"
+      --timeout-seconds "${TIMEOUT:-600}" --data-file "$data/console.mv.db" --quiet-seconds "${QUIET:-0}" \
+      2>"$data/generator.err" | tee -a "$work/results.md"
     kill "$pid"; wait "$pid" || true
     echo "  $variant $scenario: data file $(stat -c %s "$data/console.mv.db") bytes; $("$JAVA_HOME/bin/java" \
       -cp "$cp" io.vigil.console.bench.StoredAlertCount "$data" 2>/dev/null)" | tee -a "$work/results.md"
