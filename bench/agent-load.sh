@@ -19,7 +19,10 @@ mkdir -p "$work"
 ./mvnw -B -q -o -pl console package -DskipTests
 ./mvnw -B -q -o -pl console test-compile
 ./mvnw -B -q -o -pl console dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
-cp="console/target/test-classes:console/target/classes:$(cat console/target/bench.cp)"
+# The generator runs from a copy, so rebuilding the tree during a run cannot change it mid-way.
+rm -rf "$work/generator" && mkdir -p "$work/generator"
+cp -r console/target/test-classes console/target/classes "$work/generator/"
+cp="$work/generator/test-classes:$work/generator/classes:$(cat console/target/bench.cp)"
 # A copy of the jar with its lib/ beside it (the manifest's Class-Path is relative), safe from later builds.
 rm -rf "$work/new" && mkdir -p "$work/new" && cp -r console/target/vigil-console.jar console/target/lib "$work/new/"
 
