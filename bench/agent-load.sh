@@ -50,6 +50,7 @@ for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
     "${console_java[@]}" -jar "$jar" serve --data "$data" --bind 127.0.0.1 --http-port 0 --grpc-port 0 \
       >"$data/serve.out" 2>"$data/serve.err" &
     pid=$!
+    trap 'kill "$pid" 2>/dev/null || true' EXIT # a failed generator must not leave the console running
     for _ in $(seq 600); do grep -q "Vigil console ready" "$data/serve.out" && break; sleep 0.1; done
     grpc=$(grep -o 'Agent gRPC: 127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
     http=$(grep -o 'Console web: https://127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
