@@ -67,12 +67,12 @@ public final class HealthMonitor implements AutoCloseable {
             result = new DatabaseCheck(false, -1, String.valueOf(e.getMessage()));
         }
         Checked previous = last.getAndSet(new Checked(result, clock.instant()));
-        if (previous != null && previous.database.reachable() != result.reachable()) {
-            if (result.reachable()) {
-                LOG.info("The database answers again");
-            } else {
-                LOG.error("The database does not answer: {}", result.problem());
-            }
+        // Logged on change only: a check every second must not write a line every second.
+        boolean wasReachable = previous == null || previous.database.reachable();
+        if (wasReachable && !result.reachable()) {
+            LOG.error("The database does not answer: {}", result.problem());
+        } else if (!wasReachable && result.reachable()) {
+            LOG.info("The database answers again");
         }
     }
 
@@ -87,7 +87,8 @@ public final class HealthMonitor implements AutoCloseable {
         Duration age = Duration.between(checked.at, clock.instant());
         String problem = null;
         if (!checked.database.reachable()) {
-            problem = "the database did not answer: " + checked.database.problem();
+            // Health is public: the reason (which may name the database server) goes to the log, not the answer.
+            problem = "the database did not answer; see the console log";
         } else if (age.compareTo(STALE_AFTER) > 0) {
             problem = "the database was last checked " + age.toSeconds() + " s ago; the check is overdue";
         }
