@@ -5,7 +5,10 @@
 # from BASELINE_REF (default: main) and against this tree, side by side, and prints Markdown rows:
 #   steady N=1,000 and N=5,000, and the 8:45 storm (5,000 agents reconnecting within 60 s, 20 spooled alerts each,
 #   /api/health polled every 250 ms throughout), then checks each data directory holds every alert exactly once.
-# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] bench/agent-load.sh
+# QUIET=N keeps the agents connected N seconds after the last Ack and reports the data file's size then, to show
+# whether the disk a burst took is given back.
+# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] [QUIET=120]
+#        bench/agent-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -16,7 +19,10 @@ mkdir -p "$work"
 ./mvnw -B -q -o -pl console package -DskipTests
 ./mvnw -B -q -o -pl console test-compile
 ./mvnw -B -q -o -pl console dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
-cp="console/target/test-classes:console/target/classes:$(cat console/target/bench.cp)"
+# The generator runs from a copy, so rebuilding the tree during a run cannot change it mid-way.
+rm -rf "$work/generator" && mkdir -p "$work/generator"
+cp -r console/target/test-classes console/target/classes "$work/generator/"
+cp="$work/generator/test-classes:$work/generator/classes:$(cat console/target/bench.cp)"
 # A copy of the jar with its lib/ beside it (the manifest's Class-Path is relative), safe from later builds.
 rm -rf "$work/new" && mkdir -p "$work/new" && cp -r console/target/vigil-console.jar console/target/lib "$work/new/"
 
@@ -28,7 +34,8 @@ if [[ "${VARIANTS:-baseline new}" == *baseline* && ! -f "$work/baseline/vigil-co
   mkdir -p "$work/baseline" && cp -r "$src/console/target/vigil-console.jar" "$src/console/target/lib" "$work/baseline/"
 fi
 
-console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC)
+# CONSOLE_JAVA_OPTS adds flags to the console (e.g. a JFR recording: -XX:StartFlightRecording=filename=...).
+console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC ${CONSOLE_JAVA_OPTS:-})
 
 # Scenario by scenario, baseline then new, so both see the same machine load.
 for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
@@ -43,13 +50,15 @@ for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
     "${console_java[@]}" -jar "$jar" serve --data "$data" --bind 127.0.0.1 --http-port 0 --grpc-port 0 \
       >"$data/serve.out" 2>"$data/serve.err" &
     pid=$!
+    trap 'kill "$pid" 2>/dev/null || true' EXIT # a failed generator must not leave the console running
     for _ in $(seq 600); do grep -q "Vigil console ready" "$data/serve.out" && break; sleep 0.1; done
     grpc=$(grep -o 'Agent gRPC: 127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
     http=$(grep -o 'Console web: https://127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
     "$JAVA_HOME/bin/java" -Xmx1500m -cp "$cp" io.vigil.console.bench.AgentLoadGenerator --label "$variant" \
       --mode "$mode" --agents "$agents" --alerts "$alerts" --grpc-port "$grpc" --http-port "$http" \
       --cert "$data/console-cert.pem" --token-file "$data/token" --console-pid "$pid" \
-      --timeout-seconds "${TIMEOUT:-600}" 2>"$data/generator.err" | tee -a "$work/results.md"
+      --timeout-seconds "${TIMEOUT:-600}" --data-file "$data/console.mv.db" --quiet-seconds "${QUIET:-0}" \
+      2>"$data/generator.err" | tee -a "$work/results.md"
     kill "$pid"; wait "$pid" || true
     echo "  $variant $scenario: data file $(stat -c %s "$data/console.mv.db") bytes; $("$JAVA_HOME/bin/java" \
       -cp "$cp" io.vigil.console.bench.StoredAlertCount "$data" 2>/dev/null)" | tee -a "$work/results.md"

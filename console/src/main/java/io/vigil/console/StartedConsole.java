@@ -18,7 +18,8 @@ import io.vigil.console.domain.CategoryCatalog;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.DeviceAuthenticator;
 import io.vigil.console.domain.DeviceSessions;
-import io.vigil.console.domain.HealthReport;
+import io.vigil.console.health.HealthMonitor;
+import io.vigil.console.health.IdleCompaction;
 import io.vigil.console.domain.Role;
 import io.vigil.console.config.NotifyConfig;
 import io.vigil.console.notify.HttpWebhook;
@@ -100,6 +101,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         AlertIndexer indexer = own(new AlertIndexer(app.alerts(), app.indexOutbox(), index).start());
 
         AlertIntake intake = own(new AlertIntake(app.alerts(), app.screenshots(), clock));
+        own(new IdleCompaction(intake::written, app.database()::compact, clock).start());
         var deviceSessions = new DeviceSessions(app.devices(), intake, app.filterEvents(), new AlertValidator(),
                 app.noticeAcceptances(), app.filtering(), app.tamperEvents(), clock,
                 new DeviceHealth(app.fleet(), clock));
@@ -128,7 +130,7 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 new AuditedNoticeReader(app.noticeAcceptances(), app.audit()),
                 new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
-                () -> new HealthReport(app.database().storageBytes(), intake.waiting(), grpc.openSessions()),
+                own(new HealthMonitor(app.database().probe(), intake::waiting, grpc::openSessions, clock).start())::report,
                 new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
                         new FilterOverlays(publisher, app.overlays(), clock), app.tamperEvents(),
                         java.util.Optional.of(new WebServer.Lists(listPublisher, keywordLists, app.schools()))))

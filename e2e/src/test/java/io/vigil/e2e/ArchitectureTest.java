@@ -178,6 +178,13 @@ class ArchitectureTest {
             .because("publishing, overlays and filtering reads are rules about schools, not about wires or tables");
 
     @ArchTest
+    static final ArchRule healthIsFrameworkFree = noClasses()
+            .that().resideInAPackage("..console.health..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",
+                    "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
+            .because("health reads figures through ports: the probe and the compactor are the store's to implement");
+
+    @ArchTest
     static final ArchRule keywordListPublishingIsFrameworkFree = noClasses()
             .that().resideInAPackage("..console.lists..")
             .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",

@@ -73,8 +73,18 @@ final class ApiRoutes {
     /** Figures only, nothing about any school: health is public so monitoring needs no account. */
     private void health(Context ctx) {
         HealthReport report = health.get();
-        ctx.json(Map.of("status", "ok", "databaseBytes", report.databaseBytes(),
-                "alertsWaiting", report.alertsWaiting(), "deviceSessions", report.deviceSessions()));
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", report.healthy() ? "ok" : "degraded");
+        if (!report.healthy()) {
+            body.put("problem", report.problem());
+        }
+        body.put("databaseReachable", report.databaseReachable());
+        // The database figures are a background check's, not this request's: their age says how fresh they are.
+        body.put("databaseCheckedMillisAgo", report.checkedAgo() == null ? null : report.checkedAgo().toMillis());
+        body.put("databaseBytes", report.databaseBytes());
+        body.put("alertsWaiting", report.alertsWaiting());
+        body.put("deviceSessions", report.deviceSessions());
+        ctx.status(report.healthy() ? 200 : 503).json(body);
     }
 
     private void signIn(Context ctx) {

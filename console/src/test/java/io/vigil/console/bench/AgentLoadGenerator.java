@@ -63,6 +63,10 @@ public final class AgentLoadGenerator {
     private final long[] latencies;
     private final AtomicInteger latencyCount = new AtomicInteger();
     private final AtomicLong healthWorstMillis = new AtomicLong();
+    /** Every health answer's time in ms, and when the slowest came (seconds after the first connection). */
+    private final java.util.List<Long> healthMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile double healthWorstAtSeconds;
+    private volatile long startNanos;
     private final AtomicInteger healthChecks = new AtomicInteger();
     private final AtomicInteger healthFailures = new AtomicInteger();
 
@@ -102,6 +106,7 @@ public final class AgentLoadGenerator {
         Thread health = startHealthPolling();
         CountDownLatch done = new CountDownLatch(agents);
         long start = System.nanoTime();
+        startNanos = start;
         for (int i = 0; i < agents; i++) {
             SimulatedAgent agent = new SimulatedAgent(i, channels.get(i), devices.get(i), done, timers);
             long delay = mode.equals("storm") ? ThreadLocalRandom.current().nextLong(windowMillis) : 0;
@@ -118,12 +123,50 @@ public final class AgentLoadGenerator {
         System.out.printf("| %s | %s | %,d | %,d / %,d | %,d | %,.0f | %s | %s | %s | %s |%n",
                 options.getOrDefault("label", "?"), mode, agents, acked.sum(), total, held,
                 acked.sum() / seconds, millis(sorted, 0.50), millis(sorted, 0.95), memory,
-                mode.equals("storm") ? healthChecks.get() + " checks, slowest " + healthWorstMillis.get() + " ms, "
-                        + healthFailures.get() + " failed" : "-");
+                mode.equals("storm") ? healthSummary() : "-");
         System.err.printf("finished=%s in %.1f s; broken sessions %d, resent %d%n", finished, seconds,
                 sessionsBroken.get(), resent.sum());
+        quietPeriod();
         timers.shutdownNow();
         channels.forEach(ManagedChannel::shutdownNow);
+    }
+
+    private String healthSummary() {
+        long[] sorted;
+        synchronized (healthMillis) {
+            sorted = healthMillis.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        long p99 = sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, sorted.length * 0.99)];
+        return String.format("%d checks, p99 %d ms, slowest %d ms (at %.0f s), %d failed", healthChecks.get(), p99,
+                healthWorstMillis.get(), healthWorstAtSeconds, healthFailures.get());
+    }
+
+    /**
+     * With --data-file and --quiet-seconds: the agents stay connected (heartbeats only) and the H2 file's size is
+     * read every second, so the run shows whether the console gives back the disk a burst took.
+     */
+    private void quietPeriod() throws InterruptedException {
+        if (!options.containsKey("data-file")) {
+            return;
+        }
+        Path file = Path.of(options.get("data-file"));
+        int quiet = Integer.parseInt(options.getOrDefault("quiet-seconds", "0"));
+        long atLastAck = sizeOf(file);
+        long smallest = atLastAck;
+        for (int s = 0; s < quiet; s++) {
+            Thread.sleep(1000); // sampling a file's size once a second, not waiting for an event
+            smallest = Math.min(smallest, sizeOf(file));
+        }
+        System.out.printf("  %s %s: data file %,d bytes at the last Ack; after %d s quiet %,d bytes (smallest %,d)%n",
+                options.getOrDefault("label", "?"), mode, atLastAck, quiet, sizeOf(file), smallest);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static String millis(long[] sorted, double quantile) {
@@ -162,6 +205,15 @@ public final class AgentLoadGenerator {
             return new Thread(() -> { });
         }
         HttpsClient http = new HttpsClient(Integer.parseInt(options.get("http-port")), certificate);
+        // A monitor polls all day: its connection and the console's handler are warm before 8:45.
+        for (int i = 0; i < 20; i++) {
+            try {
+                http.get("/api/health");
+            } catch (java.io.IOException e) {
+                System.err.println("health warm-up: " + e); // counted only once the storm starts
+            }
+        }
+        startNanos = System.nanoTime();
         return Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long t0 = System.nanoTime();
@@ -175,7 +227,12 @@ public final class AgentLoadGenerator {
                 } catch (Exception e) {
                     healthFailures.incrementAndGet();
                 }
-                healthWorstMillis.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
+                long took = (System.nanoTime() - t0) / 1_000_000;
+                healthMillis.add(took);
+                if (took > healthWorstMillis.get()) {
+                    healthWorstAtSeconds = (System.nanoTime() - startNanos) / 1e9;
+                }
+                healthWorstMillis.accumulateAndGet(took, Math::max);
                 healthChecks.incrementAndGet();
                 try {
                     Thread.sleep(250); // a monitoring poll, not a wait in a test

@@ -30,10 +30,15 @@ public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
     private final LongSupplier storageBytes;
+    /** A second pool on the same database, for the health check alone (see {@link #probe}). */
+    private final java.util.function.Supplier<JdbcConnectionPool> probePool;
+    private JdbcDatabaseProbe probe;
 
-    private Database(JdbcConnectionPool pool, LongSupplier storageBytes) {
+    private Database(JdbcConnectionPool pool, LongSupplier storageBytes,
+                     java.util.function.Supplier<JdbcConnectionPool> probePool) {
         this.pool = pool;
         this.storageBytes = storageBytes;
+        this.probePool = probePool;
     }
 
     /** Opens the configured database; {@code dataDir} is only used by the embedded H2 database. */
@@ -42,7 +47,8 @@ public final class Database implements AutoCloseable {
             case DatabaseConfig.Embedded embedded -> open(dataDir);
             case DatabaseConfig.Postgres postgres -> {
                 JdbcConnectionPool pool = PostgresConnections.pool(postgres);
-                yield migrated(pool, "PostgreSQL at " + postgres.describe(), () -> postgresSize(pool));
+                yield migrated(pool, "PostgreSQL at " + postgres.describe(), () -> postgresSize(pool),
+                        () -> PostgresConnections.pool(postgres));
             }
         };
     }
@@ -61,17 +67,19 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vigil", password);
         pool.setMaxConnections(16);
         Path file = dataDir.resolve(H2_FILE);
-        return migrated(pool, "the console database", () -> fileSize(file));
+        return migrated(pool, "the console database", () -> fileSize(file),
+                () -> JdbcConnectionPool.create(url, "vigil", password));
     }
 
-    private static Database migrated(JdbcConnectionPool pool, String what, LongSupplier storageBytes) {
+    private static Database migrated(JdbcConnectionPool pool, String what, LongSupplier storageBytes,
+                                     java.util.function.Supplier<JdbcConnectionPool> probePool) {
         try {
             migrate(pool, what);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
-        return new Database(pool, storageBytes);
+        return new Database(pool, storageBytes, probePool);
     }
 
     /** Bytes the database takes on disk, -1 if that cannot be read now; for health monitoring. */
@@ -113,6 +121,39 @@ public final class Database implements AutoCloseable {
         return t.getMessage();
     }
 
+    /**
+     * The health check's probe: its own connection (opened on first use, closed with this database), so
+     * checking never waits behind ingest for one of the console's connections.
+     */
+    public synchronized io.vigil.console.health.DatabaseProbe probe() {
+        if (probe == null) {
+            probe = new JdbcDatabaseProbe(probePool.get(), this::storageBytes);
+        }
+        return probe;
+    }
+
+    /**
+     * Compacts the embedded H2 file for at most {@code maxTime}, moving chunks so the file shrinks (see
+     * {@link io.vigil.console.health.IdleCompaction}); PostgreSQL, or a process that reaches the H2 file through
+     * another process's auto-server, leaves that to the database. H2 has no SQL for an online compaction, so this
+     * goes through H2's own store object.
+     *
+     * @return the size on disk afterwards
+     */
+    public long compact(java.time.Duration maxTime) {
+        try (Connection c = pool.getConnection()) {
+            if (c.isWrapperFor(org.h2.jdbc.JdbcConnection.class)
+                    && c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()
+                            instanceof org.h2.engine.SessionLocal local
+                    && local.getDatabase().getStore() != null) {
+                local.getDatabase().getStore().compactFile((int) maxTime.toMillis());
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        return storageBytes();
+    }
+
     public DataSource dataSource() {
         return pool;
     }
@@ -123,6 +164,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (probe != null) {
+                probe.close();
+            }
+        }
         pool.dispose();
     }
 }
