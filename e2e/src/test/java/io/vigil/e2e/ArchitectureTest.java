@@ -191,6 +191,7 @@ class ArchitectureTest {
                     "org.apache.lucene..", "java.sql..", "com.fasterxml..", "org.h2..", "gg.jte..")
             .because("four eyes, diffs and retro-tests are rules about schools and lists, not about wires or tables");
 
+    @ArchTest
     static final ArchRule fleetIsFrameworkFree = noClasses()
             .that().resideInAPackage("..console.fleet..")
             .should().dependOnClassesThat().resideInAnyPackage("io.grpc..", "io.vigil.proto..", "io.javalin..",
