@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +18,9 @@ import picocli.CommandLine.Option;
         description = "Run the per-user session helper (started at log-on as the user): keyboard and window "
                 + "capture and matching; only matched alerts go to the system service over its socket.")
 public final class SessionHelperCommand implements Callable<Integer> {
+
+    /** A start takes seconds (the keyword lists load); a stop request waits that long for it, no longer. */
+    private static final long START_WAIT_SECONDS = 60;
 
     /** Starts the helper from validated input; supplied by the composition root. */
     @FunctionalInterface
@@ -50,13 +56,29 @@ public final class SessionHelperCommand implements Callable<Integer> {
                 throw CliException.usage(e.getMessage());
             }
         }
-        // The user is the OS account the helper runs as: the service checks it against the kernel's word.
-        RunningHelper helper = launcher.launch(socket, osUser.get(), script);
+        // Registered before the helper starts: a log-out (SIGTERM) while it is still starting must wait for it
+        // and say goodbye too, or the service would report a log-out as a killed helper.
+        CompletableFuture<RunningHelper> launched = new CompletableFuture<>();
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            helper.close(); // says goodbye: a log-out is not tampering
+            try {
+                launched.get(START_WAIT_SECONDS, TimeUnit.SECONDS).close(); // says goodbye: a log-out is not tampering
+            } catch (ExecutionException | TimeoutException e) {
+                // it never started (refused, unreachable) or hangs: nothing connected to say goodbye on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             stopped.complete(null);
         }, "vigil-shutdown"));
+        // The user is the OS account the helper runs as: the service checks it against the kernel's word.
+        RunningHelper helper;
+        try {
+            helper = launcher.launch(socket, osUser.get(), script);
+        } catch (RuntimeException | Error e) {
+            launched.completeExceptionally(e);
+            throw e;
+        }
+        launched.complete(helper);
         CompletableFuture.anyOf(stopped, helper.lost()).join();
         if (helper.lost().isDone() && !stopped.isDone()) {
             helper.close();
