@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
                 + "capture and matching; only matched alerts go to the system service over its socket.")
 public final class SessionHelperCommand implements Callable<Integer> {
 
+    /** A start takes seconds (the keyword lists load); a stop request waits that long for it, no longer. */
+    private static final long START_WAIT_SECONDS = 60;
+
     /** Starts the helper from validated input; supplied by the composition root. */
     @FunctionalInterface
     public interface Launcher {
@@ -34,9 +37,6 @@ public final class SessionHelperCommand implements Callable<Integer> {
 
     @Option(names = "--replay-speed", paramLabel = "human|instant", defaultValue = "instant")
     ReplaySpeed speed;
-
-    /** How long a log-out during start waits for the connection, so the helper can still say goodbye. */
-    private static final long START_WAIT_SECONDS = 30;
 
     private final Launcher launcher;
     private final Supplier<String> osUser;
@@ -56,25 +56,25 @@ public final class SessionHelperCommand implements Callable<Integer> {
                 throw CliException.usage(e.getMessage());
             }
         }
-        // The user is the OS account the helper runs as: the service checks it against the kernel's word.
-        // The hook is in place before the helper connects: a log-out (SIGTERM) that comes while it is still
-        // starting (a replay can even finish first) waits for the start and still says goodbye.
+        // Registered before the helper starts: a log-out (SIGTERM) while it is still starting must wait for it
+        // and say goodbye too, or the service would report a log-out as a killed helper.
         CompletableFuture<RunningHelper> launched = new CompletableFuture<>();
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 launched.get(START_WAIT_SECONDS, TimeUnit.SECONDS).close(); // says goodbye: a log-out is not tampering
+            } catch (ExecutionException | TimeoutException e) {
+                // it never started (refused, unreachable) or hangs: nothing connected to say goodbye on
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // never started: there is no connection to say goodbye on
             }
             stopped.complete(null);
         }, "vigil-shutdown"));
+        // The user is the OS account the helper runs as: the service checks it against the kernel's word.
         RunningHelper helper;
         try {
             helper = launcher.launch(socket, osUser.get(), script);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             launched.completeExceptionally(e);
             throw e;
         }
