@@ -8,10 +8,11 @@ import io.vigil.console.auth.Session;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.School;
-import io.vigil.console.lists.Actor;
+import io.vigil.console.domain.Actor;
 import io.vigil.console.lists.InvalidListsException;
 import io.vigil.console.lists.ListArchive;
 import io.vigil.console.lists.ListChange;
+import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.web.view.ListsView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,14 @@ import java.util.List;
 final class KeywordListRoutes {
 
     private final WebServer.Lists lists;
+    private final PolicyRepository policies;
     private final AuditLog audit;
     private final Templates templates;
 
-    KeywordListRoutes(WebServer.Lists lists, AuditLog audit, Templates templates) {
+    /** @param policies for the filter-policy changes shown in the same change log */
+    KeywordListRoutes(WebServer.Lists lists, PolicyRepository policies, AuditLog audit, Templates templates) {
         this.lists = lists;
+        this.policies = policies;
         this.audit = audit;
         this.templates = templates;
     }
@@ -212,6 +216,7 @@ final class KeywordListRoutes {
         boolean manage = session.may(Permission.LISTS_PUBLISH);
         ctx.html(templates.render("lists.jte", new ListsView(session.username(), manage,
                 session.may(Permission.CHANGES_APPROVE), schools, lists.repository().changeLog(session.scope(), 50),
+                policies.changeLog(session.scope(), 50),
                 manage ? new ArrayList<>(lists.repository().deviceStatuses(session.scope()).values()) : List.of(),
                 notice, problems)));
     }
