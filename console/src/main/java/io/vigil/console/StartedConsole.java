@@ -109,7 +109,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var openSessions = new OpenSessions(new ListDelivery(keywordLists, clock));
         var lifecycle = new DeviceLifecycle(app.fleet(), openSessions, app.audit(), clock);
         java.util.function.Supplier<java.util.List<Long>> allSchools = () -> new JdbcSchoolRepository(
-                app.database().dataSource()).schools().stream().map(io.vigil.console.domain.School::id).toList();
+                app.database().dataSource()).schools().stream().map(io.vigil.console.domain.School::id).sorted()
+                .toList();
         var listPublisher = new KeywordListPublisher(keywordLists, signer, openSessions, app.audit(), clock,
                 allSchools);
         own(new EmergencyReviewSchedule(new EmergencyReviewCheck(keywordLists, app.policies(), app.audit(),
