@@ -114,21 +114,31 @@ class PolicyChangeFlowIT {
             awaitDig(port, "harm.example", BLOCKED, blockedAt);
             assertEquals(List.of(BLOCKED), LocalDns.dig(port, "www.harm.example"), "sub-domains too");
             String emergencyId = emergency.json().get("id").asText();
-            assertEquals(409, lee.post("/api/filter-policy/changes/" + emergencyId + "/review", "application/json",
-                    "{}").status(), "the requester cannot review their own block");
+            ConsoleApi.Response ownReview = lee.post("/api/filter-policy/provider-changes/" + emergencyId + "/review",
+                    "application/json", "{}");
+            assertEquals(409, ownReview.status(), ownReview.body());
+            assertTrue(ownReview.body().contains("another person"), "the requester cannot review their own block");
             assertTrue(site.signedInApi("gov.hill", PASSWORD).get("/keyword-lists/changes").body()
                     .contains("Emergency block: review due by"), "the leaders' change log marks it");
             assertTrue(policyRowOrNull(site.signedInApi("gov.elm", PASSWORD), emergencyId) == null,
                     "a block for one school is not in another school's change log");
 
             // Rollback to the provider-wide version: four eyes again, and the agent stops blocking harm.example.
-            ConsoleApi.Response rollback = lee.post("/api/filter-policy/rollback/" + change, "application/json",
+            String hillsideVersion = null;
+            for (JsonNode v : lee.get("/api/filter-policy").json().get("versions")) {
+                if (v.get("schoolId").asInt() == 1 && v.get("fileName").asText().equals("trust.vfp")) {
+                    hillsideVersion = v.get("id").asText();
+                }
+            }
+            ConsoleApi.Response rollback = lee.post("/api/filter-policy/rollback/" + hillsideVersion, "application/json",
                     "{\"reason\":\"challenge over\"}");
             assertEquals(201, rollback.status(), rollback.body());
             assertEquals("pending", rollback.json().get("status").asText());
             String rollbackId = rollback.json().get("id").asText();
-            assertEquals(409, lee.post("/api/filter-policy/changes/" + rollbackId + "/approve", "application/json",
-                    "{}").status());
+            assertEquals(409, lee.post("/api/filter-policy/provider-changes/" + rollbackId + "/approve",
+                    "application/json", "{}").status(), "the requester cannot approve their own rollback");
+            assertEquals(409, sam.post("/api/filter-policy/provider-changes/" + rollbackId + "/approve",
+                    "application/json", "{}").status(), "one school's rollback is decided by a leader of it");
             Instant rolledBackAt = Instant.now();
             assertEquals(200, dsl.post("/api/filter-policy/changes/" + rollbackId + "/approve", "application/json",
                     "{}").status());
@@ -145,6 +155,8 @@ class PolicyChangeFlowIT {
         while (Instant.now().isBefore(deadline)) {
             last = LocalDns.dig(port, name);
             if (last.equals(List.of(expected))) {
+                System.out.printf("dig %s answered %s %d ms after the request%n", name, expected,
+                        Duration.between(since, Instant.now()).toMillis());
                 return;
             }
             JavaProcess.sleep(100);

@@ -1,8 +1,10 @@
 package io.vigil.console.policy;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A change as the flow stores it: one version per affected school sharing one change id.
@@ -16,7 +18,8 @@ public record NewPolicyChange(boolean providerWide, String action, String fileNa
                               Map<Long, List<String>> diff) {
 
     public NewPolicyChange {
-        documents = Map.copyOf(documents);
+        // In school order: the change id is the first school's version, and the change log lists schools in order.
+        documents = Collections.unmodifiableMap(new TreeMap<>(documents));
         signed = Map.copyOf(signed);
         diff = Map.copyOf(diff);
     }
