@@ -1,7 +1,5 @@
 package io.vigil.console.domain;
 
-import java.util.Collection;
-
 /**
  * Who may decide or review a published change (keyword lists and filter policy alike): never the requester; for
  * one school's change a leader of that school (DSL or headteacher); for a provider-wide change a second IT provider
@@ -13,19 +11,29 @@ public final class FourEyes {
     }
 
     /**
-     * @param schoolId the school of a one-school change; ignored when {@code providerWide}
-     * @param verb     what the approver tries to do, for the message ("approve", "review", ...)
+     * A pending change this person may decide. @throws ConsoleException when it is not pending or they may not
+     */
+    public static <C extends PublishedChange> C requireDecidable(Actor approver, C change, String verb) {
+        if (!change.status().equals("pending")) {
+            throw new ConsoleException("change " + change.id() + " is " + change.status() + ", not pending");
+        }
+        requireSecondPerson(approver, change, verb);
+        return change;
+    }
+
+    /**
+     * @param verb what the approver tries to do, for the message ("approve", "review", ...)
      * @throws ConsoleException naming why this person may not
      */
-    public static void requireSecondPerson(Actor approver, String requestedBy, long changeId, boolean providerWide,
-                                           Long schoolId, Collection<Long> schools, String verb) {
-        if (requestedBy.equalsIgnoreCase(approver.username())) {
-            throw new ConsoleException("you requested change " + changeId + "; another person must " + verb + " it");
+    public static void requireSecondPerson(Actor approver, PublishedChange change, String verb) {
+        if (change.requestedBy().equalsIgnoreCase(approver.username())) {
+            throw new ConsoleException("you requested change " + change.id() + "; another person must " + verb
+                    + " it");
         }
-        boolean allowed = providerWide ? approver.providerApproverFor(schools)
-                : schoolId != null && approver.leaderOf(schoolId);
+        boolean allowed = change.providerWide() ? approver.providerApproverFor(change.schools())
+                : change.schoolId() != null && approver.leaderOf(change.schoolId());
         if (!allowed) {
-            throw new ConsoleException(providerWide
+            throw new ConsoleException(change.providerWide()
                     ? "a provider-wide change is decided by a second IT provider approver who covers every school"
                     : "a school's change is decided by a leader of that school (DSL or headteacher)");
         }

@@ -137,7 +137,7 @@ public final class KeywordListPublisher {
         if (!change.emergency() || change.reviewedBy() != null) {
             throw new ConsoleException("change " + changeId + " is not an emergency change waiting for review");
         }
-        requireSecondPerson(reviewer, change, "review");
+        FourEyes.requireSecondPerson(reviewer, change, "review");
         if (!lists.review(changeId, reviewer.username(), clock.instant())) {
             throw new ConsoleException("change " + changeId + " was reviewed by someone else meanwhile");
         }
@@ -147,17 +147,7 @@ public final class KeywordListPublisher {
     }
 
     private ListChange decidable(Actor approver, long changeId, String verb) {
-        ListChange change = visible(approver, changeId);
-        if (!change.status().equals("pending")) {
-            throw new ConsoleException("change " + changeId + " is " + change.status() + ", not pending");
-        }
-        requireSecondPerson(approver, change, verb);
-        return change;
-    }
-
-    private static void requireSecondPerson(Actor approver, ListChange change, String verb) {
-        FourEyes.requireSecondPerson(approver, change.requestedBy(), change.id(), change.providerWide(),
-                change.schoolId(), change.schools(), verb);
+        return FourEyes.requireDecidable(approver, visible(approver, changeId), verb);
     }
 
     /** A change the actor's schools are affected by; others are "not found", as if they did not exist. */

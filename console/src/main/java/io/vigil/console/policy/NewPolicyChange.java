@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param diff      per school, lines added and removed against what was live
  */
 public record NewPolicyChange(boolean providerWide, String action, String fileName, String reason, String requestedBy,
-                              Instant at, Instant reviewDue, Map<Long, String> documents, Map<Long, SignedPolicy> signed,
+                              Instant at, Instant reviewDue, Map<Long, String> documents,
+                              Map<Long, SignedPolicy> signed,
                               Map<Long, List<String>> diff) {
 
     public NewPolicyChange {

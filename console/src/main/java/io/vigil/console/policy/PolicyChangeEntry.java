@@ -1,5 +1,6 @@
 package io.vigil.console.policy;
 
+import io.vigil.console.domain.PublishedChange;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
 public record PolicyChangeEntry(long id, boolean providerWide, String action, String status, String reason,
                                 List<String> diff, String requestedBy, Instant requestedAt, String decidedBy,
                                 Instant decidedAt, Instant reviewDue, String reviewedBy, Instant reviewedAt,
-                                Instant flaggedAt, List<Long> schools) {
+                                Instant flaggedAt, List<Long> schools) implements PublishedChange {
 
     public PolicyChangeEntry {
         diff = List.copyOf(diff);
@@ -30,6 +31,7 @@ public record PolicyChangeEntry(long id, boolean providerWide, String action, St
     }
 
     /** The school of a one-school change; null for a provider-wide one. */
+    @Override
     public Long schoolId() {
         return providerWide ? null : schools.getFirst();
     }

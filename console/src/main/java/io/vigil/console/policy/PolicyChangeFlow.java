@@ -116,7 +116,8 @@ public final class PolicyChangeFlow {
         audit.record(actor.username(), AuditAction.POLICY_PUBLISH, "filter_policy emergency change=" + id
                 + " domain=" + domain + " schools=" + affected.size());
         signed.forEach((school, policy) -> LOG.info("Emergency block of {} for school {} (change {}): policy {} "
-                + "pushed to {} open session(s)", domain, school, id, policy.version(), publisher.pushTo(school, policy)));
+                + "pushed to {} open session(s)", domain, school, id, policy.version(),
+                publisher.pushTo(school, policy)));
         return policies.changeEntry(id).orElseThrow();
     }
 
@@ -155,7 +156,7 @@ public final class PolicyChangeFlow {
         if (!change.emergency() || change.reviewedBy() != null) {
             throw new ConsoleException("change " + changeId + " is not an emergency block waiting for review");
         }
-        requireSecondPerson(reviewer, change, "review");
+        FourEyes.requireSecondPerson(reviewer, change, "review");
         if (!policies.reviewChange(change.id(), reviewer.username(), clock.instant())) {
             throw new ConsoleException("change " + changeId + " was reviewed by someone else meanwhile");
         }
@@ -178,17 +179,7 @@ public final class PolicyChangeFlow {
     }
 
     private PolicyChangeEntry pending(Actor approver, long changeId, String verb) {
-        PolicyChangeEntry change = visible(approver, changeId);
-        if (!change.status().equals("pending")) {
-            throw new ConsoleException("change " + changeId + " is " + change.status() + ", not pending");
-        }
-        requireSecondPerson(approver, change, verb);
-        return change;
-    }
-
-    private static void requireSecondPerson(Actor approver, PolicyChangeEntry change, String verb) {
-        FourEyes.requireSecondPerson(approver, change.requestedBy(), change.id(), change.providerWide(),
-                change.schoolId(), change.schools(), verb);
+        return FourEyes.requireDecidable(approver, visible(approver, changeId), verb);
     }
 
     /** A change (named by its id or any of its versions') affecting the actor's schools; others are "not found". */

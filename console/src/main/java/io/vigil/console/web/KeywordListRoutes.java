@@ -100,14 +100,15 @@ final class KeywordListRoutes {
     private void proposeJson(Context ctx) {
         Actor actor = actor(ctx);
         respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().propose(actor,
-                target(ctx.queryParam("school")), body(ctx), ctx.queryParam("reason")))));
+                ChangeTarget.parse(ctx.queryParam("school")), body(ctx), ctx.queryParam("reason")))));
     }
 
     private void emergencyJson(Context ctx) {
         Actor actor = actor(ctx);
         EmergencyRequest r = ctx.bodyAsClass(EmergencyRequest.class);
         respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().emergencyBlock(actor,
-                target(r.school()), r.category(), r.term(), r.severity() == null ? 4 : r.severity(), r.reason()))));
+                ChangeTarget.parse(r.school()), r.category(), r.term(), r.severity() == null ? 4 : r.severity(),
+                r.reason()))));
     }
 
     private void rollbackJson(Context ctx) {
@@ -165,7 +166,7 @@ final class KeywordListRoutes {
         UploadedFile file = ctx.uploadedFile("zip");
         form(ctx, () -> {
             byte[] zip = file == null ? new byte[0] : bounded(file.content());
-            ListChange c = lists.publisher().propose(actor, target(ctx.formParam("school")), zip,
+            ListChange c = lists.publisher().propose(actor, ChangeTarget.parse(ctx.formParam("school")), zip,
                     ctx.formParam("reason"));
             return "The lists are valid and wait as change " + c.id() + " for a second person to approve; "
                     + c.diff().summary() + ".";
@@ -176,7 +177,7 @@ final class KeywordListRoutes {
         Actor actor = actor(ctx);
         form(ctx, () -> {
             int severity = ctx.formParam("severity") == null ? 4 : Integer.parseInt(ctx.formParam("severity").strip());
-            ListChange c = lists.publisher().emergencyBlock(actor, target(ctx.formParam("school")),
+            ListChange c = lists.publisher().emergencyBlock(actor, ChangeTarget.parse(ctx.formParam("school")),
                     ctx.formParam("category"), ctx.formParam("term"), severity, ctx.formParam("reason"));
             return "Blocked now as emergency change " + c.id() + "; a second approver must review it within 24 hours.";
         });
@@ -237,17 +238,6 @@ final class KeywordListRoutes {
                 throw new InvalidListsException(List.of("upload: more than " + ListArchive.MAX_ZIP_BYTES + " bytes"));
             }
             return bytes;
-        }
-    }
-
-    private static Long target(String school) {
-        if (school == null || school.isBlank() || school.strip().equals("provider")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(school.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("school: '" + school + "' is not a school id or 'provider'");
         }
     }
 

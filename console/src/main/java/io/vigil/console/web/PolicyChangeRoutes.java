@@ -80,7 +80,7 @@ final class PolicyChangeRoutes {
         Session session = AccessControl.session(ctx);
         EmergencyRequest r = ctx.bodyAsClass(EmergencyRequest.class);
         respond(ctx, () -> ctx.status(201).json(ChangeLogRow.of(filtering.changes().emergencyBlock(actor(session),
-                target(r.school()), r.domain(), r.reason()))));
+                ChangeTarget.parse(r.school()), r.domain(), r.reason()))));
     }
 
     private void rollbackJson(Context ctx) {
@@ -112,17 +112,6 @@ final class PolicyChangeRoutes {
                     e.problems().stream().map(PolicyProblem::toString).toList()));
         } catch (ConsoleException e) {
             ctx.status(409).json(new JsonViews.ErrorResponse(e.getMessage()));
-        }
-    }
-
-    static Long target(String school) {
-        if (school == null || school.isBlank() || school.strip().equals("provider")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(school.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("school: '" + school + "' is not a school id or 'provider'");
         }
     }
 

@@ -125,12 +125,19 @@ final class PolicyRoutes {
                 .map(c -> new ChangeView(PublishedView.of(c.version()), c.document())).toList();
     }
 
-    /** approve, reject or review; the result is the change's first version (its live version once approved). */
+    /** approve or review: the change's first version (its live version once approved); reject: 204. */
     private void decideJson(Context ctx) {
         Session session = AccessControl.session(ctx);
         String reason = ctx.body().isBlank() ? "" : ctx.bodyAsClass(DecisionRequest.class).reason();
-        decide(() -> ctx.json(PublishedView.of(decide(session, changeId(ctx), ctx.pathParam("decision"), reason))),
-                ctx);
+        String decision = ctx.pathParam("decision");
+        decide(() -> {
+            PublishedPolicy result = decide(session, changeId(ctx), decision, reason);
+            if (decision.equals("reject")) {
+                ctx.status(204); // nothing new to show: the change was never sent
+            } else {
+                ctx.json(PublishedView.of(result));
+            }
+        }, ctx);
     }
 
     private PublishedPolicy decide(Session session, long id, String decision, String reason) {
@@ -211,7 +218,8 @@ final class PolicyRoutes {
         try {
             Long school = target(session, ctx.formParam("school"));
             PublishedPolicy p = filtering.changes().propose(PolicyChangeRoutes.actor(session), school, name,
-                    document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8), ctx.formParam("reason"));
+                    document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8),
+                    ctx.formParam("reason"));
             render(ctx, session, "The policy is valid and waits as change " + p.id() + " for a leader of the school"
                     + " (DSL or headteacher) to approve it; devices receive it once approved.", List.of(), "",
                     DnsCoverage.of(p.fileName(), document == null ? "" : document));
@@ -229,7 +237,7 @@ final class PolicyRoutes {
         Session session = AccessControl.session(ctx);
         try {
             var change = filtering.changes().emergencyBlock(PolicyChangeRoutes.actor(session),
-                    PolicyChangeRoutes.target(ctx.formParam("school")), ctx.formParam("domain"),
+                    ChangeTarget.parse(ctx.formParam("school")), ctx.formParam("domain"),
                     ctx.formParam("reason"));
             render(ctx, session, "Blocked now as emergency change " + change.id() + " for " + change.schools().size()
                     + " school(s); a second approver must review it within 24 hours.", List.of(), "",

@@ -120,8 +120,11 @@ final class JdbcPolicyChanges {
             return List.of();
         }
         String in = Arrays.stream(scope.ids()).mapToObj(Long::toString).collect(Collectors.joining(","));
+        // Grants and suspensions republish the policy too, but they are safeguarding actions about named pupils,
+        // audited on their own; the change log is for rule changes.
         List<Long> groups = jdbc.query("select distinct change_group from policy_versions where kind = ? and "
-                + "school_id in (" + in + ") order by change_group desc limit " + Math.max(1, max),
+                + "action <> 'overlay' and school_id in (" + in + ") order by change_group desc limit "
+                + Math.max(1, max),
                 rs -> rs.getLong(1), FILTER_POLICY);
         if (groups.isEmpty()) {
             return List.of();
