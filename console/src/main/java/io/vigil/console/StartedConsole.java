@@ -35,6 +35,7 @@ import io.vigil.console.policy.VfpPolicyValidator;
 import io.vigil.console.policy.FilterPolicyPublisher;
 import io.vigil.console.policy.FilterOverlays;
 import io.vigil.console.policy.PolicyDelivery;
+import io.vigil.console.policy.PolicyChangeFlow;
 import io.vigil.console.lists.EmergencyReviewCheck;
 import io.vigil.console.lists.KeywordListPublisher;
 import io.vigil.console.lists.ListDelivery;
@@ -109,10 +110,13 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
         var keywordLists = new JdbcKeywordListRepository(app.database().dataSource());
         var openSessions = new OpenSessions(new ListDelivery(keywordLists, clock));
         var lifecycle = new DeviceLifecycle(app.fleet(), openSessions, app.audit(), clock);
+        java.util.function.Supplier<java.util.List<Long>> allSchools = () -> new JdbcSchoolRepository(
+                app.database().dataSource()).schools().stream().map(io.vigil.console.domain.School::id).sorted()
+                .toList();
         var listPublisher = new KeywordListPublisher(keywordLists, signer, openSessions, app.audit(), clock,
-                () -> new JdbcSchoolRepository(app.database().dataSource()).schools().stream()
-                        .map(io.vigil.console.domain.School::id).toList());
-        own(new EmergencyReviewSchedule(new EmergencyReviewCheck(keywordLists, app.audit(), clock)).start());
+                allSchools);
+        own(new EmergencyReviewSchedule(new EmergencyReviewCheck(keywordLists, app.policies(), app.audit(),
+                clock)).start());
         var delivery = new PolicyDelivery(signer, app.policies(), clock);
         var publisher = new FilterPolicyPublisher(new VfpPolicyValidator(), signer, app.policies(), openSessions,
                 app.overlays(), app.audit(), clock);
@@ -131,7 +135,8 @@ final class StartedConsole implements ConsoleOperations.RunningConsole {
                 new AuditedCasework(app.casework(), app.users(), app.screenshots(), new AlertExplainer(lists),
                         app.audit(), clock), illegalCategories(lists), app.settings(), clock,
                 own(new HealthMonitor(app.database().probe(), intake::waiting, grpc::openSessions, clock).start())::report,
-                new WebServer.Filtering(publisher, app.policies(), app.schools(), app.filtering(),
+                new WebServer.Filtering(publisher, new PolicyChangeFlow(publisher, app.policies(), app.audit(), clock,
+                        allSchools), app.policies(), app.schools(), app.filtering(),
                         new FilterOverlays(publisher, app.overlays(), clock), app.tamperEvents(),
                         java.util.Optional.of(new WebServer.Lists(listPublisher, keywordLists, app.schools()))))
                 .withOnCall(app.onCall());

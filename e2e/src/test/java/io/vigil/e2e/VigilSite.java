@@ -90,6 +90,16 @@ final class VigilSite implements AutoCloseable {
         }
     }
 
+    /** The site's school inside a multi-academy trust with {@code others}, before anything else is added. */
+    void schoolsInTrust(String trust, String... others) {
+        succeed(console(null, "trust", "add", "--data", data.toString(), "--name", trust));
+        succeed(console(null, "school", "add", "--data", data.toString(), "--name", SCHOOL, "--trust", trust));
+        for (String other : others) {
+            succeed(console(null, "school", "add", "--data", data.toString(), "--name", other, "--trust", trust));
+        }
+        schoolAdded = true;
+    }
+
     String createToken() {
         ensureSchool();
         return succeed(console(null, "token", "create", "--data", data.toString(), "--school", SCHOOL));
@@ -105,6 +115,13 @@ final class VigilSite implements AutoCloseable {
         ensureSchool();
         succeed(console(password + "\n", "user", "add", "--data", data.toString(),
                 "--username", username, "--role", role, "--password-stdin", "--totp-secret", auth.newSecret(username)));
+    }
+
+    /** A user of one school ({@code --school NAME}) or a whole trust ({@code --trust NAME}) of a site with several. */
+    void addUser(String username, String role, String password, String membership, String name) {
+        ensureSchool();
+        succeed(console(password + "\n", "user", "add", "--data", data.toString(), "--username", username, "--role",
+                role, membership, name, "--password-stdin", "--totp-secret", auth.newSecret(username)));
     }
 
     /** Enrols a new device and returns its agent config file. */

@@ -2,7 +2,9 @@ package io.vigil.console.lists;
 
 import io.vigil.console.audit.AuditAction;
 import io.vigil.console.audit.AuditLog;
+import io.vigil.console.domain.Actor;
 import io.vigil.console.domain.ConsoleException;
+import io.vigil.console.domain.FourEyes;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.policy.PolicySigner;
 import io.vigil.console.policy.SignedPolicy;
@@ -135,7 +137,7 @@ public final class KeywordListPublisher {
         if (!change.emergency() || change.reviewedBy() != null) {
             throw new ConsoleException("change " + changeId + " is not an emergency change waiting for review");
         }
-        requireSecondPerson(reviewer, change, "review");
+        FourEyes.requireSecondPerson(reviewer, change, "review");
         if (!lists.review(changeId, reviewer.username(), clock.instant())) {
             throw new ConsoleException("change " + changeId + " was reviewed by someone else meanwhile");
         }
@@ -145,25 +147,7 @@ public final class KeywordListPublisher {
     }
 
     private ListChange decidable(Actor approver, long changeId, String verb) {
-        ListChange change = visible(approver, changeId);
-        if (!change.status().equals("pending")) {
-            throw new ConsoleException("change " + changeId + " is " + change.status() + ", not pending");
-        }
-        requireSecondPerson(approver, change, verb);
-        return change;
-    }
-
-    private void requireSecondPerson(Actor approver, ListChange change, String verb) {
-        if (change.requestedBy().equalsIgnoreCase(approver.username())) {
-            throw new ConsoleException("you requested change " + change.id() + "; another person must " + verb + " it");
-        }
-        boolean allowed = change.providerWide() ? approver.providerApproverFor(change.schools())
-                : approver.leaderOf(change.schoolId());
-        if (!allowed) {
-            throw new ConsoleException(change.providerWide()
-                    ? "a provider-wide change is decided by a second IT provider approver who covers every school"
-                    : "a school's change is decided by a leader of that school (DSL or headteacher)");
-        }
+        return FourEyes.requireDecidable(approver, visible(approver, changeId), verb);
     }
 
     /** A change the actor's schools are affected by; others are "not found", as if they did not exist. */
@@ -173,18 +157,7 @@ public final class KeywordListPublisher {
     }
 
     private List<Long> affected(Actor actor, Long schoolId) {
-        if (schoolId == null) {
-            List<Long> all = allSchools.get();
-            if (!actor.scope().schoolIds().containsAll(all)) {
-                throw new ConsoleException("the provider's lists affect every school; only someone who covers every "
-                        + "school may change them (send ?school=ID for one school's own words)");
-            }
-            return all;
-        }
-        if (!actor.scope().contains(schoolId)) {
-            throw new ConsoleException("school " + schoolId + " is not one of your schools");
-        }
-        return List.of(schoolId);
+        return FourEyes.affectedSchools(actor, schoolId, allSchools);
     }
 
     private ListChange store(Actor actor, Long schoolId, String action, List<SourceFile> layer, String reason,

@@ -1,5 +1,6 @@
 package io.vigil.console.lists;
 
+import io.vigil.console.domain.PublishedChange;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,12 +17,14 @@ import java.util.List;
 public record ListChange(long id, Long schoolId, String action, String layerVersion, String baseVersion,
                          String reason, String requestedBy, Instant requestedAt, String status, String decidedBy,
                          Instant decidedAt, Instant reviewDue, String reviewedBy, Instant reviewedAt,
-                         Instant flaggedAt, List<Long> schools, ListDiff diff, RetroTest retroTest) {
+                         Instant flaggedAt, List<Long> schools, ListDiff diff, RetroTest retroTest)
+        implements PublishedChange {
 
     public ListChange {
         schools = List.copyOf(schools);
     }
 
+    @Override
     public boolean providerWide() {
         return schoolId == null;
     }

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * immutable version named by its content hash, sign, then push over the school's open sessions. Devices that
  * are offline get it after their next Hello ({@link PolicyDelivery}).
  *
- * <p>Four eyes: someone with {@code lists.publish} proposes, a leader of that school with
- * {@code changes.approve} (DSL or headteacher) who is not the requester approves, and only then is it signed
- * and pushed. Grants and suspensions are the exception by design: time-limited safeguarding actions by a
- * nominated person, audited, republished at once ({@link #addOverlay}).
+ * <p>Changes with four eyes (uploads, provider-wide changes, rollbacks, emergency blocks) are
+ * {@link PolicyChangeFlow}'s; this class signs and pushes for it. Grants and suspensions are the exception by
+ * design: time-limited safeguarding actions by a nominated person, audited, republished at once
+ * ({@link #addOverlay}).
  */
 public final class FilterPolicyPublisher {
 
@@ -57,76 +57,37 @@ public final class FilterPolicyPublisher {
             + "do not edit ---";
 
     /**
-     * Stores an upload as a change waiting for a leader of the school (four eyes): validated now with the
-     * grants and suspensions in force, so an approver never sees a policy devices would refuse.
-     *
-     * @throws InvalidPolicyException with every problem as file:line; nothing is stored, signed or pushed then
+     * The upload as text, refused with a located problem when it is empty, too big, not UTF-8, or carries the
+     * console's own overlay section.
      */
-    public PublishedPolicy propose(String actor, long schoolId, String fileName, byte[] upload) {
-        String name = fileName == null || fileName.isBlank() ? "policy" : fileName.strip();
+    static String uploadedBase(String name, byte[] upload) {
         String base = decode(name, upload);
         if (base.contains(OVERLAY_MARKER)) {
             throw new InvalidPolicyException(List.of(new PolicyProblem(name, lineOf(base, OVERLAY_MARKER),
                     "the console overlay section is added by the console; upload the policy without it")));
         }
-        requireValid(actor, schoolId, name, compose(base, overlays.active(schoolId, clock.instant())));
-        PublishedPolicy pending = policies.propose(schoolId, name, base,
-                versionOf(base.getBytes(StandardCharsets.UTF_8)), actor, clock.instant());
-        audit.record(actor, AuditAction.POLICY_CHANGE_REQUEST, "school=" + schoolId + " change=" + pending.id()
-                + " version=" + pending.version());
-        return pending;
+        return base;
     }
 
     /**
-     * A leader of the school approves a pending change: signed with the grants and suspensions then in force,
-     * made live and pushed. Whoever requested it cannot approve it (the table refuses it too).
-     *
-     * @param schools the approver's schools; a change of another school is reported as not found
+     * Checks {@code base} as the school's devices would get it now (with the grants and suspensions in force), so
+     * an approver never sees a policy devices would refuse. @throws InvalidPolicyException with every problem
      */
-    public PublishedPolicy approve(String approver, java.util.Set<Long> schools, long changeId) {
-        PolicyChange change = pendingChange(approver, schools, changeId);
-        long schoolId = change.version().schoolId();
-        String document = compose(change.document(), overlays.active(schoolId, clock.instant()));
-        requireValid(approver, schoolId, change.version().fileName(), document);
+    void requireValidFor(String actor, long schoolId, String name, String base) {
+        requireValid(actor, schoolId, name, compose(base, overlays.active(schoolId, clock.instant())));
+    }
+
+    /** {@code base} with the grants and suspensions now in force, validated and signed for the school. */
+    SignedPolicy signFor(String actor, long schoolId, String name, String base) {
+        String document = compose(base, overlays.active(schoolId, clock.instant()));
+        requireValid(actor, schoolId, name, document);
         byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
-        SignedPolicy signed = new SignedPolicy(versionOf(bytes), bytes, signer.sign(bytes), signer.activeKeyId());
-        if (!policies.approve(changeId, signed, approver, clock.instant())) {
-            throw new ConsoleException("change " + changeId + " was decided by someone else meanwhile");
-        }
-        audit.record(approver, AuditAction.POLICY_APPROVE, "school=" + schoolId + " change=" + changeId
-                + " requested_by=" + change.version().requestedBy() + " version=" + signed.version()
-                + " key=" + signed.keyId());
-        int sessions = push.push(policies.deviceIdsOf(schoolId), signed);
-        LOG.info("Filter policy change {} for school {} (requested by {}) approved by {}; version {} pushed to {} "
-                + "open session(s)", changeId, schoolId, change.version().requestedBy(), approver, signed.version(),
-                sessions);
-        PublishedPolicy v = change.version();
-        return new PublishedPolicy(v.id(), schoolId, signed.version(), v.fileName(), v.requestedBy(),
-                v.requestedAt(), "live", signed.keyId());
+        return new SignedPolicy(versionOf(bytes), bytes, signer.sign(bytes), signer.activeKeyId());
     }
 
-    public void reject(String approver, java.util.Set<Long> schools, long changeId, String reason) {
-        PolicyChange change = pendingChange(approver, schools, changeId);
-        if (!policies.reject(changeId, approver, clock.instant())) {
-            throw new ConsoleException("change " + changeId + " was decided by someone else meanwhile");
-        }
-        audit.record(approver, AuditAction.POLICY_REJECT, "school=" + change.version().schoolId() + " change="
-                + changeId + " requested_by=" + change.version().requestedBy() + " reason="
-                + (reason == null ? "" : reason.replaceAll("[\\r\\n]", " ")));
-    }
-
-    private PolicyChange pendingChange(String approver, java.util.Set<Long> schools, long changeId) {
-        PolicyChange change = policies.change(changeId)
-                .filter(c -> schools.contains(c.version().schoolId()))
-                .orElseThrow(() -> new ConsoleException("change " + changeId + " not found"));
-        if (!change.version().status().equals("pending")) {
-            throw new ConsoleException("change " + changeId + " is " + change.version().status() + ", not pending");
-        }
-        if (change.version().requestedBy().equalsIgnoreCase(approver)) {
-            throw new ConsoleException("you requested change " + changeId
-                    + "; another leader of the school must approve it");
-        }
-        return change;
+    /** Sends a signed policy over the school's open sessions; @return how many it went to. */
+    int pushTo(long schoolId, SignedPolicy signed) {
+        return push.push(policies.deviceIdsOf(schoolId), signed);
     }
 
     /**

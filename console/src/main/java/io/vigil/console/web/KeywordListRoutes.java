@@ -8,10 +8,11 @@ import io.vigil.console.auth.Session;
 import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.Permission;
 import io.vigil.console.domain.School;
-import io.vigil.console.lists.Actor;
+import io.vigil.console.domain.Actor;
 import io.vigil.console.lists.InvalidListsException;
 import io.vigil.console.lists.ListArchive;
 import io.vigil.console.lists.ListChange;
+import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.web.view.ListsView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,14 @@ import java.util.List;
 final class KeywordListRoutes {
 
     private final WebServer.Lists lists;
+    private final PolicyRepository policies;
     private final AuditLog audit;
     private final Templates templates;
 
-    KeywordListRoutes(WebServer.Lists lists, AuditLog audit, Templates templates) {
+    /** @param policies for the filter-policy changes shown in the same change log */
+    KeywordListRoutes(WebServer.Lists lists, PolicyRepository policies, AuditLog audit, Templates templates) {
         this.lists = lists;
+        this.policies = policies;
         this.audit = audit;
         this.templates = templates;
     }
@@ -96,14 +100,15 @@ final class KeywordListRoutes {
     private void proposeJson(Context ctx) {
         Actor actor = actor(ctx);
         respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().propose(actor,
-                target(ctx.queryParam("school")), body(ctx), ctx.queryParam("reason")))));
+                ChangeTarget.parse(ctx.queryParam("school")), body(ctx), ctx.queryParam("reason")))));
     }
 
     private void emergencyJson(Context ctx) {
         Actor actor = actor(ctx);
         EmergencyRequest r = ctx.bodyAsClass(EmergencyRequest.class);
         respond(ctx, () -> ctx.status(201).json(ChangeView.of(lists.publisher().emergencyBlock(actor,
-                target(r.school()), r.category(), r.term(), r.severity() == null ? 4 : r.severity(), r.reason()))));
+                ChangeTarget.parse(r.school()), r.category(), r.term(), r.severity() == null ? 4 : r.severity(),
+                r.reason()))));
     }
 
     private void rollbackJson(Context ctx) {
@@ -161,7 +166,7 @@ final class KeywordListRoutes {
         UploadedFile file = ctx.uploadedFile("zip");
         form(ctx, () -> {
             byte[] zip = file == null ? new byte[0] : bounded(file.content());
-            ListChange c = lists.publisher().propose(actor, target(ctx.formParam("school")), zip,
+            ListChange c = lists.publisher().propose(actor, ChangeTarget.parse(ctx.formParam("school")), zip,
                     ctx.formParam("reason"));
             return "The lists are valid and wait as change " + c.id() + " for a second person to approve; "
                     + c.diff().summary() + ".";
@@ -172,7 +177,7 @@ final class KeywordListRoutes {
         Actor actor = actor(ctx);
         form(ctx, () -> {
             int severity = ctx.formParam("severity") == null ? 4 : Integer.parseInt(ctx.formParam("severity").strip());
-            ListChange c = lists.publisher().emergencyBlock(actor, target(ctx.formParam("school")),
+            ListChange c = lists.publisher().emergencyBlock(actor, ChangeTarget.parse(ctx.formParam("school")),
                     ctx.formParam("category"), ctx.formParam("term"), severity, ctx.formParam("reason"));
             return "Blocked now as emergency change " + c.id() + "; a second approver must review it within 24 hours.";
         });
@@ -212,6 +217,7 @@ final class KeywordListRoutes {
         boolean manage = session.may(Permission.LISTS_PUBLISH);
         ctx.html(templates.render("lists.jte", new ListsView(session.username(), manage,
                 session.may(Permission.CHANGES_APPROVE), schools, lists.repository().changeLog(session.scope(), 50),
+                policies.changeLog(session.scope(), 50),
                 manage ? new ArrayList<>(lists.repository().deviceStatuses(session.scope()).values()) : List.of(),
                 notice, problems)));
     }
@@ -232,17 +238,6 @@ final class KeywordListRoutes {
                 throw new InvalidListsException(List.of("upload: more than " + ListArchive.MAX_ZIP_BYTES + " bytes"));
             }
             return bytes;
-        }
-    }
-
-    private static Long target(String school) {
-        if (school == null || school.isBlank() || school.strip().equals("provider")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(school.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("school: '" + school + "' is not a school id or 'provider'");
         }
     }
 

@@ -35,12 +35,16 @@ final class PolicyRoutes {
         routes.post("/api/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::publishJson)
                 .get("/api/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::historyJson)
                 .get("/api/filter-policy/changes", Access.to(Permission.CHANGES_APPROVE), this::changesJson)
-                .post("/api/filter-policy/changes/{id}/approve", Access.to(Permission.CHANGES_APPROVE), this::approveJson)
-                .post("/api/filter-policy/changes/{id}/reject", Access.to(Permission.CHANGES_APPROVE), this::rejectJson)
+                .post("/api/filter-policy/changes/{id}/{decision}", Access.to(Permission.CHANGES_APPROVE),
+                        this::decideJson)
+                .post("/api/filter-policy/provider-changes/{id}/{decision}", Access.to(Permission.LISTS_PUBLISH),
+                        this::decideJson)
                 .get("/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::page)
                 .post("/filter-policy", Access.to(Permission.LISTS_PUBLISH), this::publishForm)
+                .post("/filter-policy/emergency", Access.to(Permission.LISTS_PUBLISH), this::emergencyForm)
                 .get("/filter-policy/changes", Access.to(Permission.CHANGES_APPROVE), this::changesPage)
-                .post("/filter-policy/changes/{id}", Access.to(Permission.CHANGES_APPROVE), this::decideForm);
+                .post("/filter-policy/changes/{id}", Access.to(Permission.CHANGES_APPROVE), this::decideForm)
+                .post("/filter-policy/provider-changes/{id}", Access.to(Permission.LISTS_PUBLISH), this::decideForm);
     }
 
     record PublishedView(long id, long schoolId, String version, String fileName, String requestedBy,
@@ -70,19 +74,24 @@ final class PolicyRoutes {
     record HistoryView(List<PublishedView> versions) {
     }
 
-    /** Body: the policy document itself; {@code ?school=ID} when the user has several schools, {@code ?name=}. */
+    /**
+     * Body: the policy document itself; {@code ?school=ID} when the user has several schools, {@code
+     * ?school=provider} for every school (decided by a second IT provider approver), {@code ?name=}, {@code ?reason=}.
+     */
     private void publishJson(Context ctx) {
         Session session = AccessControl.session(ctx);
-        long school = school(session, ctx.queryParam("school"));
+        Long school = target(session, ctx.queryParam("school"));
         try {
             byte[] body = ctx.bodyAsBytes();
-            PublishedPolicy published = filtering.publisher().propose(session.username(), school,
-                    ctx.queryParam("name"), body);
+            PublishedPolicy published = filtering.changes().propose(PolicyChangeRoutes.actor(session), school,
+                    ctx.queryParam("name"), body, ctx.queryParam("reason"));
             ctx.status(201).json(ProposedView.of(published,
                     DnsCoverage.of(published.fileName(), new String(body, StandardCharsets.UTF_8))));
         } catch (InvalidPolicyException e) {
             ctx.status(422).json(new RefusedView("policy refused; nothing was published",
                     e.problems().stream().map(PolicyProblem::toString).toList()));
+        } catch (ConsoleException e) {
+            ctx.status(409).json(new JsonViews.ErrorResponse(e.getMessage()));
         }
     }
 
@@ -116,19 +125,35 @@ final class PolicyRoutes {
                 .map(c -> new ChangeView(PublishedView.of(c.version()), c.document())).toList();
     }
 
-    private void approveJson(Context ctx) {
-        Session session = AccessControl.session(ctx);
-        decide(() -> ctx.json(PublishedView.of(filtering.publisher().approve(session.username(),
-                session.scope().schoolIds(), changeId(ctx)))), ctx);
-    }
-
-    private void rejectJson(Context ctx) {
+    /** approve or review: the change's first version (its live version once approved); reject: 204. */
+    private void decideJson(Context ctx) {
         Session session = AccessControl.session(ctx);
         String reason = ctx.body().isBlank() ? "" : ctx.bodyAsClass(DecisionRequest.class).reason();
+        String decision = ctx.pathParam("decision");
         decide(() -> {
-            filtering.publisher().reject(session.username(), session.scope().schoolIds(), changeId(ctx), reason);
-            ctx.status(204);
+            PublishedPolicy result = decide(session, changeId(ctx), decision, reason);
+            if (decision.equals("reject")) {
+                ctx.status(204); // nothing new to show: the change was never sent
+            } else {
+                ctx.json(PublishedView.of(result));
+            }
         }, ctx);
+    }
+
+    private PublishedPolicy decide(Session session, long id, String decision, String reason) {
+        var actor = PolicyChangeRoutes.actor(session);
+        return switch (decision) {
+            case "approve" -> filtering.changes().approve(actor, id);
+            case "review" -> {
+                long change = filtering.changes().review(actor, id).id();
+                yield filtering.policies().change(change).orElseThrow().version();
+            }
+            case "reject" -> {
+                filtering.changes().reject(actor, id, reason);
+                yield filtering.policies().change(id).orElseThrow().version();
+            }
+            default -> throw ApiException.badRequest("decision: approve, reject or review");
+        };
     }
 
     private void changesPage(Context ctx) {
@@ -139,16 +164,15 @@ final class PolicyRoutes {
     private void decideForm(Context ctx) {
         Session session = AccessControl.session(ctx);
         long id = changeId(ctx);
+        String decision = String.valueOf(ctx.formParam("decision"));
         try {
-            if ("approve".equals(ctx.formParam("decision"))) {
-                PublishedPolicy p = filtering.publisher().approve(session.username(), session.scope().schoolIds(), id);
-                renderChanges(ctx, session, "Approved change " + id + ": version " + p.version()
-                        + " is signed and sent to the school's devices.");
-            } else {
-                filtering.publisher().reject(session.username(), session.scope().schoolIds(), id,
-                        ctx.formParam("reason"));
-                renderChanges(ctx, session, "Rejected change " + id + "; it was never sent to devices.");
-            }
+            PublishedPolicy p = decide(session, id, decision, ctx.formParam("reason"));
+            renderChanges(ctx, session, switch (decision) {
+                case "approve" -> "Approved change " + id + ": version " + p.version()
+                        + " is signed and sent to the school's devices.";
+                case "review" -> "Reviewed emergency change " + id + "; the block stays in force.";
+                default -> "Rejected change " + id + "; it was never sent to devices.";
+            });
         } catch (ConsoleException e) { // InvalidPolicyException included: the message lists every problem
             ctx.status(409);
             renderChanges(ctx, session, e.getMessage());
@@ -192,9 +216,10 @@ final class PolicyRoutes {
         String document = ctx.formParam("policy");
         String name = ctx.formParam("name");
         try {
-            long school = school(session, ctx.formParam("school"));
-            PublishedPolicy p = filtering.publisher().propose(session.username(), school, name,
-                    document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8));
+            Long school = target(session, ctx.formParam("school"));
+            PublishedPolicy p = filtering.changes().propose(PolicyChangeRoutes.actor(session), school, name,
+                    document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8),
+                    ctx.formParam("reason"));
             render(ctx, session, "The policy is valid and waits as change " + p.id() + " for a leader of the school"
                     + " (DSL or headteacher) to approve it; devices receive it once approved.", List.of(), "",
                     DnsCoverage.of(p.fileName(), document == null ? "" : document));
@@ -202,6 +227,28 @@ final class PolicyRoutes {
             ctx.status(422);
             render(ctx, session, null, e.problems().stream().map(PolicyProblem::toString).toList(),
                     document == null ? "" : document, DnsCoverage.FULL);
+        } catch (ConsoleException e) {
+            ctx.status(409);
+            render(ctx, session, e.getMessage(), List.of(), document == null ? "" : document, DnsCoverage.FULL);
+        }
+    }
+
+    private void emergencyForm(Context ctx) {
+        Session session = AccessControl.session(ctx);
+        try {
+            var change = filtering.changes().emergencyBlock(PolicyChangeRoutes.actor(session),
+                    ChangeTarget.parse(ctx.formParam("school")), ctx.formParam("domain"),
+                    ctx.formParam("reason"));
+            render(ctx, session, "Blocked now as emergency change " + change.id() + " for " + change.schools().size()
+                    + " school(s); a second approver must review it within 24 hours.", List.of(), "",
+                    DnsCoverage.FULL);
+        } catch (InvalidPolicyException e) {
+            ctx.status(422);
+            render(ctx, session, null, e.problems().stream().map(PolicyProblem::toString).toList(), "",
+                    DnsCoverage.FULL);
+        } catch (ConsoleException e) {
+            ctx.status(409);
+            render(ctx, session, e.getMessage(), List.of(), "", DnsCoverage.FULL);
         }
     }
 
@@ -221,6 +268,11 @@ final class PolicyRoutes {
                 .map(live -> new PolicyView.LiveLimits(school.name(), live.version(),
                         DnsCoverage.of("policy", new String(live.document(), StandardCharsets.UTF_8)))))
                 .filter(l -> l.coverage().limited()).toList();
+    }
+
+    /** {@code provider} (null: every school, provider-wide) or the school named; see {@link #school}. */
+    private static Long target(Session session, String param) {
+        return param != null && param.strip().equals("provider") ? null : school(session, param);
     }
 
     /** The school named, which must be in the user's scope, or their only school. */

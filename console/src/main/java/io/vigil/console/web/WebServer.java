@@ -84,7 +84,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Filter policy publishing, the filtering records and tamper events, for the IT and safeguarding roles. */
-    public record Filtering(FilterPolicyPublisher publisher, PolicyRepository policies, Schools schools,
+    public record Filtering(FilterPolicyPublisher publisher, io.vigil.console.policy.PolicyChangeFlow changes,
+                            PolicyRepository policies, Schools schools,
                             FilteringRecords records, FilterOverlays overlays,
                             io.vigil.console.domain.TamperEventRepository tamperEvents, Optional<Lists> lists) {
     }
@@ -183,10 +184,12 @@ public final class WebServer implements AutoCloseable {
             new NoticeRoutes(services.notices()).register(routes);
             services.filtering().ifPresent(f -> {
                 new PolicyRoutes(f, services.audit(), templates).register(routes);
+                new PolicyChangeRoutes(f, services.audit()).register(routes);
                 new FilteringRoutes(f.records(), services.audit(), templates).register(routes);
                 new OverlayRoutes(f, services.audit()).register(routes);
                 new TamperRoutes(f.tamperEvents(), services.audit()).register(routes);
-                f.lists().ifPresent(l -> new KeywordListRoutes(l, services.audit(), templates).register(routes));
+                f.lists().ifPresent(l -> new KeywordListRoutes(l, f.policies(), services.audit(), templates)
+                        .register(routes));
             });
             fleet.ifPresent(f -> {
                 new DeviceRoutes(f, services.audit(), templates).register(routes);

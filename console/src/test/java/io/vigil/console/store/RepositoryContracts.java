@@ -148,6 +148,14 @@ abstract class RepositoryContracts {
     }
 
     @Nested
+    class PolicyChanges implements io.vigil.console.store.contract.PolicyChangeContract {
+        @Override
+        public DataSource dataSource() {
+            return source();
+        }
+    }
+
+    @Nested
     class PolicyAndFiltering implements PolicyAndFilteringContract {
         @Override
         public DataSource dataSource() {

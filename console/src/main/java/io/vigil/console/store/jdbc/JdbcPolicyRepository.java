@@ -3,7 +3,9 @@ package io.vigil.console.store.jdbc;
 import io.vigil.console.domain.Scope;
 import io.vigil.console.domain.Text;
 import io.vigil.console.policy.DevicePolicyStatus;
+import io.vigil.console.policy.NewPolicyChange;
 import io.vigil.console.policy.PolicyChange;
+import io.vigil.console.policy.PolicyChangeEntry;
 import io.vigil.console.policy.PolicyRepository;
 import io.vigil.console.policy.PublishedPolicy;
 import io.vigil.console.policy.SignedPolicy;
@@ -25,9 +27,11 @@ public final class JdbcPolicyRepository implements PolicyRepository {
     private static final String FILTER_POLICY = "filter_policy";
 
     private final Jdbc jdbc;
+    private final JdbcPolicyChanges changes;
 
     public JdbcPolicyRepository(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
+        this.changes = new JdbcPolicyChanges(jdbc);
     }
 
     @Override
@@ -35,28 +39,17 @@ public final class JdbcPolicyRepository implements PolicyRepository {
                                    Instant at) {
         String name = Text.bounded(fileName, 200);
         long id = jdbc.transaction(c -> {
-            Jdbc.update(c, "update policy_versions set status = 'superseded' where school_id = ? and kind = ? "
-                    + "and status = 'live'", schoolId, FILTER_POLICY);
-            return Jdbc.insertReturningId(c, """
+            JdbcPolicyChanges.supersede(c, schoolId);
+            long inserted = Jdbc.insertReturningId(c, """
                     insert into policy_versions (school_id, kind, version, file_name, document, signature, key_id,
-                                                 requested_by, requested_at, status)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'live')""",
+                                                 requested_by, requested_at, status, action)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'live', 'overlay')""",
                     schoolId, FILTER_POLICY, signed.version(), name, signed.document(),
                     Base64.getEncoder().encodeToString(signed.signature()), signed.keyId(), actor, at);
+            Jdbc.update(c, "update policy_versions set change_group = id where id = ?", inserted);
+            return inserted;
         });
         return new PublishedPolicy(id, schoolId, signed.version(), name, actor, at, "live", signed.keyId());
-    }
-
-    @Override
-    public PublishedPolicy propose(long schoolId, String fileName, String document, String version, String actor,
-                                   Instant at) {
-        String name = Text.bounded(fileName, 200);
-        long id = jdbc.transaction(c -> Jdbc.insertReturningId(c, """
-                insert into policy_versions (school_id, kind, version, file_name, document, requested_by, requested_at,
-                                             status)
-                values (?, ?, ?, ?, ?, ?, ?, 'pending')""", schoolId, FILTER_POLICY, version, name,
-                document.getBytes(StandardCharsets.UTF_8), actor, at));
-        return new PublishedPolicy(id, schoolId, version, name, actor, at, "pending", null);
     }
 
     @Override
@@ -67,27 +60,50 @@ public final class JdbcPolicyRepository implements PolicyRepository {
     }
 
     @Override
-    public boolean approve(long id, SignedPolicy signed, String approver, Instant at) {
-        return jdbc.transaction(c -> {
-            var school = Jdbc.query(c, "select school_id from policy_versions where id = ? and status = 'pending'",
-                    rs -> rs.getLong(1), id);
-            if (school.isEmpty()) {
-                return false;
-            }
-            Jdbc.update(c, "update policy_versions set status = 'superseded' where school_id = ? and kind = ? "
-                    + "and status = 'live'", school.getFirst(), FILTER_POLICY);
-            return Jdbc.update(c, """
-                    update policy_versions set status = 'live', version = ?, document = ?, signature = ?, key_id = ?,
-                                               decided_by = ?, decided_at = ?
-                    where id = ? and status = 'pending'""", signed.version(), signed.document(),
-                    Base64.getEncoder().encodeToString(signed.signature()), signed.keyId(), approver, at, id) == 1;
-        });
+    public long addChange(NewPolicyChange change) {
+        return changes.add(change);
     }
 
     @Override
-    public boolean reject(long id, String approver, Instant at) {
-        return jdbc.update("update policy_versions set status = 'rejected', decided_by = ?, decided_at = ? "
-                + "where id = ? and status = 'pending'", approver, at, id) == 1;
+    public Optional<Long> changeOf(long versionId) {
+        return changes.changeOf(versionId);
+    }
+
+    @Override
+    public Optional<PolicyChangeEntry> changeEntry(long changeId) {
+        return changes.entry(changeId);
+    }
+
+    @Override
+    public List<PolicyChange> versionsOf(long changeId) {
+        return jdbc.query("select * from policy_versions where change_group = ? and kind = ? order by id",
+                rs -> new PolicyChange(version(rs), new String(rs.getBytes("document"), StandardCharsets.UTF_8)),
+                changeId, FILTER_POLICY);
+    }
+
+    @Override
+    public boolean decideChange(long changeId, Map<Long, SignedPolicy> signed, String decider, Instant at) {
+        return changes.decide(changeId, signed, decider, at);
+    }
+
+    @Override
+    public boolean reviewChange(long changeId, String reviewer, Instant at) {
+        return changes.review(changeId, reviewer, at);
+    }
+
+    @Override
+    public List<PolicyChangeEntry> unreviewedEmergencies(Instant due) {
+        return changes.unreviewedEmergencies(due);
+    }
+
+    @Override
+    public void flagChange(long changeId, Instant at) {
+        changes.flag(changeId, at);
+    }
+
+    @Override
+    public List<PolicyChangeEntry> changeLog(Scope scope, int max) {
+        return changes.changeLog(scope, max);
     }
 
     private static PublishedPolicy version(ResultSet rs) throws SQLException {

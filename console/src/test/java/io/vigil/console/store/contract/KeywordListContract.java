@@ -11,7 +11,7 @@ import io.vigil.console.domain.ConsoleException;
 import io.vigil.console.domain.NewAlert;
 import io.vigil.console.domain.Role;
 import io.vigil.console.domain.Scope;
-import io.vigil.console.lists.Actor;
+import io.vigil.console.domain.Actor;
 import io.vigil.console.lists.EmergencyReviewCheck;
 import io.vigil.console.lists.KeywordListPublisher;
 import io.vigil.console.lists.ListChange;
@@ -254,7 +254,8 @@ public interface KeywordListContract extends StoreContract {
         SignedPolicy bundle = f.pushes().sent.getLast();
         assertTrue(assertDoesNotThrowEngine(bundle.document()).scan("the flimflam quux is coming").alert());
 
-        EmergencyReviewCheck check = new EmergencyReviewCheck(f.lists(), f.audit(), f.clock());
+        EmergencyReviewCheck check = new EmergencyReviewCheck(f.lists(),
+                new io.vigil.console.store.jdbc.JdbcPolicyRepository(dataSource()), f.audit(), f.clock());
         f.clock().advance(Duration.ofHours(23));
         assertEquals(0, check.check().size(), "not due yet");
         f.clock().advance(Duration.ofHours(2));

@@ -11,6 +11,7 @@ import io.vigil.console.domain.ReviewRequest;
 import io.vigil.console.domain.Scope;
 import io.vigil.console.filtering.FilteringQuery;
 import io.vigil.console.policy.FilterOverlay;
+import io.vigil.console.policy.NewPolicyChange;
 import io.vigil.console.policy.SignedPolicy;
 import io.vigil.console.store.jdbc.JdbcDeviceRepository;
 import io.vigil.console.store.jdbc.JdbcFilteringReports;
@@ -37,6 +38,11 @@ public interface PolicyAndFilteringContract extends StoreContract {
         return new JdbcFilteringReports(dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
     }
 
+    private static NewPolicyChange pending(long school, String document, String by) {
+        return new NewPolicyChange(false, "upload", "school.vfp", "why", by, T0, null, Map.of(school, document),
+                Map.of(), Map.of(school, java.util.List.of("+ " + document)));
+    }
+
     private static SignedPolicy signed(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return new SignedPolicy("sha256:" + text.hashCode(), bytes, new byte[] {1, 2, 3}, "ed25519-test");
@@ -46,13 +52,13 @@ public interface PolicyAndFilteringContract extends StoreContract {
     default void anApprovedChangeBecomesTheOnlyLiveVersionOfItsSchool() {
         device("dev-1", "LAPTOP-01", "Oak");
         long oak = school("Oak");
-        var first = policies().propose(oak, "school.vfp", "one", "sha256:one", "it", T0);
-        assertTrue(policies().approve(first.id(), signed("one"), "dsl", T0));
-        var second = policies().propose(oak, "school.vfp", "two", "sha256:two", "it", T0);
+        long first = policies().addChange(pending(oak, "one", "it"));
+        assertTrue(policies().decideChange(first, Map.of(oak, signed("one")), "dsl", T0));
+        long second = policies().addChange(pending(oak, "two", "it"));
         assertTrue(policies().live(oak).isPresent());
         assertArrayEquals("one".getBytes(StandardCharsets.UTF_8), policies().live(oak).get().document());
-        assertTrue(policies().approve(second.id(), signed("two"), "dsl", T0));
-        assertFalse(policies().approve(second.id(), signed("two"), "dsl", T0), "decided once");
+        assertTrue(policies().decideChange(second, Map.of(oak, signed("two")), "dsl", T0));
+        assertFalse(policies().decideChange(second, Map.of(oak, signed("two")), "dsl", T0), "decided once");
 
         assertArrayEquals("two".getBytes(StandardCharsets.UTF_8), policies().liveForDevice("dev-1").get().document());
         var history = policies().history(Scope.of(oak), 10);
@@ -65,8 +71,8 @@ public interface PolicyAndFilteringContract extends StoreContract {
     @Test
     default void theDatabaseItselfRefusesARequesterApprovingTheirOwnChange() {
         long oak = school("Oak");
-        var change = policies().propose(oak, "school.vfp", "one", "sha256:one", "it", T0);
-        assertThrows(StoreException.class, () -> policies().approve(change.id(), signed("one"), "it", T0));
+        long change = policies().addChange(pending(oak, "one", "it"));
+        assertThrows(StoreException.class, () -> policies().decideChange(change, Map.of(oak, signed("one")), "it", T0));
     }
 
     @Test

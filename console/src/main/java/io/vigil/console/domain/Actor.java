@@ -1,11 +1,11 @@
-package io.vigil.console.lists;
+package io.vigil.console.domain;
 
-import io.vigil.console.domain.Permission;
-import io.vigil.console.domain.Role;
-import io.vigil.console.domain.Scope;
 import java.util.Set;
 
-/** Who asks, as the lists capability needs to know: name for the change log, roles and schools for four eyes. */
+/**
+ * Who asks, as publishing (keyword lists and filter policy) needs to know: the name for the change log, roles
+ * and schools for four eyes.
+ */
 public record Actor(String username, Set<Role> roles, Scope scope) {
 
     public Actor {
@@ -17,13 +17,13 @@ public record Actor(String username, Set<Role> roles, Scope scope) {
     }
 
     /** A second provider approver: holds the IT provider role and sees every school the change affects. */
-    boolean providerApproverFor(java.util.Collection<Long> schools) {
+    public boolean providerApproverFor(java.util.Collection<Long> schools) {
         return roles.contains(Role.IT_PROVIDER) && may(Permission.LISTS_PUBLISH)
                 && scope.schoolIds().containsAll(schools);
     }
 
     /** A leader of the school: DSL or headteacher (both hold changes.approve) with the school in scope. */
-    boolean leaderOf(long schoolId) {
+    public boolean leaderOf(long schoolId) {
         return may(Permission.CHANGES_APPROVE) && scope.contains(schoolId);
     }
 }
