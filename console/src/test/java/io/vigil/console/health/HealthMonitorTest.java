@@ -5,33 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.vigil.console.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HealthMonitorTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T08:45:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:45:00Z"));
     private final AtomicReference<DatabaseCheck> database =
             new AtomicReference<>(new DatabaseCheck(true, 4096, null));
     private final HealthMonitor monitor = new HealthMonitor(timeout -> database.get(), () -> 7, () -> 3, clock);
@@ -39,7 +21,7 @@ class HealthMonitorTest {
     @Test
     void reportsTheLastCheckWithItsAgeAndTheLiveCounters() {
         monitor.checkNow();
-        now.set(now.get().plusMillis(700));
+        clock.advance(java.time.Duration.ofMillis(700));
         var report = monitor.report();
         assertTrue(report.healthy());
         assertEquals(4096, report.databaseBytes());
@@ -61,9 +43,9 @@ class HealthMonitorTest {
     @Test
     void lastGoodFiguresAreNotPassedOffAsCurrentOnceTheCheckIsOverdue() {
         monitor.checkNow();
-        now.set(now.get().plus(HealthMonitor.STALE_AFTER));
+        clock.advance(HealthMonitor.STALE_AFTER);
         assertTrue(monitor.report().healthy(), "exactly at the limit it still vouches");
-        now.set(now.get().plusSeconds(1));
+        clock.advance(java.time.Duration.ofSeconds(1));
         var report = monitor.report();
         assertFalse(report.healthy());
         assertTrue(report.problem().contains("overdue"), report.problem());

@@ -4,34 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.vigil.console.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class IdleCompactionTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T08:45:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:45:00Z"));
     private final AtomicLong stored = new AtomicLong();
     private final AtomicInteger compactions = new AtomicInteger();
     private final IdleCompaction compaction = new IdleCompaction(stored::get, max -> {
@@ -40,7 +21,7 @@ class IdleCompactionTest {
     }, clock);
 
     private void later(int seconds) {
-        now.set(now.get().plusSeconds(seconds));
+        clock.advance(java.time.Duration.ofSeconds(seconds));
     }
 
     @Test
