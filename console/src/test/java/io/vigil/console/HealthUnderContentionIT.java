@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HealthUnderContentionIT {
 
+    private static final java.time.Duration HANG_GUARD = java.time.Duration.ofMinutes(2);
+    private static final java.time.Duration POLL = java.time.Duration.ofMillis(100);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -51,17 +54,8 @@ class HealthUnderContentionIT {
                 }
                 // Stuck behind the exclusive session: the group commit cannot store it, so no Ack yet.
                 session.send(TestAgentClient.message(TestAgentClient.alert(1, "bullying", 3, "held up")));
-                JsonNode degraded;
-                do {
-                    // Every poll must be answered (HttpsClient fails on no answer); the body tells the state.
-                    var response = http.get("/api/health");
-                    degraded = JSON.readTree(response.body());
-                    if (response.statusCode() == 503) {
-                        break;
-                    }
-                    assertEquals(200, response.statusCode(), response.body());
-                    Thread.sleep(100); // polling a monitored figure, as monitoring does
-                } while (true);
+                // Every poll must be answered (HttpsClient fails on no answer); the body tells the state.
+                JsonNode degraded = awaitHealth(http, "degraded");
                 assertEquals("degraded", degraded.get("status").asText());
                 // Overdue (the check is stuck behind the exclusive session) or failed: either way, said.
                 assertTrue(degraded.get("problem").asText().contains("database"), degraded.toString());
@@ -70,10 +64,7 @@ class HealthUnderContentionIT {
                 }
             }
             assertEquals(1, session.nextAck(), "the alert held up is stored and acknowledged once the database is free");
-            JsonNode after;
-            do {
-                after = JSON.readTree(http.get("/api/health").body());
-            } while (!"ok".equals(after.get("status").asText()) && sleep());
+            JsonNode after = awaitHealth(http, "ok");
             assertTrue(after.get("databaseReachable").asBoolean());
         }
     }
@@ -84,8 +75,22 @@ class HealthUnderContentionIT {
         return JSON.readTree(response.body());
     }
 
-    private static boolean sleep() throws InterruptedException {
-        Thread.sleep(100);
-        return true;
+    /**
+     * Asks /api/health until it reports {@code status}: the state changes when the console's own background check
+     * next runs (every second), which a test cannot be told of, so it reads the answer as a monitor would. The
+     * deadline is a hang guard, not the expected time; every answer must be 200 or 503.
+     */
+    private static JsonNode awaitHealth(HttpsClient http, String status) throws Exception {
+        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
+        while (true) {
+            HttpResponse<String> response = http.get("/api/health");
+            assertTrue(response.statusCode() == 200 || response.statusCode() == 503, response.body());
+            JsonNode body = JSON.readTree(response.body());
+            if (status.equals(body.get("status").asText())) {
+                return body;
+            }
+            assertTrue(System.nanoTime() < deadline, () -> "health never said " + status + ": " + body);
+            Thread.sleep(POLL.toMillis());
+        }
     }
 }

@@ -76,16 +76,7 @@ final class DirectoryCommand extends CommandGroup {
             description = "Record that a console user is a person in the directory (by one of their logins), so"
                     + " they never see alerts about themselves. A console username equal to one of the person's"
                     + " logins counts without this.")
-    static final class Link implements Callable<Integer> {
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class Link extends StoreCommand {
 
         @Option(names = "--username", required = true, paramLabel = "U", description = "The console user.")
         String username;
@@ -97,12 +88,8 @@ final class DirectoryCommand extends CommandGroup {
         @Option(names = "--school", paramLabel = "NAME", description = "The school (may be left out when there is one).")
         String school;
 
-        private final ConsoleOperations operations;
-        private final PrintStream out;
-
         Link(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
 
         @Override

@@ -2,9 +2,7 @@ package io.vigil.console.cli;
 
 import java.io.PrintStream;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "school", mixinStandardHelpOptions = true, description = "Manage schools.")
@@ -12,16 +10,7 @@ final class SchoolCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a school. Its devices, alerts and users are kept apart from every other school's.")
-    static final class Add implements Callable<Integer> {
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class Add extends StoreCommand {
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The school's name.")
         String name;
@@ -30,12 +19,8 @@ final class SchoolCommand extends CommandGroup {
                 description = "The multi-academy trust the school belongs to (add it first with `trust add`).")
         String trust;
 
-        private final ConsoleOperations operations;
-        private final PrintStream out;
-
         Add(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
 
         @Override

@@ -2,9 +2,7 @@ package io.vigil.console.cli;
 
 import java.io.PrintStream;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage enrolment tokens.")
@@ -13,16 +11,7 @@ final class TokenCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Print a new enrolment token for devices of a school (reusable until it expires or is"
                     + " revoked). It is printed only this once (only its hash is kept); 'token list' shows its details.")
-    static final class Create implements Callable<Integer> {
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class Create extends StoreCommand {
 
         @Option(names = "--school", paramLabel = "NAME",
                 description = "The school whose devices enrol with this token (may be left out when there is only"
@@ -34,12 +23,8 @@ final class TokenCommand extends CommandGroup {
                         + " the end of that day UTC). Default: works until revoked.")
         String expires;
 
-        private final ConsoleOperations operations;
-        private final PrintStream out;
-
         Create(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
 
         @Override
@@ -53,26 +38,13 @@ final class TokenCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List enrolment tokens (never their secrets): school, who made it and when, expiry, how"
                     + " many devices enrolled with it, and whether it was revoked.")
-    static final class List implements Callable<Integer> {
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class List extends StoreCommand {
 
         @Option(names = "--school", paramLabel = "NAME", description = "Only this school's tokens.")
         String school;
 
-        private final ConsoleOperations operations;
-        private final PrintStream out;
-
         List(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
 
         @Override
@@ -86,26 +58,13 @@ final class TokenCommand extends CommandGroup {
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Revoke an enrolment token: no device can enrol with it again. Devices it already"
                     + " enrolled keep working (revoke those on the device page).")
-    static final class Revoke implements Callable<Integer> {
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class Revoke extends StoreCommand {
 
         @Option(names = "--id", required = true, paramLabel = "ID", description = "The token's id, from 'token list'.")
         long id;
 
-        private final ConsoleOperations operations;
-        private final PrintStream out;
-
         Revoke(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
 
         @Override

@@ -1,35 +1,20 @@
 package io.vigil.console.cli;
 
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "trust", mixinStandardHelpOptions = true, description = "Manage multi-academy trusts.")
 final class TrustCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a multi-academy trust.")
-    static final class Add implements Callable<Integer> {
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class Add extends StoreCommand {
 
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "The trust's name.")
         String name;
 
-        private final ConsoleOperations operations;
-        private final PrintStream out;
-
         Add(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
 
         @Override
