@@ -7,8 +7,11 @@
 #   /api/health polled every 250 ms throughout), then checks each data directory holds every alert exactly once.
 # QUIET=N keeps the agents connected N seconds after the last Ack and reports the data file's size then, to show
 # whether the disk a burst took is given back.
-# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20"] [TIMEOUT=600] [VARIANTS="baseline new"] [QUIET=120]
-#        bench/agent-load.sh
+# flood:N:K measures ingest capacity: all N sessions are held first, then every agent sends its K alerts at once.
+# DB=postgres runs the console on a throwaway PostgreSQL server (bench/lib/postgres.sh, one database per run)
+# instead of embedded H2; the server shares the same cores.
+# Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20 flood:1000:100"] [TIMEOUT=600]
+#        [VARIANTS="baseline new"] [QUIET=120] [DB=h2|postgres] bench/agent-load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/jdk.sh
@@ -37,6 +40,27 @@ fi
 # CONSOLE_JAVA_OPTS adds flags to the console (e.g. a JFR recording: -XX:StartFlightRecording=filename=...).
 console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC ${CONSOLE_JAVA_OPTS:-})
 
+db_args=() pid=
+# A failed generator must leave neither the console nor the PostgreSQL server running.
+cleanup() {
+  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null
+  [[ "${DB:-h2}" == postgres ]] && bench/lib/postgres.sh stop "$work/pg"
+  true
+}
+trap cleanup EXIT
+if [[ "${DB:-h2}" == postgres ]]; then
+  rm -rf "$work/pg"
+  pg_url=$(bench/lib/postgres.sh start "$work/pg")
+  export VIGIL_DB_USER=vigil VIGIL_DB_PASSWORD=unused-trust-auth-on-loopback
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  pg_port=$(grep -o ':[0-9]*/' <<<"$pg_url" | tr -d :/)
+fi
+
+# CPU seconds used so far by the PostgreSQL server's processes (its backends live as long as the console's pool).
+pg_cpu() {
+  if [[ "${DB:-h2}" == postgres ]]; then ps -u postgres -o cputimes= | awk '{s += $1} END {print s + 0}'; else echo 0; fi
+}
+
 # Scenario by scenario, baseline then new, so both see the same machine load.
 for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
   for variant in ${VARIANTS:-baseline new}; do
@@ -44,23 +68,39 @@ for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
     data="$work/$variant-$mode-$agents"
     rm -rf "$data" && mkdir -p "$data"
     jar="$work/$variant/vigil-console.jar"
-    "$JAVA_HOME/bin/java" -jar "$jar" trust add --data "$data" --name "Load Trust" >/dev/null
-    "$JAVA_HOME/bin/java" -jar "$jar" school add --data "$data" --name "Load School" --trust "Load Trust" >/dev/null
-    "$JAVA_HOME/bin/java" -jar "$jar" token create --data "$data" --school "Load School" >"$data/token"
-    "${console_java[@]}" -jar "$jar" serve --data "$data" --bind 127.0.0.1 --http-port 0 --grpc-port 0 \
+    if [[ "${DB:-h2}" == postgres ]]; then
+      dbname="load_${variant}_${mode}_${agents}"
+      "$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U vigil -d postgres -c "drop database if exists $dbname" \
+        -c "create database $dbname"
+      db_args=(--db "${pg_url%/*}/$dbname")
+    fi
+    "$JAVA_HOME/bin/java" -jar "$jar" trust add --data "$data" "${db_args[@]}" --name "Load Trust" >/dev/null
+    "$JAVA_HOME/bin/java" -jar "$jar" school add --data "$data" "${db_args[@]}" --name "Load School" \
+      --trust "Load Trust" >/dev/null
+    "$JAVA_HOME/bin/java" -jar "$jar" token create --data "$data" "${db_args[@]}" --school "Load School" >"$data/token"
+    "${console_java[@]}" -jar "$jar" serve --data "$data" "${db_args[@]}" --bind 127.0.0.1 --http-port 0 --grpc-port 0 \
       >"$data/serve.out" 2>"$data/serve.err" &
     pid=$!
-    trap 'kill "$pid" 2>/dev/null || true' EXIT # a failed generator must not leave the console running
     for _ in $(seq 600); do grep -q "Vigil console ready" "$data/serve.out" && break; sleep 0.1; done
     grpc=$(grep -o 'Agent gRPC: 127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
     http=$(grep -o 'Console web: https://127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
+    pg_cpu_before=$(pg_cpu)
     "$JAVA_HOME/bin/java" -Xmx1500m -cp "$cp" io.vigil.console.bench.AgentLoadGenerator --label "$variant" \
       --mode "$mode" --agents "$agents" --alerts "$alerts" --grpc-port "$grpc" --http-port "$http" \
       --cert "$data/console-cert.pem" --token-file "$data/token" --console-pid "$pid" \
       --timeout-seconds "${TIMEOUT:-600}" --data-file "$data/console.mv.db" --quiet-seconds "${QUIET:-0}" \
       2>"$data/generator.err" | tee -a "$work/results.md"
+    pg_cpu_after=$(pg_cpu) # before the console stops and its database connections' processes with it
     kill "$pid"; wait "$pid" || true
-    echo "  $variant $scenario: data file $(stat -c %s "$data/console.mv.db") bytes; $("$JAVA_HOME/bin/java" \
-      -cp "$cp" io.vigil.console.bench.StoredAlertCount "$data" 2>/dev/null)" | tee -a "$work/results.md"
+    if [[ "${DB:-h2}" == postgres ]]; then
+      echo "  $variant $scenario: PostgreSQL server CPU during the run $(( pg_cpu_after - pg_cpu_before )) s" \
+        | tee -a "$work/results.md"
+      echo "  $variant $scenario (PostgreSQL): $("$pg_bin/psql" -At -h 127.0.0.1 -p "$pg_port" -U vigil -d "$dbname" \
+        -c "select 'stored ' || count(*) || ' alerts, ' || count(distinct uuid) || ' distinct uuids; database '
+                   || pg_size_pretty(pg_database_size(current_database())) from alerts")" | tee -a "$work/results.md"
+    else
+      echo "  $variant $scenario: data file $(stat -c %s "$data/console.mv.db") bytes; $("$JAVA_HOME/bin/java" \
+        -cp "$cp" io.vigil.console.bench.StoredAlertCount "$data" 2>/dev/null)" | tee -a "$work/results.md"
+    fi
   done
 done

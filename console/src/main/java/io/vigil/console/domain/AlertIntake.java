@@ -2,8 +2,10 @@ package io.vigil.console.domain;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +28,7 @@ public final class AlertIntake implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
     /** Large enough to share one sync among thousands of devices, small enough for a quick transaction. */
-    static final int MAX_BATCH = 1_000;
+    static final int MAX_BATCH = 4_000;
     /** Beyond this, sessions wait to submit: gRPC flow control then slows the devices, memory stays bounded. */
     static final int MAX_WAITING = 20_000;
 
@@ -41,6 +43,9 @@ public final class AlertIntake implements AutoCloseable {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private volatile boolean closing;
+    /** Filled by completion callbacks while the writer completes a batch; run once each when it has. */
+    private final Set<Runnable> afterBatch = new LinkedHashSet<>();
+    private boolean completingBatch;
 
     public AlertIntake(AlertRepository alerts, ScreenshotRepository screenshots, Clock clock) {
         this.alerts = alerts;
@@ -70,6 +75,20 @@ public final class AlertIntake implements AutoCloseable {
             pending.done.completeExceptionally(e);
         }
         return pending.done;
+    }
+
+    /**
+     * Runs the action once the batch being completed has been completed in full, or at once when called
+     * outside that (a future that was already complete runs its callback on the caller's thread). The same
+     * action registered several times in one batch runs once: a session registers one flush for all its alerts
+     * in the batch and sends one Ack for the highest, instead of one Ack per alert.
+     */
+    public void afterBatch(Runnable action) {
+        if (Thread.currentThread() == writer && completingBatch) {
+            afterBatch.add(action);
+        } else {
+            action.run();
+        }
     }
 
     /** Batches written so far; with {@link #written()} it shows how well syncs are shared. */
@@ -122,9 +141,22 @@ public final class AlertIntake implements AutoCloseable {
         }
         batches.incrementAndGet();
         written.addAndGet(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done.complete(kept.get(i));
+        completingBatch = true;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done.complete(kept.get(i));
+            }
+        } finally {
+            completingBatch = false;
         }
+        for (Runnable action : afterBatch) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("An action after a stored batch failed", e);
+            }
+        }
+        afterBatch.clear();
     }
 
     /**

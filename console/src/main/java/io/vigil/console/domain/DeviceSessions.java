@@ -83,6 +83,14 @@ public final class DeviceSessions {
         return intake.submit(alert.withOccurredAt(occurred), screenshot);
     }
 
+    /**
+     * Runs the action once the alerts stored with the one whose completion is running now are all complete
+     * (see {@link AlertIntake#afterBatch}); at once otherwise.
+     */
+    public void afterStoredBatch(Runnable action) {
+        intake.afterBatch(action);
+    }
+
     /** What the device can and cannot capture, from its Hello and each Heartbeat. */
     public void capabilities(String deviceId, DeviceCapabilities capabilities) {
         devices.recordCapabilities(deviceId, capabilities);

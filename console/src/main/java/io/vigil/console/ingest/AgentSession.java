@@ -57,6 +57,11 @@ final class AgentSession implements StreamObserver<AgentMessage> {
     /** Bundle versions sent on this session: a PolicyApplied naming one answers for keyword lists. */
     private final java.util.Set<String> listVersionsSent = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean ended;
+    /** Highest alert sequence stored in this session; see {@link #flushAck}. */
+    private final java.util.concurrent.atomic.AtomicLong alertsStoredUpTo = new java.util.concurrent.atomic.AtomicLong();
+    /** Set when an alert completes, cleared when its Ack is sent: a duplicate is answered too. */
+    private final java.util.concurrent.atomic.AtomicBoolean ackOwed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Runnable flushAck = this::flushAck;
     /** When last_seen was last written by this session (Hello writes it too). */
     private Instant seenWritten;
     private boolean helloSeen;
@@ -159,13 +164,15 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         var shot = ProtoMapping.screenshot(alert.uuid(), message);
         var done = sessions.alert(deviceId, alert, shot, highestKnown);
         highestKnown = Math.max(highestKnown, alert.sequence());
-        stored = done;
-        done.whenComplete((kept, failure) -> {
+        // The stage after the callback, so that a wait for it also sees the sequence recorded for the Ack.
+        stored = done.whenComplete((kept, failure) -> {
             if (failure != null) {
                 end(Status.UNAVAILABLE.withDescription("console could not store the alert; retry later"), null);
                 return;
             }
-            ack(alert.sequence());
+            alertsStoredUpTo.accumulateAndGet(alert.sequence(), Math::max);
+            ackOwed.set(true);
+            sessions.afterStoredBatch(flushAck);
             LOG.debug("Alert {} from device {}: {} severity {}{}", alert.uuid(), deviceId, alert.category(),
                     alert.severity(), kept ? " with screenshot" : "");
             if (shot.isPresent() && !kept) {
@@ -221,10 +228,27 @@ final class AgentSession implements StreamObserver<AgentMessage> {
         LOG.debug("Heartbeat from {} (spool depth {})", deviceId, heartbeat.getSpoolDepth());
     }
 
-    /** Waits until the alerts before this point are stored, so what follows cannot overtake their Acks. */
+    /**
+     * One Ack for every alert of this session stored in a batch, sent once the batch has completed: in a flood
+     * each device has dozens of alerts in one batch, and an Ack per alert was a message, a TLS record and a
+     * write per alert. An Ack covers every sequence up to its own, so the highest says it all.
+     */
+    private void flushAck() {
+        synchronized (flushAck) {
+            if (ackOwed.getAndSet(false)) {
+                ack(alertsStoredUpTo.get());
+            }
+        }
+    }
+
+    /**
+     * Waits until the alerts before this point are stored and acknowledged, so what follows (another Ack, the
+     * end of the stream) cannot overtake their Acks.
+     */
     private void awaitStored() {
         try {
             stored.join();
+            flushAck();
         } catch (RuntimeException alreadyReported) {
             // The alert's own completion ended the session; nothing after it is answered.
         }

@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       ingested and send-to-ack latency.</li>
  *   <li>{@code storm}: the 8:45 storm, every agent reconnecting at a random moment within the window, each with
  *       its spooled alerts; /api/health is polled throughout and its slowest answer reported.</li>
+ *   <li>{@code flood}: ingest capacity. Every agent connects and holds its session first; only when all are
+ *       held do they all send, so alerts/s counts alerts alone (from the release to the last Ack), not TLS
+ *       handshakes and Hellos, and the offered load is limited only by the agents' windows.</li>
  * </ul>
  * Console heap and RSS are read from the console process. Prints one Markdown table row.
  * Run by bench/agent-load.sh, which starts the console; not a test.
@@ -69,6 +72,11 @@ public final class AgentLoadGenerator {
     private volatile long startNanos;
     private final AtomicInteger healthChecks = new AtomicInteger();
     private final AtomicInteger healthFailures = new AtomicInteger();
+    /** Set at the end: sessions the generator closes itself are not reconnected. */
+    private volatile boolean stopping;
+    /** flood: counts Hello Acks; the agents send once it reaches zero. */
+    private CountDownLatch allHeld;
+    private final List<SimulatedAgent> flooders = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private AgentLoadGenerator(Map<String, String> options) {
         this.options = options;
@@ -105,12 +113,28 @@ public final class AgentLoadGenerator {
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
         Thread health = startHealthPolling();
         CountDownLatch done = new CountDownLatch(agents);
+        allHeld = new CountDownLatch(mode.equals("flood") ? agents : 0);
         long start = System.nanoTime();
         startNanos = start;
+        consoleCpuAtStart = cpuSeconds(options.get("console-pid"));
+        selfCpuAtStart = cpuSeconds("self");
         for (int i = 0; i < agents; i++) {
             SimulatedAgent agent = new SimulatedAgent(i, channels.get(i), devices.get(i), done, timers);
             long delay = mode.equals("storm") ? ThreadLocalRandom.current().nextLong(windowMillis) : 0;
             timers.schedule(agent::connect, delay, TimeUnit.MILLISECONDS);
+        }
+        if (mode.equals("flood")) {
+            if (!allHeld.await(Long.parseLong(options.getOrDefault("timeout-seconds", "600")), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("only " + (agents - allHeld.getCount()) + " sessions were held");
+            }
+            System.err.printf("all %d sessions held after %.1f s; releasing the flood%n", agents,
+                    (System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            consoleCpuAtStart = cpuSeconds(options.get("console-pid"));
+            selfCpuAtStart = cpuSeconds("self");
+            synchronized (flooders) {
+                flooders.forEach(SimulatedAgent::release);
+            }
         }
         boolean finished = done.await(Long.parseLong(options.getOrDefault("timeout-seconds", "600")), TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -124,11 +148,13 @@ public final class AgentLoadGenerator {
                 options.getOrDefault("label", "?"), mode, agents, acked.sum(), total, held,
                 acked.sum() / seconds, millis(sorted, 0.50), millis(sorted, 0.95), memory,
                 mode.equals("storm") ? healthSummary() : "-");
-        System.err.printf("finished=%s in %.1f s; broken sessions %d, resent %d%n", finished, seconds,
-                sessionsBroken.get(), resent.sum());
+        System.err.printf("finished=%s in %.1f s; broken sessions %d, resent %d; CPU over the run: console %.1f s, "
+                + "generator %.1f s%n", finished, seconds, sessionsBroken.get(), resent.sum(),
+                cpuSeconds(options.get("console-pid")) - consoleCpuAtStart, cpuSeconds("self") - selfCpuAtStart);
         quietPeriod();
-        timers.shutdownNow();
+        stopping = true;
         channels.forEach(ManagedChannel::shutdownNow);
+        timers.shutdownNow();
     }
 
     private String healthSummary() {
@@ -243,6 +269,23 @@ public final class AgentLoadGenerator {
         });
     }
 
+    private double consoleCpuAtStart;
+    private double selfCpuAtStart;
+
+    /** User plus system CPU time of a process so far, from /proc (clock ticks of 10 ms); 0 if unknown. */
+    private static double cpuSeconds(String pid) {
+        if (pid == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** VmRSS and VmHWM of the console process and its heap after the run (jcmd GC.heap_info). */
     private String consoleMemory() {
         String pid = options.get("console-pid");
@@ -283,6 +326,9 @@ public final class AgentLoadGenerator {
         private long ackedUpTo;
         private long lastSent;
         private boolean finished;
+        /** flood: false until every agent holds its session. */
+        private boolean released = !mode.equals("flood");
+        private boolean counted;
         private java.util.concurrent.ScheduledFuture<?> heartbeat;
 
         SimulatedAgent(int index, ManagedChannel channel, Enrolled device, CountDownLatch done,
@@ -319,7 +365,17 @@ public final class AgentLoadGenerator {
             }
         }
 
+        synchronized void release() {
+            released = true;
+            if (out != null && helloAcked) {
+                sendWindow();
+            }
+        }
+
         private void sendWindow() {
+            if (!released) {
+                return;
+            }
             while (lastSent < alertsPerAgent && lastSent - ackedUpTo < IN_FLIGHT) {
                 lastSent++;
                 if (sentAt[(int) lastSent] != 0) {
@@ -345,6 +401,11 @@ public final class AgentLoadGenerator {
                     ackedUpTo = mark;
                 }
                 lastSent = ackedUpTo;
+                if (!released && !counted) {
+                    counted = true;
+                    flooders.add(this);
+                    allHeld.countDown();
+                }
             } else {
                 long now = System.nanoTime();
                 for (long s = ackedUpTo + 1; s <= Math.min(upTo, lastSent); s++) {
@@ -371,6 +432,9 @@ public final class AgentLoadGenerator {
             sessionsBroken.incrementAndGet();
             out = null;
             heartbeat.cancel(false);
+            if (stopping) {
+                return;
+            }
             timers.schedule(this::connect, 200 + ThreadLocalRandom.current().nextInt(800), TimeUnit.MILLISECONDS);
         }
 

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -55,30 +54,29 @@ public final class JdbcIndexOutbox implements IndexOutbox {
 
     @Override
     public List<StoredAlert> pending(String nodeId, int max) {
-        return jdbc.query(JdbcAlertRepository.SELECT + " " + """
-                where a.id in (select o.alert_id from index_outbox o where o.node_id = ?
-                                order by o.alert_id fetch first ? rows only)
-                 order by a.id""", JdbcAlertRepository::map, nodeId, max);
+        // Read in the outbox's key order, then each alert by its key. Ordering by node_id too lets the database
+        // read the key in order and stop after max rows. The earlier "where a.id in (subquery)" was re-evaluated
+        // for every row while the group commit kept changing the tables: a third of the console's CPU in a flood.
+        return jdbc.query("""
+                select a.*, d.hostname from index_outbox o join alerts a on a.id = o.alert_id
+                  left join devices d on d.id = a.device_id
+                 where o.node_id = ? order by o.node_id, o.alert_id fetch first ? rows only""",
+                JdbcAlertRepository::map, nodeId, max);
     }
 
     @Override
     public void done(String nodeId, Collection<Long> alertIds) {
-        List<Long> ids = List.copyOf(alertIds);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            Object[] params = new Object[chunk.size() + 1];
-            params[0] = nodeId;
-            for (int i = 0; i < chunk.size(); i++) {
-                params[i + 1] = chunk.get(i);
-            }
-            String in = " and alert_id in (" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
-            // An entry requeued by a case change since it was read stays for the next pass (with its mark cleared):
-            // the index must end up with the alert's newest status and assignee.
-            jdbc.transaction(c -> {
-                Jdbc.update(c, "delete from index_outbox where node_id = ? and requeued = false" + in, params);
-                return Jdbc.update(c, "update index_outbox set requeued = false where node_id = ?" + in, params);
-            });
-        }
+        // Row by row through the primary key. One delete with an IN list of 500 ids made H2 walk every waiting
+        // row of the node per statement: in a flood of 100,000 alerts that was a third of the console's CPU.
+        List<Object[]> keys = alertIds.stream().map(id -> new Object[] {nodeId, id}).toList();
+        // An entry requeued by a case change since it was read stays for the next pass (with its mark cleared):
+        // the index must end up with the alert's newest status and assignee.
+        jdbc.transaction(c -> {
+            Jdbc.updateEach(c, "delete from index_outbox where node_id = ? and alert_id = ? and requeued = false",
+                    keys);
+            return Jdbc.updateEach(c, "update index_outbox set requeued = false where node_id = ? and alert_id = ?"
+                    + " and requeued = true", keys);
+        });
     }
 
     @Override

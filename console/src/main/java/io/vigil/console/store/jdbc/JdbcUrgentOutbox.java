@@ -28,18 +28,12 @@ public final class JdbcUrgentOutbox implements UrgentOutbox {
                 where a.id = ? and a.severity >= coalesce(s.min_severity, 5)""", receivedAt, alertId);
     }
 
-    /** As {@link #enqueueIfUrgent(Connection, long, Instant)} for several alerts in one statement (at most 500). */
-    static void enqueueIfUrgent(Connection c, java.util.List<Long> alertIds, Instant receivedAt) throws SQLException {
-        Object[] params = new Object[alertIds.size() + 1];
-        params[0] = receivedAt;
-        for (int i = 0; i < alertIds.size(); i++) {
-            params[i + 1] = alertIds.get(i);
-        }
+    /** As {@link #enqueueIfUrgent(Connection, long, Instant)} for several alerts in one statement (a bigint array). */
+    static void enqueueIfUrgent(Connection c, java.sql.Array alertIds, Instant receivedAt) throws SQLException {
         Jdbc.update(c, """
                 insert into urgent_outbox (alert_id, step, due_at)
                 select a.id, 0, ? from alerts a left join urgent_settings s on s.school_id = a.school_id
-                where a.severity >= coalesce(s.min_severity, 5) and a.id in (""" + String.join(",",
-                java.util.Collections.nCopies(alertIds.size(), "?")) + ")", params);
+                where a.id = any(?) and a.severity >= coalesce(s.min_severity, 5)""", receivedAt, alertIds);
     }
 
     @Override
