@@ -61,7 +61,7 @@ public final class JdbcDeviceRepository implements DeviceRepository {
 
     @Override
     public void recordHello(String deviceId, DeviceFacts f, String user, Instant at) {
-        jdbc.update("""
+        jdbc.updateReported("""
                 update devices set hostname = ?, os_name = ?, os_version = ?, hardware_id = ?, agent_version = ?,
                                    last_user = ?, last_seen_at = ?, model = ?
                 where id = ?""",
@@ -71,12 +71,12 @@ public final class JdbcDeviceRepository implements DeviceRepository {
 
     @Override
     public void recordSeen(String deviceId, Instant at) {
-        jdbc.update("update devices set last_seen_at = ? where id = ?", at, deviceId);
+        jdbc.updateReported("update devices set last_seen_at = ? where id = ?", at, deviceId);
     }
 
     @Override
     public void recordSpoolProblem(String deviceId, String problem) {
-        jdbc.update("update devices set spool_problem = ? where id = ?", Text.bounded(problem, 500), deviceId);
+        jdbc.updateReported("update devices set spool_problem = ? where id = ?", Text.bounded(problem, 500), deviceId);
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class JdbcDeviceRepository implements DeviceRepository {
         StringBuilder unavailable = new StringBuilder();
         capabilities.unavailable().forEach((capability, reason) -> unavailable.append(capability.replaceAll("\\s", "_"))
                 .append('\t').append(reason.replaceAll("[\\t\\r\\n]", " ")).append('\n'));
-        jdbc.update("update devices set capabilities = ?, unavailable_capabilities = ? where id = ?",
+        jdbc.updateReported("update devices set capabilities = ?, unavailable_capabilities = ? where id = ?",
                 Text.bounded(String.join(" ", capabilities.available()), 1000),
                 Text.bounded(unavailable.toString(), 4000), deviceId);
     }

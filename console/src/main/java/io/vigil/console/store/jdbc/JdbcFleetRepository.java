@@ -69,7 +69,7 @@ public final class JdbcFleetRepository implements FleetRepository {
 
     @Override
     public void recordFigures(String deviceId, HeartbeatFigures f) {
-        jdbc.update("""
+        jdbc.updateReported("""
                 update devices set spool_depth = ?, refused_count = ?, reported_list_version = ?,
                 reported_policy_version = ? where id = ?""",
                 f.spoolDepth(), f.refusedCount(), f.listVersion(), f.policyVersion(), deviceId);
