@@ -65,7 +65,7 @@ pg_cpu() {
 for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
   for variant in ${VARIANTS:-baseline new}; do
     IFS=: read -r mode agents alerts <<<"$scenario"
-    data="$work/$variant-$mode-$agents"
+    data="$work/$variant-$mode-$agents${DB:+-$DB}"
     rm -rf "$data" && mkdir -p "$data"
     jar="$work/$variant/vigil-console.jar"
     if [[ "${DB:-h2}" == postgres ]]; then

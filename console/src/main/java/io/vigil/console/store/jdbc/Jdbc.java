@@ -156,6 +156,9 @@ final class Jdbc {
      * @return rows changed in total
      */
     static int updateEach(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
         WROTE.set(true);
         int changed = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {

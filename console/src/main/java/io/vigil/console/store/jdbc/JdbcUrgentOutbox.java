@@ -28,12 +28,24 @@ public final class JdbcUrgentOutbox implements UrgentOutbox {
                 where a.id = ? and a.severity >= coalesce(s.min_severity, 5)""", receivedAt, alertId);
     }
 
-    /** As {@link #enqueueIfUrgent(Connection, long, Instant)} for several alerts in one statement (a bigint array). */
-    static void enqueueIfUrgent(Connection c, java.sql.Array alertIds, Instant receivedAt) throws SQLException {
-        Jdbc.update(c, """
+    /**
+     * As {@link #enqueueIfUrgent(Connection, long, Instant)} for a batch: only alerts at or above the lowest
+     * threshold any school has set (5 if none) can be urgent, so only those are checked, each by its key.
+     */
+    static void enqueueIfUrgent(Connection c, List<Long> alertIds, List<Integer> severities, Instant receivedAt)
+            throws SQLException {
+        int lowest = Jdbc.query(c, "select coalesce(min(min_severity), 5) from urgent_settings", rs -> rs.getInt(1))
+                .getFirst();
+        List<Object[]> candidates = new ArrayList<>();
+        for (int i = 0; i < alertIds.size(); i++) {
+            if (severities.get(i) >= lowest) {
+                candidates.add(new Object[] {receivedAt, alertIds.get(i)});
+            }
+        }
+        Jdbc.updateEach(c, """
                 insert into urgent_outbox (alert_id, step, due_at)
                 select a.id, 0, ? from alerts a left join urgent_settings s on s.school_id = a.school_id
-                where a.id = any(?) and a.severity >= coalesce(s.min_severity, 5)""", receivedAt, alertIds);
+                where a.id = ? and a.severity >= coalesce(s.min_severity, 5)""", candidates);
     }
 
     @Override
