@@ -9,28 +9,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage console users.")
 final class UserCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a console user.")
-    static final class Add implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
+    static final class Add extends StoreCommand {
 
         @Option(names = "--username", required = true, paramLabel = "U", description = "Sign-in name.")
         String username;
@@ -66,14 +53,11 @@ final class UserCommand extends CommandGroup {
                         + " without this option, set one up later with `user totp`.")
         String totpSecret;
 
-        private final ConsoleOperations operations;
         private final BufferedReader in;
-        private final PrintStream out;
 
         Add(ConsoleOperations operations, BufferedReader in, PrintStream out) {
-            this.operations = operations;
+            super(operations, out);
             this.in = in;
-            this.out = out;
         }
 
         @Override

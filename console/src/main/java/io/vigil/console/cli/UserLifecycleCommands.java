@@ -8,13 +8,9 @@ import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code user totp|disable|enable|reset-password|role}: the lifecycle of a console account from the shell,
@@ -34,25 +30,12 @@ final class UserLifecycleCommands {
     }
 
     /** Options every lifecycle command shares. */
-    abstract static class OnUser implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        DatabaseOptions database;
-
+    abstract static class OnUser extends StoreCommand {
         @Option(names = "--username", required = true, paramLabel = "U", description = "The user to change.")
         String username;
 
-        final ConsoleOperations operations;
-        final PrintStream out;
-
         OnUser(ConsoleOperations operations, PrintStream out) {
-            this.operations = operations;
-            this.out = out;
+            super(operations, out);
         }
     }
 
