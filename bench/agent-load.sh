@@ -8,6 +8,8 @@
 # QUIET=N keeps the agents connected N seconds after the last Ack and reports the data file's size then, to show
 # whether the disk a burst took is given back.
 # flood:N:K measures ingest capacity: all N sessions are held first, then every agent sends its K alerts at once.
+# CONSOLE_CPUS and GENERATOR_CPUS (taskset lists, e.g. 1 and 0) pin each process to its own cores, so alerts/s
+# then measures what the console does with that many cores rather than what it shares with the generator.
 # DB=postgres runs the console on a throwaway PostgreSQL server (bench/lib/postgres.sh, one database per run)
 # instead of embedded H2; the server shares the same cores.
 # Usage: [SCENARIOS="steady:1000:20 steady:5000:2 storm:5000:20 flood:1000:100"] [TIMEOUT=600]
@@ -38,7 +40,9 @@ if [[ "${VARIANTS:-baseline new}" == *baseline* && ! -f "$work/baseline/vigil-co
 fi
 
 # CONSOLE_JAVA_OPTS adds flags to the console (e.g. a JFR recording: -XX:StartFlightRecording=filename=...).
-console_java=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC ${CONSOLE_JAVA_OPTS:-})
+console_java=(${CONSOLE_CPUS:+taskset -c "$CONSOLE_CPUS"} "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseG1GC
+  ${CONSOLE_JAVA_OPTS:-})
+generator_java=(${GENERATOR_CPUS:+taskset -c "$GENERATOR_CPUS"} "$JAVA_HOME/bin/java" -Xmx1500m)
 
 db_args=() pid=
 # A failed generator must leave neither the console nor the PostgreSQL server running.
@@ -85,11 +89,12 @@ for scenario in ${SCENARIOS:-steady:1000:20 steady:5000:2 storm:5000:20}; do
     grpc=$(grep -o 'Agent gRPC: 127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
     http=$(grep -o 'Console web: https://127.0.0.1:[0-9]*' "$data/serve.out" | grep -o '[0-9]*$')
     pg_cpu_before=$(pg_cpu)
-    "$JAVA_HOME/bin/java" -Xmx1500m -cp "$cp" io.vigil.console.bench.AgentLoadGenerator --label "$variant" \
+    "${generator_java[@]}" -cp "$cp" io.vigil.console.bench.AgentLoadGenerator --label "$variant" \
       --mode "$mode" --agents "$agents" --alerts "$alerts" --grpc-port "$grpc" --http-port "$http" \
       --cert "$data/console-cert.pem" --token-file "$data/token" --console-pid "$pid" \
       --timeout-seconds "${TIMEOUT:-600}" --data-file "$data/console.mv.db" --quiet-seconds "${QUIET:-0}" \
       2>"$data/generator.err" | tee -a "$work/results.md"
+    grep -h "CPU over the run" "$data/generator.err" | sed "s/^/  $variant $scenario: /" | tee -a "$work/results.md" || true
     pg_cpu_after=$(pg_cpu) # before the console stops and its database connections' processes with it
     kill "$pid"; wait "$pid" || true
     if [[ "${DB:-h2}" == postgres ]]; then

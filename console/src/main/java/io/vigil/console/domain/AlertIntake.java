@@ -177,6 +177,8 @@ public final class AlertIntake implements AutoCloseable {
     public void close() throws InterruptedException {
         closing = true;
         writer.join(TimeUnit.SECONDS.toMillis(10));
+        // How well syncs were shared since start: the figure to look at when ingest is slow.
+        LOG.info("Alert intake stored {} alert(s) in {} batch(es)", written.get(), batches.get());
     }
 
     /** Thrown into a future that could not be queued. */

@@ -179,4 +179,21 @@ class AlertIndexerTest {
             assertEquals(1200, hits(index, "alert"));
         }
     }
+
+    @Test
+    void anOutboxEntryWhoseClearingWasLostIsIndexedAgainAsTheSameDocument() throws Exception {
+        // A crash between the index commit and clearing the outbox brings entries back whose alerts are already
+        // in the index: indexing them again must replace the document, not add a second.
+        var store = new FlakyStore(0);
+        try (var index = LuceneAlertIndex.open(indexDir, CATEGORIES)) {
+            store.store(row(1, "a message about a knife"));
+            var indexer = new AlertIndexer(store, store, index);
+            indexer.prepare();
+            assertEquals(1, indexer.catchUp());
+            store.outbox.computeIfAbsent(indexer.nodeId(), n -> new ArrayList<>()).add(1L);
+            assertEquals(1, indexer.catchUp(), "the returned entry is indexed again");
+            assertEquals(1, hits(index, "knife"));
+            assertEquals(0, store.pendingCount(indexer.nodeId()));
+        }
+    }
 }
