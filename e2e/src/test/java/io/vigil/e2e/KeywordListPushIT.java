@@ -81,6 +81,12 @@ class KeywordListPushIT {
                     "application/zip", providerZip("term bu.e2e-bad banned 9 \"oops\""));
             assertEquals(422, refused.status(), refused.body());
             assertTrue(refused.json().get("problems").toString().contains("bullying.vkl:"), refused.body());
+            // Over the archive's limit: refused with the limit named. The console reads the rest of the body
+            // before it answers, so the client gets the refusal rather than a reset connection.
+            ConsoleApi.Response tooBig = lee.postBytes("/api/keyword-lists?school=provider&reason=too+big",
+                    "application/zip", new byte[3 * 1024 * 1024]);
+            assertEquals(422, tooBig.status(), tooBig.body());
+            assertTrue(tooBig.body().contains("more than 2097152 bytes"), tooBig.body());
             assertEquals(0, lee.get("/api/keyword-lists").json().get("changes").size());
 
             // Provider-wide: proposed by one IT provider, refused to them, approved by a second.

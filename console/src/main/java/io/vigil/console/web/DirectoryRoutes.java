@@ -172,13 +172,9 @@ final class DirectoryRoutes {
     /** The raw body, refused past {@link CsvText#MAX_BYTES} without reading the rest. */
     static byte[] upload(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(CsvText.MAX_BYTES + 1);
-            if (body.length > CsvText.MAX_BYTES) {
-                throw new InvalidDirectoryException(List.of(new DirectoryProblem(0, "the file is over the "
-                        + CsvText.MAX_BYTES / 1024 / 1024 + " MB limit: export only username, display name, year"
-                        + " group, form and role")));
-            }
-            return body;
+            return BoundedBody.read(in, CsvText.MAX_BYTES).orElseThrow(() -> new InvalidDirectoryException(List.of(
+                    new DirectoryProblem(0, "the file is over the " + CsvText.MAX_BYTES / 1024 / 1024
+                            + " MB limit: export only username, display name, year group, form and role"))));
         } catch (IOException e) {
             throw ApiException.badRequest("the upload was cut short: " + e.getMessage());
         }

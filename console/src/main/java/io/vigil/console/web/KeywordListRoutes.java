@@ -233,11 +233,8 @@ final class KeywordListRoutes {
 
     private static byte[] bounded(InputStream in) throws IOException {
         try (in) {
-            byte[] bytes = in.readNBytes(ListArchive.MAX_ZIP_BYTES + 1);
-            if (bytes.length > ListArchive.MAX_ZIP_BYTES) {
-                throw new InvalidListsException(List.of("upload: more than " + ListArchive.MAX_ZIP_BYTES + " bytes"));
-            }
-            return bytes;
+            return BoundedBody.read(in, ListArchive.MAX_ZIP_BYTES).orElseThrow(() -> new InvalidListsException(
+                    List.of("upload: more than " + ListArchive.MAX_ZIP_BYTES + " bytes")));
         }
     }
 
