@@ -169,7 +169,7 @@ final class DirectoryRoutes {
                 problems.stream().map(p -> new ProblemView(p.row(), p.problem())).toList()));
     }
 
-    /** The raw body, refused past {@link CsvText#MAX_BYTES} without reading the rest. */
+    /** The raw body, refused past {@link CsvText#MAX_BYTES} (see {@link BoundedBody} for what happens to the rest). */
     static byte[] upload(Context ctx) {
         try (InputStream in = ctx.req().getInputStream()) {
             return BoundedBody.read(in, CsvText.MAX_BYTES).orElseThrow(() -> new InvalidDirectoryException(List.of(
