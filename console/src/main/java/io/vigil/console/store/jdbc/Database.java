@@ -107,7 +107,7 @@ public final class Database implements AutoCloseable {
     private static void migrate(DataSource dataSource, String what) {
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
+                    .javaMigrations(new V17__ForeignKeysWithoutIndexesOnH2()).loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
             throw new ConsoleException("cannot open " + what + ": " + rootMessage(e), e);
         }

@@ -27,8 +27,11 @@ public final class JdbcIndexOutbox implements IndexOutbox {
                 return false;
             }
             waitForAlertsInFlight(c);
-            // Forget nodes gone for good; the cascade drops their outboxes.
-            Jdbc.update(c, "delete from console_nodes where last_seen_at < ?", clock.instant().minus(NODE_EXPIRY));
+            // Forget nodes gone for good, and their outboxes (on H2 no foreign key cascades it, see V17).
+            java.time.Instant expired = clock.instant().minus(NODE_EXPIRY);
+            Jdbc.update(c, "delete from index_outbox where node_id in (select id from console_nodes"
+                    + " where last_seen_at < ?)", expired);
+            Jdbc.update(c, "delete from console_nodes where last_seen_at < ?", expired);
             Jdbc.update(c, "insert into console_nodes (id, registered_at, last_seen_at) values (?, ?, ?)",
                     nodeId, clock.instant(), clock.instant());
             return true;
