@@ -67,8 +67,15 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "vigil", password);
         pool.setMaxConnections(16);
         Path file = dataDir.resolve(H2_FILE);
-        return migrated(pool, "the console database", () -> fileSize(file),
+        Database db = migrated(pool, "the console database", () -> fileSize(file),
                 () -> JdbcConnectionPool.create(url, "vigil", password));
+        try (Connection c = pool.getConnection()) {
+            H2WriteBuffer.widen(c, H2WriteBuffer.bytesFor(Runtime.getRuntime().maxMemory()));
+        } catch (SQLException e) {
+            db.close();
+            throw new StoreException(e);
+        }
+        return db;
     }
 
     private static Database migrated(JdbcConnectionPool pool, String what, LongSupplier storageBytes,
