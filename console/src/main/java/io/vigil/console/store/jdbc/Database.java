@@ -149,16 +149,23 @@ public final class Database implements AutoCloseable {
      */
     public long compact(java.time.Duration maxTime) {
         try (Connection c = pool.getConnection()) {
-            if (c.isWrapperFor(org.h2.jdbc.JdbcConnection.class)
-                    && c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()
-                            instanceof org.h2.engine.SessionLocal local
-                    && local.getDatabase().getStore() != null) {
-                local.getDatabase().getStore().compactFile((int) maxTime.toMillis());
-            }
+            embeddedStore(c).ifPresent(store -> store.compactFile((int) maxTime.toMillis()));
         } catch (SQLException e) {
             throw new StoreException(e);
         }
         return storageBytes();
+    }
+
+    /**
+     * H2's own store object behind {@code c}, when this process holds the H2 file itself: empty for PostgreSQL and
+     * for a connection through another process's auto-server.
+     */
+    static java.util.Optional<org.h2.mvstore.db.Store> embeddedStore(Connection c) throws SQLException {
+        if (c.isWrapperFor(org.h2.jdbc.JdbcConnection.class) && c.unwrap(org.h2.jdbc.JdbcConnection.class)
+                .getSession() instanceof org.h2.engine.SessionLocal local) {
+            return java.util.Optional.ofNullable(local.getDatabase().getStore());
+        }
+        return java.util.Optional.empty();
     }
 
     public DataSource dataSource() {

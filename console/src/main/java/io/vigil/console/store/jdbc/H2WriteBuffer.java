@@ -43,11 +43,11 @@ final class H2WriteBuffer {
      */
     static int widen(Connection c, int bytes) {
         try {
-            if (!(c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession() instanceof org.h2.engine.SessionLocal local)
-                    || local.getDatabase().getStore() == null) {
+            var embedded = Database.embeddedStore(c);
+            if (embedded.isEmpty()) {
                 return -1;
             }
-            org.h2.mvstore.MVStore store = local.getDatabase().getStore().getMvStore();
+            org.h2.mvstore.MVStore store = embedded.get().getMvStore();
             int own = store.getAutoCommitMemory();
             if (own < bytes) {
                 Field threshold = org.h2.mvstore.MVStore.class.getDeclaredField("autoCommitMemory");

@@ -105,10 +105,15 @@ final class Jdbc {
     private boolean isEmbeddedH2(Connection c) throws SQLException {
         Boolean h2 = embeddedH2;
         if (h2 == null) {
-            h2 = c.getMetaData().getURL().startsWith("jdbc:h2:");
+            h2 = isH2(c);
             embeddedH2 = h2;
         }
         return h2;
+    }
+
+    /** Whether {@code c} is a connection to an H2 database (embedded, or through its auto-server). */
+    static boolean isH2(Connection c) throws SQLException {
+        return c.getMetaData().getURL().startsWith("jdbc:h2:");
     }
 
     /**

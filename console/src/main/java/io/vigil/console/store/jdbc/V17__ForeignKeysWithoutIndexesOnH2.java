@@ -3,7 +3,6 @@ package io.vigil.console.store.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -16,10 +15,11 @@ import org.flywaydb.core.api.migration.Context;
  * {@code index_outbox.node_id} each had a B-tree that nothing but the constraint read. Every alert wrote the two
  * on {@code alerts} and wrote and then deleted an entry in the two on {@code index_outbox}: six of the seventeen
  * B-tree changes an alert caused (nine on {@code alerts}, four into the outbox and four out), each a copied page
- * that H2 later writes to the file. What the keys guarded holds without them: an alert is stored only for a device that has just authenticated (or by hand,
- * with no device), in that device's school; devices and schools are never deleted (a device is revoked); an
- * outbox entry is written in the same transaction as the alert it names and deleted before its alert is
- * (retention); and a console node's entries are deleted with the node ({@link JdbcIndexOutbox#register}).
+ * that H2 later writes to the file. What the keys guarded holds without them: an alert is stored only for a
+ * device that has just authenticated (or by hand, with no device), in that device's school; devices and
+ * schools are never deleted (a device is revoked); an outbox entry is written in the same transaction as the
+ * alert it names and deleted before its alert is (retention); and a console node's entries are deleted with
+ * the node ({@link JdbcIndexOutbox#register}).
  */
 public final class V17__ForeignKeysWithoutIndexesOnH2 extends BaseJavaMigration {
 
@@ -30,7 +30,7 @@ public final class V17__ForeignKeysWithoutIndexesOnH2 extends BaseJavaMigration 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2")) {
+        if (!Jdbc.isH2(c)) {
             return;
         }
         for (String[] key : KEYS) {

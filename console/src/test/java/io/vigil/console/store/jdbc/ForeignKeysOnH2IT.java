@@ -32,7 +32,8 @@ class ForeignKeysOnH2IT {
 
     /** Each H2 index on a table as its column list, e.g. {@code device_id,sequence}. */
     private static final String INDEXES = """
-            select listagg(column_name, ',') within group (order by ordinal_position) from information_schema.index_columns
+            select listagg(column_name, ',') within group (order by ordinal_position)
+              from information_schema.index_columns
              where table_schema = 'public' and table_name = ? group by index_name order by 1""";
 
     @TempDir
